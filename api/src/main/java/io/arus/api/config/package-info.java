@@ -1,0 +1,13 @@
+/**
+ * Typed configuration: the field specification a plugin type publishes ({@link io.arus.api.config.ConfigSpec}),
+ * its validation, and the validated values a plugin receives ({@link io.arus.api.config.Config}).
+ * <p>
+ * The console draws its forms from a spec, the REST API validates against it, and fields marked secret are
+ * encrypted at rest and never returned or logged by the server.
+ */
+@Export
+@Version("1.0.0")
+package io.arus.api.config;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

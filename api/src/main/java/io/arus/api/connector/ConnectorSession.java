@@ -1,0 +1,75 @@
+package io.arus.api.connector;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A connection-scoped object made by {@link Connector#open}: it tests the connection, discovers streams and opens
+ * readers and writers. The engine may open several readers or writers of one session from different threads,
+ * so implementations must be thread-safe (typically a small connection pool).
+ * <p>
+ * The default methods answer for connectors that lack a capability: a destination-only connector need not
+ * implement {@link #discover()} or {@link #openReader}.
+ */
+@ConsumerType
+public interface ConnectorSession extends AutoCloseable {
+    /**
+     * Tests the connection and the credentials.
+     *
+     * @return success with the server version, or failure with the cause in words (never throws for a
+     *         connection problem)
+     */
+    CheckResult check();
+
+    /**
+     * Lists the streams a user may read, with their columns, keys, cursor candidates and row estimates.
+     *
+     * @return the streams
+     * @throws ConnectorException when the system cannot be read
+     */
+    default List<StreamDescriptor> discover() throws ConnectorException {
+        throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this connector is not a source");
+    }
+
+    /**
+     * Cuts a stream into parts that can be read in parallel (primary-key ranges). Connectors without the
+     * {@link Capability#SPLITS} capability return the whole stream.
+     *
+     * @param request   what will be read
+     * @param maxSplits the most splits the engine will read at once
+     * @return at least one split
+     * @throws ConnectorException when the stream's bounds cannot be read
+     */
+    default List<Split> splits(ReadRequest request, int maxSplits) throws ConnectorException {
+        return List.of(Split.WHOLE);
+    }
+
+    /**
+     * Opens a reader on one split.
+     *
+     * @param request what to read and where to resume
+     * @param split   which part
+     * @param context the run it reads for
+     * @return a reader the caller closes
+     * @throws ConnectorException when the stream cannot be opened
+     */
+    default StreamReader openReader(ReadRequest request, Split split, StreamContext context) throws ConnectorException {
+        throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this connector is not a source");
+    }
+
+    /**
+     * Opens a writer on one target table, creating the namespace and table when missing.
+     *
+     * @param request the target, schema, key and write mode
+     * @param context the run it writes for
+     * @return a writer the caller closes
+     * @throws ConnectorException when the target cannot be prepared
+     */
+    default StreamWriter openWriter(WriteRequest request, StreamContext context) throws ConnectorException {
+        throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this connector is not a destination");
+    }
+
+    /** Closes connections and pools. */
+    @Override
+    void close();
+}

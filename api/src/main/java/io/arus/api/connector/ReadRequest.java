@@ -1,0 +1,108 @@
+package io.arus.api.connector;
+
+import io.arus.api.record.Offset;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the engine asks a source to read. Build one with {@link #builder(StreamId)}.
+ *
+ * @param stream       the stream
+ * @param columns      the columns to read, in order; empty means all
+ * @param syncMode     how to read
+ * @param cursorField  the cursor column for {@link SyncMode#INCREMENTAL}; {@code null} otherwise
+ * @param primaryKey   the key columns, the keyset tie-breaker after the cursor (and the order of a full read)
+ * @param startOffset  where to resume, as stored after the last flushed batch; {@code null} to start at the beginning
+ * @param batchSize    the largest number of rows a {@link StreamReader#poll()} returns
+ * @param lookBack     how far before the stored cursor value to re-read, to catch rows whose transactions
+ *                     committed late; {@link Duration#ZERO} for none
+ */
+public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
+                          List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack) {
+    /** Checks the request is complete. */
+    public ReadRequest {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(syncMode, "syncMode");
+        columns = columns == null ? List.of() : List.copyOf(columns);
+        primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+        lookBack = lookBack == null ? Duration.ZERO : lookBack;
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batchSize must be positive");
+        }
+        if (syncMode == SyncMode.INCREMENTAL && (cursorField == null || cursorField.isEmpty())) {
+            throw new IllegalArgumentException(stream + ": incremental read needs a cursor field");
+        }
+    }
+
+    /**
+     * @param stream the stream
+     * @return a builder: full refresh, all columns, 10,000 rows a batch
+     */
+    public static Builder builder(StreamId stream) {
+        return new Builder(stream);
+    }
+
+    /** Builds a {@link ReadRequest}. */
+    public static final class Builder {
+        private final StreamId stream;
+        private List<String> columns = List.of();
+        private SyncMode syncMode = SyncMode.FULL_REFRESH;
+        private String cursorField;
+        private List<String> primaryKey = List.of();
+        private Offset startOffset;
+        private int batchSize = 10_000;
+        private Duration lookBack = Duration.ZERO;
+
+        private Builder(StreamId stream) {
+            this.stream = stream;
+        }
+
+        /** @param columns the columns to read; empty for all @return this */
+        public Builder columns(List<String> columns) {
+            this.columns = columns;
+            return this;
+        }
+
+        /** @param mode how to read @return this */
+        public Builder syncMode(SyncMode mode) {
+            this.syncMode = mode;
+            return this;
+        }
+
+        /** @param cursorField the cursor column @return this */
+        public Builder cursorField(String cursorField) {
+            this.cursorField = cursorField;
+            return this;
+        }
+
+        /** @param primaryKey the key columns @return this */
+        public Builder primaryKey(List<String> primaryKey) {
+            this.primaryKey = primaryKey;
+            return this;
+        }
+
+        /** @param offset where to resume, or null @return this */
+        public Builder startOffset(Offset offset) {
+            this.startOffset = offset;
+            return this;
+        }
+
+        /** @param rows the largest batch @return this */
+        public Builder batchSize(int rows) {
+            this.batchSize = rows;
+            return this;
+        }
+
+        /** @param lookBack the re-read window @return this */
+        public Builder lookBack(Duration lookBack) {
+            this.lookBack = lookBack;
+            return this;
+        }
+
+        /** @return the request */
+        public ReadRequest build() {
+            return new ReadRequest(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.arus.api.connector;
+
+import io.arus.api.record.RecordBatch;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Reads one split of one stream, batch by batch. Opened by {@link ConnectorSession#openReader}; used by one engine
+ * thread, except {@link #wakeup()}, which another thread may call at any time.
+ * <p>
+ * Memory must stay bounded whatever the table size: stream from the database (a server-side cursor, a fetch
+ * size), never load a whole table.
+ */
+@ConsumerType
+public interface StreamReader extends AutoCloseable {
+    /**
+     * Returns the next batch of at most the requested batch size. It should return within a few seconds even when
+     * the source is slow (return a smaller batch), so that the engine can pause or cancel between batches.
+     * Every returned batch carries the {@link io.arus.api.record.Offset} after its last row; resuming from that
+     * offset must neither skip nor repeat rows (keyset reads on cursor and primary key guarantee this).
+     *
+     * @return the next batch, possibly empty, or {@code null} when the split is exhausted
+     * @throws ConnectorException when reading fails
+     */
+    RecordBatch poll() throws ConnectorException;
+
+    /**
+     * Asks a blocked {@link #poll()} to return as soon as it can (with what it has, or null). Thread-safe.
+     */
+    void wakeup();
+
+    /**
+     * Releases the cursor, statement and connection. Called once, also after a failure.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,66 @@
+package io.arus.api.connector;
+
+import io.arus.api.record.RecordBatch;
+import io.arus.api.type.Schema;
+import java.util.List;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Writes one stream into one target table. Opened by {@link ConnectorSession#openWriter}; used by one engine
+ * thread.
+ * <p>
+ * The engine's contract: it calls {@link #write} and {@link #delete} any number of times, then {@link #flush()},
+ * and only after {@code flush()} returned does it store the offset of the batches written. After a crash it
+ * re-delivers everything after the last stored offset, so in {@link WriteMode#UPSERT} mode writes must be
+ * idempotent by key. At the end of a successful stream it calls {@link #complete()}; it always calls
+ * {@link #close()}.
+ */
+@ConsumerType
+public interface StreamWriter extends AutoCloseable {
+    /**
+     * Writes rows. May buffer; nothing is durable before {@link #flush()}.
+     *
+     * @param batch rows in the schema given at open time (or the last {@link #evolve} schema)
+     * @throws ConnectorException with {@link ConnectorException.Kind#DATA} when the destination refused rows; the
+     *                            engine then splits the batch to find them, so a writer should leave nothing of a
+     *                            refused batch behind
+     */
+    void write(RecordBatch batch) throws ConnectorException;
+
+    /**
+     * Deletes rows by primary key (hard deletes from change capture, soft deletes the pipeline propagates).
+     *
+     * @param keys one array per row, the key values in primary-key order
+     * @throws ConnectorException when deleting fails
+     */
+    void delete(List<Object[]> keys) throws ConnectorException;
+
+    /**
+     * Adapts the target to a changed source schema: adds new columns, widens types the destination can widen.
+     *
+     * @param newSchema the schema later batches carry
+     * @throws ConnectorException with {@link ConnectorException.Kind#SCHEMA} when the change is incompatible
+     *                            (a narrowed type, a dropped key column)
+     */
+    void evolve(Schema newSchema) throws ConnectorException;
+
+    /**
+     * Makes everything written so far durable. When it returns, the engine stores the offset.
+     *
+     * @throws ConnectorException when the destination failed; the engine then retries from the stored offset
+     */
+    void flush() throws ConnectorException;
+
+    /**
+     * The stream ended successfully: for {@link WriteMode#REPLACE}, swap the staging table in atomically.
+     *
+     * @throws ConnectorException when the swap failed
+     */
+    void complete() throws ConnectorException;
+
+    /**
+     * Releases connections; drops a staging table that was never completed. Called once, also after a failure.
+     */
+    @Override
+    void close();
+}

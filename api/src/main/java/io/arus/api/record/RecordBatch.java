@@ -1,0 +1,86 @@
+package io.arus.api.record;
+
+import io.arus.api.type.Schema;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A batch of rows of one stream: a schema, rows as arrays of values in schema order, and the offset after the
+ * last row. Rows are arrays, not maps, so that column order is fixed and no key is repeated per row; a value
+ * that the record does not have at all (a document without the field) is {@link #ABSENT}, which is not the
+ * same as {@code null}.
+ * <p>
+ * A batch is handed over, not shared: whoever receives it may not modify the rows, and whoever made it must not
+ * modify them afterwards.
+ */
+public final class RecordBatch {
+    /**
+     * Marks a value the record does not have (a MongoDB document without the field), as opposed to a {@code null}
+     * value. Destinations that cannot tell the difference write NULL.
+     */
+    public static final Object ABSENT = new Object() {
+        @Override
+        public String toString() {
+            return "ABSENT";
+        }
+    };
+
+    private final Schema schema;
+    private final List<Object[]> rows;
+    private final Offset offsetAfter;
+
+    private RecordBatch(Schema schema, List<Object[]> rows, Offset offsetAfter) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.rows = Collections.unmodifiableList(Objects.requireNonNull(rows, "rows"));
+        this.offsetAfter = offsetAfter;
+    }
+
+    /**
+     * @param schema      the schema every row follows
+     * @param rows        the rows, each an array of {@code schema.size()} values; the list is not copied
+     * @param offsetAfter where reading resumes after this batch, or {@code null} when the stream cannot resume
+     * @return a batch
+     */
+    public static RecordBatch of(Schema schema, List<Object[]> rows, Offset offsetAfter) {
+        return new RecordBatch(schema, rows, offsetAfter);
+    }
+
+    /** @return the schema every row follows */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** @return the rows, read-only */
+    public List<Object[]> rows() {
+        return rows;
+    }
+
+    /** @return how many rows */
+    public int size() {
+        return rows.size();
+    }
+
+    /** @return whether the batch has no rows */
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** @return where reading resumes after this batch, or {@code null} when the stream cannot resume */
+    public Offset offsetAfter() {
+        return offsetAfter;
+    }
+
+    /**
+     * @param rows the rows of the new batch
+     * @return a batch with the same schema and offset and other rows (used to split a batch)
+     */
+    public RecordBatch withRows(List<Object[]> rows) {
+        return new RecordBatch(schema, rows, offsetAfter);
+    }
+
+    @Override
+    public String toString() {
+        return "RecordBatch[" + rows.size() + " rows, offsetAfter=" + offsetAfter + "]";
+    }
+}

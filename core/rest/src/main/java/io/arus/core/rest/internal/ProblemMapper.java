@@ -1,0 +1,101 @@
+package io.arus.core.rest.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import javax.ws.rs.ext.ExceptionMapper;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every exception into an {@code application/problem+json} answer. Malformed or mistyped JSON becomes a
+ * 400 naming the field; an unexpected exception becomes a 500 whose body says nothing internal (the log has it).
+ */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsApplicationSelect(ArusApplication.SELECT)
+public final class ProblemMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        Problem problem = toProblem(exception, path());
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    static Problem toProblem(Throwable exception, String path) {
+        if (exception instanceof ApiException api) {
+            return problem(api.status(), api.getMessage(), path, api.errors());
+        }
+        JsonProcessingException json = jsonCause(exception);
+        if (json != null) {
+            return jsonProblem(json, path);
+        }
+        if (exception instanceof WebApplicationException web) {
+            Response.StatusType status = web.getResponse().getStatusInfo();
+            String detail = status.getStatusCode() == 404 ? "no such resource: " + path
+                    : status.getStatusCode() == 405 ? "method not allowed on " + path : status.getReasonPhrase();
+            return problem(status, detail, path, List.of());
+        }
+        LOG.error("request {} failed", path, exception);
+        return problem(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details", path,
+                List.of());
+    }
+
+    private static Problem jsonProblem(JsonProcessingException json, String path) {
+        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = fieldPath(mapping);
+            String message = mapping instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
+                    ? "is not a known field" : "has the wrong type or format";
+            return problem(Response.Status.BAD_REQUEST, field + ": " + message, path,
+                    List.of(new Problem.FieldError(field, message)));
+        }
+        String location = json.getLocation() == null ? ""
+                : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
+        return problem(Response.Status.BAD_REQUEST, "the request body is not valid JSON" + location, path, List.of());
+    }
+
+    static String fieldPath(JsonMappingException mapping) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : mapping.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    private static JsonProcessingException jsonCause(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
+    private static Problem problem(Response.StatusType status, String detail, String path,
+                                   List<Problem.FieldError> errors) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, path, errors);
+    }
+
+    private String path() {
+        try {
+            return uriInfo == null ? null : "/api/" + uriInfo.getPath(false).replaceFirst("^/", "");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

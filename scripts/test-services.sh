@@ -1,0 +1,309 @@
+#!/usr/bin/env bash
+# Brings up the local database servers the Arus test suite needs and creates
+# the fixed test accounts and databases. Idempotent; a fast no-op when
+# everything is already in place.
+#
+# Contract (fixed credentials, TCP on 127.0.0.1):
+#   PostgreSQL  127.0.0.1:5432  user arus / password arus (SUPERUSER)
+#               databases arus_test, arus_meta_test (owner arus)
+#   MariaDB     127.0.0.1:3306  user arus / password arus
+#               ('arus'@'%', '@localhost', '@127.0.0.1': ALL ON *.* WITH GRANT OPTION)
+#               database arus_test (utf8mb4), global local_infile=1
+#
+# Missing servers are installed with apt-get and stopped servers are started
+# (both need root). Exits non-zero if a service cannot be brought up: tests
+# must fail, not skip, when a server is missing.
+set -euo pipefail
+
+readonly HOST=127.0.0.1
+readonly PG_PORT=5432
+readonly MARIADB_PORT=3306
+readonly TEST_USER=arus
+readonly TEST_PASSWORD=arus
+readonly WAIT_SECONDS=${TEST_SERVICES_TIMEOUT:-60}
+
+APT_UPDATED=0
+
+log() { echo "test-services: $*" >&2; }
+die() { echo "test-services: ERROR: $*" >&2; exit 1; }
+is_root() { [ "$(id -u)" -eq 0 ]; }
+has_systemd() { [ -d /run/systemd/system ]; }
+# Runs a command that may leave daemons behind without the lock fd, so a
+# server started here never holds the lock of later runs.
+no_lock_fd() { "$@" 9>&-; }
+
+apt_install() {
+  is_root || die "$* not installed and not running as root; install it manually: apt-get install $*"
+  command -v apt-get >/dev/null || die "$* not installed and apt-get is unavailable"
+  export DEBIAN_FRONTEND=noninteractive
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    log "apt-get update"
+    apt-get update -q >/dev/null || die "apt-get update failed"
+    APT_UPDATED=1
+  fi
+  log "apt-get install -y $*"
+  # LANG=C.UTF-8 so that a cluster created by the postgresql package is UTF8.
+  LANG=C.UTF-8 LC_ALL=C.UTF-8 no_lock_fd apt-get install -y -q "$@" >/dev/null || die "apt-get install $* failed"
+}
+
+# wait_until DESCRIPTION COMMAND...: polls COMMAND for up to WAIT_SECONDS.
+wait_until() {
+  local what=$1; shift
+  local deadline=$((SECONDS + WAIT_SECONDS))
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || die "$what did not come up within ${WAIT_SECONDS}s"
+    sleep 0.25
+  done
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+
+pg_ready() { pg_isready -q -h "$HOST" -p "$PG_PORT" -t 2 >/dev/null 2>&1; }
+
+pg_as_arus() {
+  PGPASSWORD=$TEST_PASSWORD PGCONNECT_TIMEOUT=5 \
+    psql -X -w -q -At -v ON_ERROR_STOP=1 -h "$HOST" -p "$PG_PORT" -U "$TEST_USER" -d arus_test "$@"
+}
+
+# Superuser connection: the postgres OS user over the local socket (peer/trust
+# on every Debian install); TCP as postgres only as a last resort.
+pg_admin() {
+  if is_root; then
+    (cd / && runuser -u postgres -- psql -X -w -q -At -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres "$@")
+  elif [ "$(id -un)" = postgres ]; then
+    psql -X -w -q -At -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres "$@"
+  else
+    psql -X -w -q -At -v ON_ERROR_STOP=1 -h "$HOST" -p "$PG_PORT" -U postgres -d postgres "$@"
+  fi
+}
+
+# True when arus can log in over TCP with its password and everything exists.
+pg_provisioned() {
+  [ "$(pg_as_arus -c "
+    SELECT (SELECT rolsuper AND rolcanlogin AND rolcreatedb FROM pg_roles WHERE rolname = current_user)
+       AND (SELECT count(*) = 2 FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba
+            WHERE r.rolname = current_user AND d.datname IN ('arus_test', 'arus_meta_test'))" 2>/dev/null)" = t ]
+}
+
+pg_installed() {
+  command -v psql >/dev/null && command -v pg_ctlcluster >/dev/null &&
+    compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null
+}
+
+pg_latest_version() {
+  # Newest configured cluster version, else newest installed server.
+  { ls /etc/postgresql 2>/dev/null || true; } | sort -V | tail -n 1 | grep . ||
+    { ls /usr/lib/postgresql 2>/dev/null || true; } | sort -V | tail -n 1
+}
+
+pg_start() {
+  is_root || die "postgresql: not answering on $HOST:$PG_PORT and not running as root; start it manually"
+  local version cluster status
+  # Prefer the cluster configured on our port; otherwise the newest "main".
+  read -r version cluster status < <(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p {print $1, $2, $4; exit}') || true
+  if [ -z "${version:-}" ]; then
+    version=$(pg_latest_version)
+    [ -n "$version" ] || die "postgresql: no server version found under /usr/lib/postgresql"
+    cluster=main
+    if [ ! -f "/etc/postgresql/$version/main/postgresql.conf" ]; then
+      log "postgresql: creating cluster $version/main"
+      no_lock_fd pg_createcluster --port "$PG_PORT" --locale C.UTF-8 --encoding UTF8 "$version" main >/dev/null ||
+        die "postgresql: pg_createcluster $version main failed"
+    fi
+    status=$(pg_lsclusters -h "$version" main 2>/dev/null | awk '{print $4}')
+  fi
+  case "$status" in
+    online*) return 0 ;;  # running (maybe still starting up); just wait for it
+  esac
+  log "postgresql: starting cluster $version/$cluster"
+  if has_systemd; then
+    no_lock_fd pg_ctlcluster "$version" "$cluster" start
+  else
+    no_lock_fd pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start
+  fi || die "postgresql: pg_ctlcluster $version $cluster start failed (see /var/log/postgresql/postgresql-$version-$cluster.log)"
+}
+
+pg_provision() {
+  pg_admin <<'SQL' >/dev/null || die "postgresql: could not create role/databases as the postgres superuser"
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'arus') THEN
+    CREATE ROLE arus LOGIN SUPERUSER CREATEDB REPLICATION PASSWORD 'arus';
+  ELSE
+    ALTER ROLE arus LOGIN SUPERUSER CREATEDB REPLICATION PASSWORD 'arus';
+  END IF;
+END
+$$;
+SELECT format('CREATE DATABASE %I OWNER arus TEMPLATE template0 ENCODING %L', d, 'UTF8')
+  FROM unnest(ARRAY['arus_test', 'arus_meta_test']) AS d
+ WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = d)
+\gexec
+ALTER DATABASE arus_test OWNER TO arus;
+ALTER DATABASE arus_meta_test OWNER TO arus;
+SQL
+}
+
+# Inserts password (scram) host lines for loopback before the first host rule.
+pg_hba_allow_password() {
+  local hba=$1 tmp
+  tmp=$(mktemp)
+  awk '
+    !done && /^[[:space:]]*host/ { print_rules(); done = 1 }
+    { print }
+    END { if (!done) print_rules() }
+    function print_rules() {
+      print "# added by scripts/test-services.sh (Arus tests: password login over TCP)"
+      print "host    all             all             127.0.0.1/32            scram-sha-256"
+      print "host    all             all             ::1/128                 scram-sha-256"
+    }' "$hba" >"$tmp"
+  cat "$tmp" >"$hba"  # keep owner and mode of the original
+  rm -f "$tmp"
+}
+
+pg_fix_auth() {
+  is_root || die "postgresql: password login for $TEST_USER over TCP fails and not running as root to fix pg_hba.conf"
+  local hba
+  hba=$(pg_admin -c 'SHOW hba_file') || die "postgresql: cannot locate pg_hba.conf"
+  if grep -q '^# added by scripts/test-services.sh' "$hba"; then
+    log "postgresql: $hba already has the test-services.sh rules"
+  else
+    log "postgresql: enabling scram-sha-256 login on loopback in $hba"
+    pg_hba_allow_password "$hba"
+  fi
+  pg_admin -c 'SELECT pg_reload_conf()' >/dev/null
+  local deadline=$((SECONDS + 10))
+  until pg_as_arus -c 'SELECT 1' >/dev/null 2>&1; do
+    [ "$SECONDS" -lt "$deadline" ] || die "postgresql: password login for $TEST_USER still fails after editing $hba"
+    sleep 0.25
+  done
+}
+
+pg_up() {
+  local note=""
+  if ! pg_installed; then
+    apt_install postgresql
+    note=", installed"
+  fi
+  if ! pg_ready; then
+    pg_start
+    wait_until "postgresql on $HOST:$PG_PORT" pg_ready
+    note="$note, started"
+  fi
+  if ! pg_provisioned; then
+    pg_provision
+    pg_as_arus -c 'SELECT 1' >/dev/null 2>&1 || pg_fix_auth
+    pg_provisioned || die "postgresql: $TEST_USER cannot log in to arus_test/arus_meta_test over TCP after provisioning"
+    note="$note, provisioned"
+  fi
+  echo "postgresql: up ($HOST:$PG_PORT user $TEST_USER/$TEST_PASSWORD db arus_test,arus_meta_test$note)"
+}
+
+# ------------------------------------------------------------------- MariaDB
+
+readonly MARIADB_PID_FILE=/run/mysqld/mysqld.pid
+
+# mariadb-admin ping succeeds as soon as the server answers, even when access is denied.
+mariadb_ready() {
+  mariadb-admin --connect-timeout=2 --protocol=tcp -h "$HOST" -P "$MARIADB_PORT" ping >/dev/null 2>&1
+}
+
+mariadb_as_arus() {
+  mariadb --connect-timeout=5 --protocol=tcp -h "$HOST" -P "$MARIADB_PORT" \
+    -u"$TEST_USER" -p"$TEST_PASSWORD" -N -B "$@" arus_test
+}
+
+mariadb_admin_sql() {
+  # root over the local socket: unix_socket auth on a stock Debian install.
+  mariadb --connect-timeout=5 --protocol=socket -uroot -N -B "$@"
+}
+
+mariadb_provisioned() {
+  [ "$(mariadb_as_arus -e "
+    SELECT @@global.local_infile = 1
+       AND (SELECT COUNT(*) FROM mysql.user
+            WHERE User = 'arus' AND Host IN ('%', 'localhost', '127.0.0.1')
+              AND Grant_priv = 'Y' AND Create_priv = 'Y' AND Drop_priv = 'Y'
+              AND File_priv = 'Y' AND Super_priv = 'Y') = 3
+       AND (SELECT default_character_set_name FROM information_schema.schemata
+            WHERE schema_name = 'arus_test') = 'utf8mb4'" 2>/dev/null)" = 1 ]
+}
+
+mariadb_installed() {
+  command -v mariadb >/dev/null && command -v mariadb-admin >/dev/null &&
+    { command -v mariadbd >/dev/null || [ -x /usr/sbin/mariadbd ]; }
+}
+
+mariadb_running() {
+  [ -s "$MARIADB_PID_FILE" ] && kill -0 "$(cat "$MARIADB_PID_FILE")" 2>/dev/null
+}
+
+mariadb_start() {
+  is_root || die "mariadb: not answering on $HOST:$MARIADB_PORT and not running as root; start it manually"
+  mariadb_running && return 0  # still starting up; just wait for it
+  log "mariadb: starting server"
+  if has_systemd; then
+    no_lock_fd systemctl start mariadb || die "mariadb: systemctl start mariadb failed"
+    return 0
+  fi
+  install -d -o mysql -g mysql -m 0755 /run/mysqld
+  local datadir
+  datadir=$(/usr/sbin/mariadbd --print-defaults 2>/dev/null | tr ' ' '\n' | sed -n 's/^--datadir=//p' | tail -n 1)
+  datadir=${datadir:-/var/lib/mysql}
+  if [ ! -d "$datadir/mysql" ]; then
+    log "mariadb: initialising data directory $datadir"
+    no_lock_fd mariadb-install-db --user=mysql --datadir="$datadir" >/dev/null || die "mariadb: mariadb-install-db failed"
+  fi
+  local out=/var/log/mysql/mariadbd.out
+  [ -d /var/log/mysql ] || out=/tmp/arus-mariadbd.out
+  no_lock_fd start-stop-daemon --start --quiet --oknodo --background --output "$out" \
+    --exec /usr/sbin/mariadbd -- --user=mysql ||
+    die "mariadb: start-stop-daemon failed to launch /usr/sbin/mariadbd (see $out)"
+}
+
+mariadb_provision() {
+  is_root || die "mariadb: $TEST_USER account/database missing and not running as root to create them"
+  local sql="" h
+  for h in '%' localhost 127.0.0.1; do
+    sql+="CREATE USER IF NOT EXISTS 'arus'@'$h' IDENTIFIED BY 'arus';
+          ALTER USER 'arus'@'$h' IDENTIFIED BY 'arus';
+          GRANT ALL PRIVILEGES ON *.* TO 'arus'@'$h' WITH GRANT OPTION;"
+  done
+  sql+="CREATE DATABASE IF NOT EXISTS arus_test CHARACTER SET utf8mb4;
+        ALTER DATABASE arus_test CHARACTER SET utf8mb4;
+        SET GLOBAL local_infile = 1;"
+  mariadb_admin_sql -e "$sql" || die "mariadb: could not create user/database as root"
+}
+
+mariadb_up() {
+  local note=""
+  if ! mariadb_installed; then
+    apt_install mariadb-server mariadb-client
+    note=", installed"
+  fi
+  if ! mariadb_ready; then
+    mariadb_start
+    wait_until "mariadb on $HOST:$MARIADB_PORT" mariadb_ready
+    note="$note, started"
+  fi
+  if ! mariadb_provisioned; then
+    mariadb_provision
+    mariadb_provisioned || die "mariadb: $TEST_USER cannot log in to arus_test over TCP after provisioning"
+    note="$note, provisioned"
+  fi
+  echo "mariadb: up ($HOST:$MARIADB_PORT user $TEST_USER/$TEST_PASSWORD db arus_test$note)"
+}
+
+# ---------------------------------------------------------------------------
+
+main() {
+  # Serialise concurrent runs (e.g. parallel test commands) on one machine.
+  local lock="${TMPDIR:-/tmp}/arus-test-services.lock"
+  if command -v flock >/dev/null && { exec 9>>"$lock"; } 2>/dev/null; then
+    chmod a+rw "$lock" 2>/dev/null || true
+    flock -w "$((WAIT_SECONDS * 2))" 9 || die "another test-services.sh run holds $lock"
+  fi
+  pg_up
+  mariadb_up
+}
+
+main "$@"

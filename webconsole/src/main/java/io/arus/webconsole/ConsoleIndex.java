@@ -1,0 +1,47 @@
+package io.arus.webconsole;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+
+/**
+ * Answers the bare root ({@code GET /}) with the console page. The resource mapping serves every file below
+ * {@code /}, but the root itself is a folder there, and the HTTP whiteboard has no welcome files nor an
+ * exact-root servlet pattern, so this filter serves it and lets every other request through.
+ */
+@Component(service = Filter.class)
+@HttpWhiteboardFilterPattern("/*")
+public final class ConsoleIndex implements Filter {
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.isEmpty() && !"/".equals(path)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        HttpServletResponse response = (HttpServletResponse) res;
+        URL index = FrameworkUtil.getBundle(ConsoleIndex.class).getEntry("static/index.html");
+        if (index == null) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "the console page is missing from the bundle");
+            return;
+        }
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        try (InputStream in = index.openStream()) {
+            in.transferTo(response.getOutputStream());
+        }
+    }
+}

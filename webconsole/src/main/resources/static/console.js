@@ -1,0 +1,71 @@
+'use strict';
+// Placeholder console: shows server health and the connector types the API reports.
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const detail = body && (body.detail || body.title);
+    throw new Error(`${path}: ${response.status} ${detail || response.statusText}`);
+  }
+  return body;
+}
+
+function showError(target, error) {
+  target.replaceChildren(el('span', { class: 'bad' }, error.message));
+}
+
+async function loadHealth() {
+  const target = document.getElementById('health');
+  try {
+    const health = await getJson('api/health');
+    document.getElementById('version').textContent = 'v' + health.version;
+    const failed = health.bundles.failed;
+    target.replaceChildren(
+      el('dt', {}, 'Status'), el('dd', { class: health.status === 'UP' ? 'ok' : 'bad' }, health.status),
+      el('dt', {}, 'Uptime'), el('dd', {}, formatDuration(health.uptime_s)),
+      el('dt', {}, 'Bundles active'), el('dd', {}, health.bundles.active),
+      el('dt', {}, 'Plugins failed'), el('dd', { class: failed > 0 ? 'bad' : '' }, failed));
+  } catch (error) {
+    showError(target, error);
+  }
+}
+
+async function loadConnectors() {
+  const target = document.getElementById('connectors');
+  try {
+    const connectors = await getJson('api/connectors');
+    if (connectors.length === 0) {
+      target.replaceChildren('No connector type is installed. Drop a connector bundle into plugins-dropin/.');
+      return;
+    }
+    const rows = connectors.map(c => el('tr', {},
+      el('td', {}, el('strong', {}, c.name), el('br'), el('span', { class: 'muted' }, c.type)),
+      el('td', {}, c.version),
+      el('td', {}, ...c.capabilities.map(cap => el('span', { class: 'tag' }, cap))),
+      el('td', {}, c.config.map(f => f.name + (f.required ? '*' : '')).join(', ')),
+      el('td', { class: 'muted' }, c.bundle)));
+    target.classList.remove('muted');
+    target.replaceChildren(el('table', {},
+      el('thead', {}, el('tr', {}, ...['Connector', 'Version', 'Capabilities', 'Config', 'Bundle'].map(h => el('th', {}, h)))),
+      el('tbody', {}, ...rows)));
+  } catch (error) {
+    showError(target, error);
+  }
+}
+
+function formatDuration(seconds) {
+  const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+  return (h ? h + 'h ' : '') + (h || m ? m + 'm ' : '') + s + 's';
+}
+
+loadHealth();
+loadConnectors();
+setInterval(() => { loadHealth(); loadConnectors(); }, 5000);
