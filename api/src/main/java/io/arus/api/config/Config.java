@@ -34,6 +34,9 @@ public final class Config {
         Map<String, Object> resolved = new LinkedHashMap<>();
         for (ConfigField field : spec.fields()) {
             Object value = values.get(field.name());
+            if (ConfigSpec.isAbsent(field, value)) {
+                value = null;
+            }
             if (value == null && field.defaultValue() != null) {
                 value = field.defaultValue();
             }

@@ -1,5 +1,7 @@
 package io.arus.api.config;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -75,7 +77,7 @@ public final class ConfigSpec {
         List<ConfigViolation> violations = new ArrayList<>();
         for (ConfigField field : fields) {
             Object value = values.get(field.name());
-            if (value == null || (value instanceof String text && text.isEmpty() && field.type() != FieldType.TEXT)) {
+            if (isAbsent(field, value)) {
                 if (field.required() && field.defaultValue() == null) {
                     violations.add(new ConfigViolation(field.name(), "is required"));
                 }
@@ -109,6 +111,11 @@ public final class ConfigSpec {
         return Config.of(this, values);
     }
 
+    /** A null, or an empty string for anything but TEXT (what a form sends for a blank input), counts as absent. */
+    static boolean isAbsent(ConfigField field, Object value) {
+        return value == null || (value instanceof String text && text.isEmpty() && field.type() != FieldType.TEXT);
+    }
+
     private static String checkValue(ConfigField field, Object value) {
         switch (field.type()) {
             case STRING, TEXT, SECRET:
@@ -129,7 +136,7 @@ public final class ConfigSpec {
                 if (!(value instanceof String host)) {
                     return "must be a string";
                 }
-                return HOST.matcher(host).matches() ? null : "must be a host name or IP address (no scheme, path or spaces)";
+                return isHost(host) ? null : "must be a host name or IP address (no scheme, port, path or spaces)";
             case URL:
                 if (!(value instanceof String url)) {
                     return "must be a string";
@@ -151,15 +158,11 @@ public final class ConfigSpec {
     }
 
     private static String checkInteger(ConfigField field, Object value, Long min, Long max) {
-        long number;
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            number = ((Number) value).longValue();
-        } else if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
-                && !Double.isInfinite(n.doubleValue())) {
-            number = n.longValue();
-        } else {
+        Long whole = wholeNumber(value);
+        if (whole == null) {
             return field.type() == FieldType.PORT ? "must be a port number" : "must be a whole number";
         }
+        long number = whole;
         if (min != null && number < min) {
             return "must be at least " + min;
         }
@@ -169,10 +172,43 @@ public final class ConfigSpec {
         return null;
     }
 
+    /** The value as a long when it is a whole number within the long range (JSON may give BigInteger/BigDecimal). */
+    private static Long wholeNumber(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger big) {
+            return big.bitLength() < 64 ? big.longValue() : null;
+        }
+        if (value instanceof BigDecimal decimal) {
+            try {
+                BigInteger big = decimal.toBigIntegerExact();
+                return big.bitLength() < 64 ? big.longValue() : null;
+            } catch (ArithmeticException e) {
+                return null;
+            }
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return d == Math.rint(d) && d >= -0x1p63 && d < 0x1p63 ? (long) d : null;
+        }
+        return null;
+    }
+
+    private static boolean isHost(String host) {
+        if (!HOST.matcher(host).matches()) {
+            return false;
+        }
+        int colons = host.length() - host.replace(":", "").length();
+        // a colon belongs to an IPv6 address only; "db:5432" is a host with a port, which has its own field
+        return colons == 0 || (host.startsWith("[") && host.endsWith("]")) || colons >= 2 && !host.contains("[");
+    }
+
     private static String checkUrl(String url) {
         try {
             URI uri = new URI(url);
-            if (uri.getScheme() == null || uri.getHost() == null) {
+            // getHost() is null for names java.net.URI finds unusual (an underscore); the authority is enough
+            if (uri.getScheme() == null || uri.getAuthority() == null || uri.getAuthority().isBlank()) {
                 return "must be an absolute URL with a scheme and a host";
             }
             return null;

@@ -93,7 +93,7 @@ public final class LogicalType {
      * @return a DECIMAL type
      */
     public static LogicalType decimal(int precision, int scale) {
-        if (precision < 0 || scale < 0 || (precision > 0 && scale > precision)) {
+        if (precision < 0 || precision > 1000 || scale < 0 || scale > precision) {
             throw new IllegalArgumentException("invalid decimal(" + precision + "," + scale + ")");
         }
         return new LogicalType(Kind.DECIMAL, precision, scale, null, List.of());
