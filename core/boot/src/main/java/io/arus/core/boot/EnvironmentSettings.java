@@ -2,16 +2,20 @@ package io.arus.core.boot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
 
 /**
- * Turns {@code ARUS_*} environment variables into the properties the platform bundles read at start.
+ * Turns {@code ARUS_*} environment variables into the properties the platform bundles read at start, and
+ * makes SIGTERM stop the framework cleanly ({@link FrameworkShutdownHook}).
  * <p>
  * The exported jar's run properties are fixed at build time, so the environment must be read inside the JVM.
  * This bundle starts at start level 2, before Jetty, FileInstall and Gogo (level 10), and sets system
@@ -24,9 +28,17 @@ public final class EnvironmentSettings implements BundleActivator {
     static final String HTTP_HOST = "org.apache.felix.http.host";
     static final String DROPIN_DIR = "felix.fileinstall.dir";
     static final String GOSH_ARGS = "gosh.args";
+    static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    /** Chatty java.util.logging loggers of libraries, held so the level sticks (JUL keeps loggers weakly). */
+    private static final List<java.util.logging.Logger> QUIETED = new ArrayList<>();
+
+    private FrameworkShutdownHook shutdownHook;
 
     @Override
     public void start(BundleContext context) throws Exception {
+        shutdownHook = new FrameworkShutdownHook((Framework) context.getBundle(Constants.SYSTEM_BUNDLE_ID));
+        shutdownHook.install();
         Map<String, String> settings = settings(System.getenv(), System.console() != null);
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             if (context.getProperty(setting.getKey()) == null) {
@@ -34,11 +46,17 @@ public final class EnvironmentSettings implements BundleActivator {
             }
         }
         Files.createDirectories(Path.of(context.getProperty(DROPIN_DIR)));
+        for (String name : List.of("org.apache.cxf", "org.apache.aries.spifly", "org.jline")) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.WARNING);
+            QUIETED.add(logger);
+        }
     }
 
     @Override
     public void stop(BundleContext context) {
-        // nothing to undo: the properties were read by the other bundles at their start
+        // the properties were read by the other bundles at their start: nothing to undo there
+        shutdownHook.uninstall();
     }
 
     /**
@@ -78,6 +96,16 @@ public final class EnvironmentSettings implements BundleActivator {
         // Without a terminal (a service manager, stdin from /dev/null) the shell must neither block nor stop the
         // framework when its input ends (STACK.md pitfall 6).
         settings.put(GOSH_ARGS, interactive ? "" : "--noshutdown");
+        // One line per event, with time and logger: what a service manager's journal wants.
+        String level = get.apply("ARUS_LOG_LEVEL");
+        settings.put(LOG_LEVEL, level == null ? "info" : level.toLowerCase(java.util.Locale.ROOT));
+        settings.put("org.slf4j.simpleLogger.showDateTime", "true");
+        settings.put("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+        settings.put("org.slf4j.simpleLogger.showThreadName", "false");
+        settings.put("org.slf4j.simpleLogger.showShortLogName", "true");
+        settings.put("org.slf4j.simpleLogger.log.org.apache.cxf", "warn");
+        settings.put("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        settings.put("org.slf4j.simpleLogger.log.org.apache.aries", "warn");
         return settings;
     }
 }
