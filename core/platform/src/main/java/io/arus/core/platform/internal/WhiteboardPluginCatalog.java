@@ -108,7 +108,7 @@ public final class WhiteboardPluginCatalog implements PluginCatalog {
         problems.remove(serviceId);
         Entry removed = entries.get(kind).remove(serviceId);
         if (removed != null) {
-            LOG.info("{} type '{}' removed ({} stopped)", kind.id(), removed.type().type(), removed.type().bundle());
+            LOG.info("{} type '{}' removed (was provided by {})", kind.id(), removed.type().type(), removed.type().bundle());
         }
     }
 
