@@ -1,0 +1,40 @@
+package io.arus.core.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** User accounts. */
+@ProviderType
+public interface UserStore {
+    /** @return every user, by username */
+    List<User> list();
+
+    /** @param id a user id @return the user */
+    Optional<User> byId(String id);
+
+    /** @param username a username, any case @return the user */
+    Optional<User> byUsername(String username);
+
+    /**
+     * @param username     unique, case-insensitive
+     * @param passwordHash the hash
+     * @param role         the role
+     * @return the new user
+     * @throws ConflictException when the username is taken
+     */
+    User create(String username, String passwordHash, Role role) throws ConflictException;
+
+    /**
+     * Changes the password hash and/or role (null keeps the current value).
+     *
+     * @return the updated user, or empty when there is no such user
+     */
+    Optional<User> update(String id, String passwordHash, Role role);
+
+    /** @param id a user id @return whether a user was deleted (its tokens go with it) */
+    boolean delete(String id);
+
+    /** @param role a role @return how many users have it */
+    long count(Role role);
+}

@@ -1,0 +1,57 @@
+package io.arus.core.store.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/** A row of {@code run_streams}: one stream's counters in a run. */
+@Entity
+@Table(name = "run_streams")
+@IdClass(RunStreamEntity.Key.class)
+public class RunStreamEntity {
+    @Id
+    @Column(name = "run_id")
+    String runId;
+    @Id
+    String stream;
+    String status;
+    @Column(name = "rows_read")
+    long rowsRead;
+    @Column(name = "rows_written")
+    long rowsWritten;
+    @Column(name = "rows_rejected")
+    long rowsRejected;
+    long bytes;
+    @Column(name = "duration_ms")
+    long durationMs;
+    String error;
+
+    /** The primary key; JPA wants a public class with a no-argument constructor, so not a record. */
+    public static final class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        String runId;
+        String stream;
+
+        public Key() {
+        }
+
+        Key(String runId, String stream) {
+            this.runId = runId;
+            this.stream = stream;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(runId, key.runId) && Objects.equals(stream, key.stream);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(runId, stream);
+        }
+    }
+}
