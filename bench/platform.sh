@@ -19,7 +19,7 @@ now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 wait_for() { # url, grep pattern, present(1)/absent(0)
   for _ in $(seq 1 400); do
-    if curl -sf "$1" 2>/dev/null | grep -q "$2"; then [ "$3" = 1 ] && return 0; else [ "$3" = 0 ] && return 0; fi
+    if curl -sf -H "Authorization: Bearer $TOKEN" "$1" 2>/dev/null | grep -q "$2"; then [ "$3" = 1 ] && return 0; else [ "$3" = 0 ] && return 0; fi
     sleep 0.02
   done
   echo "timeout waiting for $2 ($3) on $1" >&2; return 1
@@ -35,10 +35,13 @@ startup=(); add=(); replace=(); remove=()
 for run in $(seq 1 "$RUNS"); do
   mkdir -p "$WORK/run$run/plugins-dropin"
   start=$(now_ms)
-  (cd "$WORK/run$run" && ARUS_HTTP_PORT=$PORT exec java -jar "$OLDPWD/$JAR" </dev/null >server.log 2>&1) &
+  (cd "$WORK/run$run" && ARUS_HTTP_PORT=$PORT ARUS_ADMIN_PASSWORD=bench-password exec java -jar "$OLDPWD/$JAR" \
+    </dev/null >server.log 2>&1) &
   PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health"; do sleep 0.02; done
   startup+=($(( $(now_ms) - start )))
+  TOKEN=$(curl -s -H 'Content-Type: application/json' --data '{"username":"admin","password":"bench-password"}' \
+    "http://127.0.0.1:$PORT/api/auth/login" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
   dir="$WORK/run$run/plugins-dropin"
 
   t=$(now_ms); cp "$GEN" "$dir/.g.tmp" && mv "$dir/.g.tmp" "$dir/generator.jar"

@@ -8,8 +8,17 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+const TOKEN_KEY = 'arus.access_token';
+
 async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  const headers = { Accept: 'application/json' };
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const response = await fetch(path, { headers });
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    document.getElementById('login-card').hidden = false;
+  }
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const detail = body && (body.detail || body.title);
@@ -65,6 +74,26 @@ function formatDuration(seconds) {
   const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
   return (h ? h + 'h ' : '') + (h || m ? m + 'm ' : '') + s + 's';
 }
+
+document.getElementById('login-form').addEventListener('submit', async event => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const error = document.getElementById('login-error');
+  error.textContent = '';
+  const response = await fetch('api/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
+  });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    error.textContent = body.detail || ('sign-in failed: ' + response.status);
+    return;
+  }
+  sessionStorage.setItem(TOKEN_KEY, body.access_token);
+  document.getElementById('login-card').hidden = true;
+  loadConnectors();
+});
 
 loadHealth();
 loadConnectors();

@@ -19,10 +19,48 @@ final class ArusServer {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    static final String ADMIN_PASSWORD = "itest-admin-password";
+
     private final String base;
+    private volatile String adminToken;
 
     private ArusServer(String base) {
         this.base = base;
+    }
+
+    String base() {
+        return base;
+    }
+
+    /** A JWT of the initial admin (created from the bndrun's arus.admin.password), logged in once. */
+    synchronized String adminToken() throws IOException, InterruptedException {
+        if (adminToken == null) {
+            adminToken = login("admin", ADMIN_PASSWORD);
+        }
+        return adminToken;
+    }
+
+    String login(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", "/api/auth/login",
+                JSON.writeValueAsString(java.util.Map.of("username", username, "password", password)), null);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("login of " + username + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    /** Any request; {@code token} may be null (no Authorization header) and {@code body} null (no body). */
+    HttpResponse<String> send(String method, String path, String body, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Waits until the HTTP runtime has bound its port and {@code /api/health} answers. */
@@ -35,7 +73,7 @@ final class ArusServer {
             if (port != null && !"0".equals(port.toString())) {
                 ArusServer server = new ArusServer("http://127.0.0.1:" + port);
                 try {
-                    if (server.get("/api/health").statusCode() == 200) {
+                    if (server.send("GET", "/api/health", null, null).statusCode() == 200) {
                         return server;
                     }
                 } catch (IOException e) {
@@ -47,10 +85,9 @@ final class ArusServer {
         throw new AssertionError("the server did not answer /api/health within 30 s");
     }
 
+    /** A GET as the admin; public endpoints ignore the token. */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json").GET().build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        return send("GET", path, null, adminToken());
     }
 
     JsonNode json(String path) throws IOException, InterruptedException {

@@ -28,6 +28,8 @@ public final class EnvironmentSettings implements BundleActivator {
     static final String HTTP_HOST = "org.apache.felix.http.host";
     static final String DROPIN_DIR = "felix.fileinstall.dir";
     static final String GOSH_ARGS = "gosh.args";
+    /** Where Arus keeps its files (the embedded metadata database, generated keys). */
+    static final String DATA_DIR = "arus.data.dir";
     static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     /** Chatty java.util.logging loggers of libraries, held so the level sticks (JUL keeps loggers weakly). */
@@ -41,11 +43,15 @@ public final class EnvironmentSettings implements BundleActivator {
         shutdownHook.install();
         Map<String, String> settings = settings(System.getenv(), System.console() != null);
         for (Map.Entry<String, String> setting : settings.entrySet()) {
-            if (context.getProperty(setting.getKey()) == null) {
-                System.setProperty(setting.getKey(), setting.getValue());
+            // A framework property (a test's bndrun) wins over the environment; it is mirrored into the system
+            // properties because some libraries (slf4j-simple) read only those.
+            String framework = context.getProperty(setting.getKey());
+            if (System.getProperty(setting.getKey()) == null) {
+                System.setProperty(setting.getKey(), framework != null ? framework : setting.getValue());
             }
         }
         Files.createDirectories(Path.of(context.getProperty(DROPIN_DIR)));
+        Files.createDirectories(Path.of(context.getProperty(DATA_DIR)));
         for (String name : List.of("org.apache.cxf", "org.apache.aries.spifly", "org.jline")) {
             java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
             logger.setLevel(java.util.logging.Level.WARNING);
@@ -93,12 +99,16 @@ public final class EnvironmentSettings implements BundleActivator {
         }
         String dropin = get.apply("ARUS_PLUGINS_DIR");
         settings.put(DROPIN_DIR, Path.of(dropin == null ? "plugins-dropin" : dropin).toAbsolutePath().normalize().toString());
+        String data = get.apply("ARUS_DATA_DIR");
+        settings.put(DATA_DIR, Path.of(data == null ? "data" : data).toAbsolutePath().normalize().toString());
         // Without a terminal (a service manager, stdin from /dev/null) the shell must neither block nor stop the
         // framework when its input ends (STACK.md pitfall 6).
         settings.put(GOSH_ARGS, interactive ? "" : "--noshutdown");
         // One line per event, with time and logger: what a service manager's journal wants.
         String level = get.apply("ARUS_LOG_LEVEL");
         settings.put(LOG_LEVEL, level == null ? "info" : level.toLowerCase(java.util.Locale.ROOT));
+        String logFile = get.apply("ARUS_LOG_FILE");
+        settings.put("org.slf4j.simpleLogger.logFile", logFile == null ? "System.err" : logFile);
         settings.put("org.slf4j.simpleLogger.showDateTime", "true");
         settings.put("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
         settings.put("org.slf4j.simpleLogger.showThreadName", "false");

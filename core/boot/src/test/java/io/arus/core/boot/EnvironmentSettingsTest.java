@@ -15,18 +15,21 @@ class EnvironmentSettingsTest {
 
         assertThat(settings).containsEntry(EnvironmentSettings.HTTP_PORT, "8080")
                 .containsEntry(EnvironmentSettings.DROPIN_DIR, Path.of("plugins-dropin").toAbsolutePath().toString())
+                .containsEntry(EnvironmentSettings.DATA_DIR, Path.of("data").toAbsolutePath().toString())
                 .doesNotContainKey(EnvironmentSettings.HTTP_HOST);
     }
 
     @Test
     void environmentOverridesPortHostAndDropinFolder() {
         Map<String, String> settings = EnvironmentSettings.settings(
-                Map.of("ARUS_HTTP_PORT", " 9191 ", "ARUS_HTTP_HOST", "127.0.0.1", "ARUS_PLUGINS_DIR", "/srv/arus/plugins"),
+                Map.of("ARUS_HTTP_PORT", " 9191 ", "ARUS_HTTP_HOST", "127.0.0.1", "ARUS_PLUGINS_DIR", "/srv/arus/plugins",
+                        "ARUS_DATA_DIR", "/var/lib/arus"),
                 false);
 
         assertThat(settings).containsEntry(EnvironmentSettings.HTTP_PORT, "9191")
                 .containsEntry(EnvironmentSettings.HTTP_HOST, "127.0.0.1")
-                .containsEntry(EnvironmentSettings.DROPIN_DIR, "/srv/arus/plugins");
+                .containsEntry(EnvironmentSettings.DROPIN_DIR, "/srv/arus/plugins")
+                .containsEntry(EnvironmentSettings.DATA_DIR, "/var/lib/arus");
     }
 
     @Test

@@ -76,10 +76,17 @@ public final class FrameworkPluginInventory implements PluginInventory {
                 installedFiles.add(file);
             }
             boolean dropin = file != null && dropinFolder.equals(file.getParent());
-            String error = problem(bundle, wiring, dropin);
-            result.add(new PluginBundle(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
-                    state(bundle), bundle.getLocation(), file == null ? null : file.getFileName().toString(), dropin,
-                    services(bundle), error != null, error));
+            try {
+                String error = problem(bundle, wiring, dropin);
+                result.add(new PluginBundle(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
+                        state(bundle), bundle.getLocation(), file == null ? null : file.getFileName().toString(), dropin,
+                        services(bundle), error != null, error));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // uninstalled while we looked (a drop-in file was just removed): it is simply gone from the list
+                if (bundle.getState() != Bundle.UNINSTALLED) {
+                    throw e;
+                }
+            }
         }
         for (Path jar : dropinJars()) {
             if (installedFiles.contains(jar)) {

@@ -1,6 +1,8 @@
 package io.arus.core.rest.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.ws.rs.core.Response;
 
 /** An error a resource raises on purpose, with the status and the fields to name in the problem document. */
@@ -9,6 +11,7 @@ public final class ApiException extends RuntimeException {
 
     private final Response.StatusType status;
     private final List<Problem.FieldError> errors;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /**
      * @param status the HTTP status
@@ -24,6 +27,32 @@ public final class ApiException extends RuntimeException {
     /** @param detail what was not found @return a 404 */
     public static ApiException notFound(String detail) {
         return new ApiException(Response.Status.NOT_FOUND, detail, List.of());
+    }
+
+    /** @param detail what conflicts @return a 409 */
+    public static ApiException conflict(String detail) {
+        return new ApiException(Response.Status.CONFLICT, detail, List.of());
+    }
+
+    /** @param detail why @return a 400 without a single field to name */
+    public static ApiException badRequest(String detail) {
+        return new ApiException(Response.Status.BAD_REQUEST, detail, List.of());
+    }
+
+    /** @param detail why @return a 403 */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(Response.Status.FORBIDDEN, detail, List.of());
+    }
+
+    /** Adds a response header (WWW-Authenticate, Retry-After). @return this */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** @return headers to send with the problem */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     /** @param field the offending field @param message what is wrong @return a 400 naming the field */

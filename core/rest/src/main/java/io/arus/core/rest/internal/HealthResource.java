@@ -18,6 +18,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Component(service = HealthResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ArusApplication.SELECT)
+@PublicEndpoint
 @Path("health")
 public final class HealthResource {
     private final PluginInventory inventory;

@@ -2,6 +2,7 @@ package io.arus.core.rest.internal;
 
 import io.arus.core.platform.PluginBundle;
 import io.arus.core.platform.PluginInventory;
+import io.arus.core.store.Role;
 import java.util.List;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -17,6 +18,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Component(service = PluginResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ArusApplication.SELECT)
+@RequiresRole(Role.VIEWER)
 @Path("plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PluginResource {

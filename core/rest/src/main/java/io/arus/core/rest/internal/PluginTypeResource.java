@@ -3,6 +3,7 @@ package io.arus.core.rest.internal;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.platform.PluginKind;
 import io.arus.core.platform.PluginType;
+import io.arus.core.store.Role;
 import java.util.List;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -19,6 +20,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Component(service = PluginTypeResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ArusApplication.SELECT)
+@RequiresRole(Role.VIEWER)
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PluginTypeResource {

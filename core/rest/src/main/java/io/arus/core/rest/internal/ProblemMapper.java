@@ -30,7 +30,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         Problem problem = toProblem(exception, path());
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (exception instanceof ApiException api) {
+            api.headers().forEach(response::header);
+        }
+        return response.build();
     }
 
     static Problem toProblem(Throwable exception, String path) {

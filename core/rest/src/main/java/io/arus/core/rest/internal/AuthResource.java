@@ -1,0 +1,99 @@
+package io.arus.core.rest.internal;
+
+import io.arus.core.rest.internal.Views.SessionView;
+import io.arus.core.rest.internal.Views.UserView;
+import io.arus.core.security.AuthenticationException;
+import io.arus.core.security.RateLimitedException;
+import io.arus.core.security.Session;
+import io.arus.core.security.Sessions;
+import io.arus.core.store.Role;
+import java.util.List;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** {@code /api/auth}: login, refresh, logout. */
+@Component(service = AuthResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(ArusApplication.SELECT)
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class AuthResource {
+    private final Sessions sessions;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    SecurityContext security;
+
+    /** @param username the user @param password the password */
+    public record LoginRequest(String username, String password) {
+    }
+
+    /** @param refreshToken a refresh token */
+    public record RefreshRequest(String refreshToken) {
+    }
+
+    @Activate
+    public AuthResource(@Reference Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @POST
+    @Path("login")
+    @PublicEndpoint
+    public SessionView login(LoginRequest body) {
+        Bodies.required(body);
+        Bodies.text(body.username(), "username", 64);
+        Bodies.text(body.password(), "password", 256);
+        try {
+            return view(sessions.login(body.username(), body.password(), Caller.address(request)));
+        } catch (RateLimitedException e) {
+            throw new ApiException(Response.Status.TOO_MANY_REQUESTS, e.getMessage(), List.of())
+                    .withHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        } catch (AuthenticationException e) {
+            throw new ApiException(Response.Status.UNAUTHORIZED, e.getMessage(), List.of());
+        }
+    }
+
+    @POST
+    @Path("refresh")
+    @PublicEndpoint
+    public SessionView refresh(RefreshRequest body) {
+        Bodies.required(body);
+        Bodies.text(body.refreshToken(), "refresh_token", 512);
+        try {
+            return view(sessions.refresh(body.refreshToken()));
+        } catch (AuthenticationException e) {
+            throw new ApiException(Response.Status.UNAUTHORIZED, e.getMessage(), List.of());
+        }
+    }
+
+    /** Ends the session of the given refresh token, or every session of the caller without one. */
+    @POST
+    @Path("logout")
+    @RequiresRole(Role.VIEWER)
+    public Response logout(RefreshRequest body) {
+        sessions.logout(Caller.of(security).userId(), body == null ? null : body.refreshToken());
+        return Response.noContent().build();
+    }
+
+    private static SessionView view(Session session) {
+        return new SessionView(session.accessToken(), session.refreshToken(), "Bearer", session.expiresIn(),
+                UserView.of(session.user()));
+    }
+}

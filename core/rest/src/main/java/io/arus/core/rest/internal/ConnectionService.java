@@ -1,0 +1,183 @@
+package io.arus.core.rest.internal;
+
+import io.arus.api.config.Config;
+import io.arus.api.config.ConfigField;
+import io.arus.api.config.ConfigSpec;
+import io.arus.api.config.ConfigViolation;
+import io.arus.api.connector.Capability;
+import io.arus.api.connector.CheckResult;
+import io.arus.api.connector.Connector;
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorSession;
+import io.arus.core.platform.PluginCatalog;
+import io.arus.core.rest.internal.ConnectionViews.ConnectionRequest;
+import io.arus.core.rest.internal.ConnectionViews.ConnectionView;
+import io.arus.core.rest.internal.ConnectionViews.StreamView;
+import io.arus.core.rest.internal.ConnectionViews.StreamsView;
+import io.arus.core.rest.internal.ConnectionViews.TestResult;
+import io.arus.core.security.ConnectionSecrets;
+import io.arus.core.security.SecretBox;
+import io.arus.core.store.AuditLog;
+import io.arus.core.store.ConflictException;
+import io.arus.core.store.Connection;
+import io.arus.core.store.ConnectionKind;
+import io.arus.core.store.ConnectionStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Sources and destinations: validated against their connector type's spec, secrets encrypted before they are
+ * stored and masked in every answer, tested and discovered through the connector itself.
+ */
+@Component(service = ConnectionService.class)
+public final class ConnectionService {
+    private final ConnectionStore store;
+    private final PluginCatalog catalog;
+    private final ConnectionSecrets secrets;
+    private final AuditLog audit;
+
+    @Activate
+    public ConnectionService(@Reference ConnectionStore store, @Reference PluginCatalog catalog,
+                             @Reference SecretBox box, @Reference AuditLog audit) {
+        this.store = store;
+        this.catalog = catalog;
+        this.secrets = new ConnectionSecrets(box);
+        this.audit = audit;
+    }
+
+    List<ConnectionView> list(ConnectionKind kind) {
+        return store.list(kind).stream().map(this::view).toList();
+    }
+
+    ConnectionView get(ConnectionKind kind, String id) {
+        return view(find(kind, id));
+    }
+
+    ConnectionView create(ConnectionKind kind, ConnectionRequest body, String actor, String address) {
+        Validated valid = validate(kind, body, Map.of());
+        try {
+            Connection created = store.create(kind, valid.name(), valid.type(), valid.stored(), actor);
+            audit.record(actor, kind.id() + ".create", kind.id() + ":" + created.id(), created.name() + " (" + created.type() + ")",
+                    address);
+            return view(created);
+        } catch (ConflictException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+    }
+
+    ConnectionView update(ConnectionKind kind, String id, ConnectionRequest body, String actor, String address) {
+        Connection current = find(kind, id);
+        // the stored secrets only count when the type stays the same
+        Validated valid = validate(kind, body, current.type().equals(body == null ? null : body.type()) ? current.config() : Map.of());
+        try {
+            Connection updated = store.update(kind, id, valid.name(), valid.type(), valid.stored())
+                    .orElseThrow(() -> ApiException.notFound("no " + kind.id() + " " + id));
+            audit.record(actor, kind.id() + ".update", kind.id() + ":" + id, updated.name(), address);
+            return view(updated);
+        } catch (ConflictException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+    }
+
+    void delete(ConnectionKind kind, String id, String actor, String address) {
+        Connection current = find(kind, id);
+        try {
+            store.delete(kind, id);
+        } catch (ConflictException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        audit.record(actor, kind.id() + ".delete", kind.id() + ":" + id, current.name(), address);
+    }
+
+    TestResult test(ConnectionKind kind, String id) {
+        Connection connection = find(kind, id);
+        Optional<Connector> connector = catalog.connector(connection.type());
+        if (connector.isEmpty()) {
+            return new TestResult(false, "connector type '" + connection.type() + "' is not installed", 0);
+        }
+        Map<String, Object> clear = secrets.decrypt(connection.config());
+        long start = System.nanoTime();
+        try (ConnectorSession session = connector.get().open(Config.of(connector.get().descriptor().config(), clear))) {
+            CheckResult result = session.check();
+            return new TestResult(result.ok(), scrub(result.message(), clear, connector.get().descriptor().config()),
+                    (System.nanoTime() - start) / 1_000_000);
+        } catch (Exception e) {
+            return new TestResult(false, scrub(String.valueOf(e.getMessage()), clear, connector.get().descriptor().config()),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    StreamsView streams(String id) {
+        Connection connection = find(ConnectionKind.SOURCE, id);
+        Connector connector = catalog.connector(connection.type()).orElseThrow(() -> new ApiException(
+                Response.Status.SERVICE_UNAVAILABLE, "connector type '" + connection.type() + "' is not installed", List.of()));
+        ConfigSpec spec = connector.descriptor().config();
+        Map<String, Object> clear = secrets.decrypt(connection.config());
+        try (ConnectorSession session = connector.open(Config.of(spec, clear))) {
+            List<StreamView> streams = session.discover().stream().map(StreamView::of).toList();
+            return new StreamsView(streams);
+        } catch (ConnectorException e) {
+            throw new ApiException(Response.Status.BAD_GATEWAY, "discovery failed: " + scrub(e.getMessage(), clear, spec), List.of());
+        } catch (Exception e) {
+            throw new ApiException(Response.Status.BAD_GATEWAY, "discovery failed: " + scrub(String.valueOf(e.getMessage()), clear, spec),
+                    List.of());
+        }
+    }
+
+    private record Validated(String name, String type, Map<String, Object> stored) {
+    }
+
+    private Validated validate(ConnectionKind kind, ConnectionRequest body, Map<String, Object> storedBefore) {
+        Bodies.required(body);
+        String name = Bodies.text(body.name(), "name", 100);
+        String type = Bodies.text(body.type(), "type", 64);
+        Connector connector = catalog.connector(type)
+                .orElseThrow(() -> ApiException.invalid("type", "no connector type '" + type + "' is installed"));
+        Capability needed = kind == ConnectionKind.SOURCE ? Capability.SOURCE : Capability.DESTINATION;
+        if (!connector.capabilities().contains(needed)) {
+            throw ApiException.invalid("type", "'" + type + "' cannot be a " + kind.id());
+        }
+        ConfigSpec spec = connector.descriptor().config();
+        Map<String, Object> config = secrets.unmask(spec, body.config() == null ? Map.of() : body.config(), storedBefore);
+        List<ConfigViolation> violations = spec.validate(config);
+        if (!violations.isEmpty()) {
+            List<Problem.FieldError> errors = new ArrayList<>();
+            for (ConfigViolation v : violations) {
+                errors.add(new Problem.FieldError("config." + v.field(), v.message()));
+            }
+            throw Bodies.invalid(errors);
+        }
+        // stored with the spec's defaults applied: what a user reads back is what the connector will get
+        return new Validated(name, type, secrets.encrypt(spec, Config.of(spec, config).values()));
+    }
+
+    private Connection find(ConnectionKind kind, String id) {
+        return store.byId(kind, id).orElseThrow(() -> ApiException.notFound("no " + kind.id() + " " + id));
+    }
+
+    private ConnectionView view(Connection connection) {
+        Optional<Connector> connector = catalog.connector(connection.type());
+        ConfigSpec spec = connector.map(c -> c.descriptor().config()).orElse(ConfigSpec.EMPTY);
+        return new ConnectionView(connection.id(), connection.name(), connection.type(),
+                ConnectionSecrets.mask(spec, connection.config()), connector.isPresent(), connection.createdBy(),
+                connection.createdAt(), connection.updatedAt());
+    }
+
+    /** Drivers sometimes echo a connection string: a secret must not reach an answer even then. */
+    private static String scrub(String message, Map<String, Object> clear, ConfigSpec spec) {
+        String text = message == null ? "" : message;
+        for (ConfigField field : spec.fields()) {
+            Object value = clear.get(field.name());
+            if (field.secret() && value instanceof String secret && secret.length() >= 3) {
+                text = text.replace(secret, Config.MASK);
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,47 @@
+package io.arus.core.rest.internal;
+
+import io.arus.api.connector.StreamDescriptor;
+import io.arus.api.type.Field;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of {@code /api/sources} and {@code /api/destinations}. */
+final class ConnectionViews {
+    private ConnectionViews() {
+    }
+
+    /** The request body of a create or replace. */
+    record ConnectionRequest(String name, String type, Map<String, Object> config) {
+    }
+
+    /** A stored connection, secrets masked. {@code available} is false when its connector type is not installed. */
+    record ConnectionView(String id, String name, String type, Map<String, Object> config, boolean available,
+                          String createdBy, Instant createdAt, Instant updatedAt) {
+    }
+
+    /** The outcome of {@code POST .../{id}/test}. */
+    record TestResult(boolean ok, String message, long latencyMs) {
+    }
+
+    /** One column of a discovered stream. */
+    record ColumnView(String name, String type, String nativeType, boolean nullable) {
+        static ColumnView of(Field field) {
+            return new ColumnView(field.name(), field.type().toString(), field.nativeType(), field.nullable());
+        }
+    }
+
+    /** One discovered stream. */
+    record StreamView(String namespace, String name, List<ColumnView> columns, List<String> primaryKey,
+                      List<String> cursorCandidates, Long rowEstimate) {
+        static StreamView of(StreamDescriptor stream) {
+            return new StreamView(stream.id().namespace(), stream.id().name(),
+                    stream.schema().fields().stream().map(ColumnView::of).toList(), stream.primaryKey(),
+                    stream.cursorCandidates(), stream.rowEstimate() < 0 ? null : stream.rowEstimate());
+        }
+    }
+
+    /** The answer of {@code GET /api/sources/{id}/streams}. */
+    record StreamsView(List<StreamView> streams) {
+    }
+}

@@ -1,0 +1,84 @@
+package io.arus.core.rest.internal;
+
+import io.arus.core.rest.internal.Views.UserView;
+import io.arus.core.security.AuthenticatedUser;
+import io.arus.core.security.PasswordHasher;
+import io.arus.core.security.Sessions;
+import io.arus.core.store.AuditLog;
+import io.arus.core.store.Role;
+import io.arus.core.store.User;
+import io.arus.core.store.UserStore;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** {@code /api/me}: the caller's own account. Any role. */
+@Component(service = MeResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(ArusApplication.SELECT)
+@Path("me")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequiresRole(Role.VIEWER)
+public final class MeResource {
+    private final UserStore users;
+    private final PasswordHasher hasher;
+    private final Sessions sessions;
+    private final AuditLog audit;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    /** @param currentPassword the password now @param newPassword the new one */
+    public record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    @Activate
+    public MeResource(@Reference UserStore users, @Reference PasswordHasher hasher, @Reference Sessions sessions,
+                      @Reference AuditLog audit) {
+        this.users = users;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.audit = audit;
+    }
+
+    @GET
+    public UserView me() {
+        return UserView.of(current());
+    }
+
+    /** Changes the caller's password; every other session of the caller ends. */
+    @PUT
+    @Path("password")
+    public Response changePassword(PasswordChange body) {
+        Bodies.required(body);
+        User user = current();
+        if (body.currentPassword() == null || !hasher.verify(body.currentPassword(), user.passwordHash())) {
+            throw ApiException.invalid("current_password", "is wrong");
+        }
+        users.update(user.id(), hasher.hash(Bodies.password(body.newPassword(), "new_password")), null);
+        sessions.logout(user.id(), null);
+        audit.record(user.username(), "user.password_change", "user:" + user.id(), null, Caller.address(request));
+        return Response.noContent().build();
+    }
+
+    private User current() {
+        AuthenticatedUser caller = Caller.of(security);
+        return users.byId(caller.userId()).orElseThrow(() -> ApiException.notFound("your user no longer exists"));
+    }
+}

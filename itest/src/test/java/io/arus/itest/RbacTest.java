@@ -1,0 +1,155 @@
+package io.arus.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+import org.osgi.test.common.annotation.InjectBundleContext;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/**
+ * Every resource method of the API, called with no token, a forged token, an expired token, and as viewer,
+ * editor and admin. One table; a second test fails when the API has a method the table does not list.
+ */
+@ExtendWith({BundleContextExtension.class, ServiceExtension.class})
+class RbacTest {
+    private static final String FAKE = UUID.randomUUID().toString();
+    private static final String BAD_CONNECTION = "{\"name\":\"x\",\"type\":\"no-such-type\",\"config\":{}}";
+
+    /** A row: method, path as called, path as the JAX-RS runtime lists it, body, least role (null = public). */
+    private record Row(String method, String path, String template, String body, String role) {
+    }
+
+    private static final List<Row> TABLE = List.of(
+            new Row("GET", "/api/health", "/health", null, null),
+            new Row("GET", "/api/connectors", "/connectors", null, "viewer"),
+            new Row("GET", "/api/connectors/generator", "/connectors/{type}", null, "viewer"),
+            new Row("GET", "/api/transforms", "/transforms", null, "viewer"),
+            new Row("GET", "/api/transforms/x", "/transforms/{type}", null, "viewer"),
+            new Row("GET", "/api/notifiers", "/notifiers", null, "viewer"),
+            new Row("GET", "/api/notifiers/x", "/notifiers/{type}", null, "viewer"),
+            new Row("GET", "/api/plugins", "/plugins", null, "viewer"),
+            new Row("POST", "/api/auth/logout", "/auth/logout", "{}", "viewer"),
+            new Row("GET", "/api/me", "/me", null, "viewer"),
+            new Row("PUT", "/api/me/password", "/me/password", "{\"current_password\":\"wrong\",\"new_password\":\"x\"}", "viewer"),
+            new Row("GET", "/api/tokens", "/tokens", null, "viewer"),
+            new Row("POST", "/api/tokens", "/tokens", "{\"name\":\"rbac\"}", "viewer"),
+            new Row("DELETE", "/api/tokens/" + FAKE, "/tokens/{id}", null, "viewer"),
+            new Row("GET", "/api/settings", "/settings", null, "viewer"),
+            new Row("PUT", "/api/settings", "/settings", "{\"itest.rbac\":\"1\"}", "admin"),
+            new Row("GET", "/api/sources", "/sources", null, "viewer"),
+            new Row("POST", "/api/sources", "/sources", BAD_CONNECTION, "editor"),
+            new Row("GET", "/api/sources/" + FAKE, "/sources/{id}", null, "viewer"),
+            new Row("PUT", "/api/sources/" + FAKE, "/sources/{id}", BAD_CONNECTION, "editor"),
+            new Row("DELETE", "/api/sources/" + FAKE, "/sources/{id}", null, "editor"),
+            new Row("POST", "/api/sources/" + FAKE + "/test", "/sources/{id}/test", null, "editor"),
+            new Row("GET", "/api/sources/" + FAKE + "/streams", "/sources/{id}/streams", null, "viewer"),
+            new Row("GET", "/api/destinations", "/destinations", null, "viewer"),
+            new Row("POST", "/api/destinations", "/destinations", BAD_CONNECTION, "editor"),
+            new Row("GET", "/api/destinations/" + FAKE, "/destinations/{id}", null, "viewer"),
+            new Row("PUT", "/api/destinations/" + FAKE, "/destinations/{id}", BAD_CONNECTION, "editor"),
+            new Row("DELETE", "/api/destinations/" + FAKE, "/destinations/{id}", null, "editor"),
+            new Row("POST", "/api/destinations/" + FAKE + "/test", "/destinations/{id}/test", null, "editor"),
+            new Row("GET", "/api/users", "/users", null, "admin"),
+            new Row("POST", "/api/users", "/users", "{\"username\":\"\"}", "admin"),
+            new Row("GET", "/api/users/" + FAKE, "/users/{id}", null, "admin"),
+            new Row("PATCH", "/api/users/" + FAKE, "/users/{id}", "{\"role\":\"viewer\"}", "admin"),
+            new Row("DELETE", "/api/users/" + FAKE, "/users/{id}", null, "admin"),
+            new Row("GET", "/api/audit", "/audit", null, "admin"));
+
+    /** Public endpoints that take credentials in the body; covered by their own tests. */
+    private static final Set<String> LOGIN_ENDPOINTS = Set.of("POST /auth/login", "POST /auth/refresh");
+
+    static ArusServer server;
+    static Map<String, String> tokens;
+
+    @InjectBundleContext
+    BundleContext context;
+
+    @InjectService
+    JaxrsServiceRuntime jaxrs;
+
+    @BeforeAll
+    static void users() throws Exception {
+        server = ArusServer.await();
+        tokens = Map.of("viewer", Users.token(server, "viewer"), "editor", Users.token(server, "editor"),
+                "admin", server.adminToken());
+    }
+
+    @Test
+    void everyEndpointAnswersEachKindOfCallerAsItsRoleAllows() throws Exception {
+        String adminId = server.json("/api/me").path("id").asText();
+        Map<String, String> bad = Map.of(
+                "forged", Tokens.forged(adminId),
+                "expired", Tokens.expiredButWellSigned(Path.of(context.getProperty("arus.data.dir")), adminId),
+                "garbage", "not.a.token");
+        List<String> wrong = new ArrayList<>();
+        for (Row row : TABLE) {
+            check(wrong, row, "no token", null, row.role() == null ? -2 : 401);
+            for (Map.Entry<String, String> token : bad.entrySet()) {
+                check(wrong, row, token.getKey() + " token", token.getValue(), row.role() == null ? -2 : 401);
+            }
+            for (String role : List.of("viewer", "editor", "admin")) {
+                boolean allowed = row.role() == null || rank(role) >= rank(row.role());
+                check(wrong, row, role, tokens.get(role), allowed ? -1 : 403);
+            }
+        }
+        assertThat(wrong).as("calls answered against the role table").isEmpty();
+    }
+
+    @Test
+    void theTableListsEveryResourceMethodOfTheApi() {
+        Set<String> served = new TreeSet<>();
+        for (ApplicationDTO app : jaxrs.getRuntimeDTO().applicationDTOs) {
+            if (!"arus".equals(app.name)) {
+                continue;
+            }
+            for (ResourceDTO resource : app.resourceDTOs) {
+                for (ResourceMethodInfoDTO method : resource.resourceMethods) {
+                    served.add(method.method + " " + method.path);
+                }
+            }
+        }
+        Set<String> listed = new TreeSet<>(LOGIN_ENDPOINTS);
+        TABLE.forEach(row -> listed.add(row.method() + " " + row.template()));
+
+        assertThat(served).isNotEmpty().isEqualTo(listed);
+    }
+
+    /** expected: a status; -1 = anything but 401/403 (allowed); -2 = anything but 401/403 (public). */
+    private static void check(List<String> wrong, Row row, String who, String token, int expected) throws Exception {
+        HttpResponse<String> response = server.send(row.method(), row.path(), row.body(), token);
+        int status = response.statusCode();
+        boolean ok = expected < 0 ? status != 401 && status != 403 : status == expected;
+        if (ok && status >= 400) {
+            JsonNode problem = ArusServer.JSON.readTree(response.body());
+            ok = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+                    && problem.path("status").asInt() == status;
+        }
+        if (!ok) {
+            wrong.add(row.method() + " " + row.path() + " as " + who + ": " + status + " (expected "
+                    + (expected < 0 ? "not 401/403" : expected) + ") " + response.body());
+        }
+    }
+
+    private static int rank(String role) {
+        return List.of("viewer", "editor", "admin").indexOf(role);
+    }
+}
