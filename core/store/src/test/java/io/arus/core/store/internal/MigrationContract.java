@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arus.core.store.ConflictException;
+import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.Role;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,11 +47,22 @@ abstract class MigrationContract extends DatabaseTest {
     void dataSurvivesClosingAndReopeningTheStore() throws ConflictException {
         String id = new JpaUserStore(persistence, clock).create("alice", "hash", Role.ADMIN).id();
         new JpaSettingsStore(persistence).put("greeting", "hello");
+        String token = new JpaApiTokenStore(persistence, clock).create(id, "ci", "arus_abc", "f00d", null).id();
+        String source = new JpaConnectionStore(persistence, clock)
+                .create(ConnectionKind.SOURCE, "crm", "postgresql", Map.of("host", "db", "password", "enc:v1:x"), "alice").id();
+        String destination = new JpaConnectionStore(persistence, clock)
+                .create(ConnectionKind.DESTINATION, "warehouse", "clickhouse", Map.of("port", 8123), "alice").id();
 
         persistence.close();
         persistence = database.open();
 
         assertThat(new JpaUserStore(persistence, clock).byUsername("ALICE").orElseThrow().id()).isEqualTo(id);
+        assertThat(new JpaApiTokenStore(persistence, clock).byHash("f00d").orElseThrow().id()).isEqualTo(token);
+        JpaConnectionStore connections = new JpaConnectionStore(persistence, clock);
+        assertThat(connections.byId(ConnectionKind.SOURCE, source).orElseThrow().config())
+                .containsEntry("password", "enc:v1:x");
+        assertThat(connections.byId(ConnectionKind.DESTINATION, destination).orElseThrow().config())
+                .containsEntry("port", 8123);
         assertThat(new JpaSettingsStore(persistence).get("greeting")).contains("hello");
         assertThat(persistence.schemaVersion()).isEqualTo(1);
         assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(1);
