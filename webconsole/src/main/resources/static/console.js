@@ -22,12 +22,18 @@ async function getJson(path) {
   const body = await response.json().catch(() => null);
   if (!response.ok) {
     const detail = body && (body.detail || body.title);
-    throw new Error(`${path}: ${response.status} ${detail || response.statusText}`);
+    const error = new Error(`${path}: ${response.status} ${detail || response.statusText}`);
+    error.status = response.status;
+    throw error;
   }
   return body;
 }
 
 function showError(target, error) {
+  if (error.status === 401) {
+    target.replaceChildren('Sign in to see this.');
+    return;
+  }
   target.replaceChildren(el('span', { class: 'bad' }, error.message));
 }
 
