@@ -10,6 +10,8 @@ final class Constraints {
     // SQLSTATEs, the same in H2 and PostgreSQL
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    // H2 only: a row refers to a parent that does not exist (for a parent still referred to it says 23503 too)
+    private static final String PARENT_MISSING = "23506";
 
     private Constraints() {
     }
@@ -21,11 +23,25 @@ final class Constraints {
      * @throws ConflictException when one is
      */
     static void flush(EntityManager em, String conflict) throws ConflictException {
+        flush(em, conflict, conflict);
+    }
+
+    /**
+     * Flushes pending writes.
+     *
+     * @param taken   the message when a unique constraint is violated
+     * @param missing the message when a foreign key is violated
+     * @throws ConflictException when one is
+     */
+    static void flush(EntityManager em, String taken, String missing) throws ConflictException {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            if (isUniqueViolation(e) || hasState(e, FOREIGN_KEY_VIOLATION)) {
-                throw new ConflictException(conflict);
+            if (isUniqueViolation(e)) {
+                throw new ConflictException(taken);
+            }
+            if (hasState(e, FOREIGN_KEY_VIOLATION) || hasState(e, PARENT_MISSING)) {
+                throw new ConflictException(missing);
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package io.arus.core.store.internal;
 
+import io.arus.core.store.DeadLetter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,11 +19,16 @@ public class DeadLetterEntity {
     String pipelineId;
     String stream;
     String reason;
-    /** The raw values as a JSON array. */
+    /** The raw values as a JSON object, column name to value. */
     @Column(name = "values_json")
     String valuesJson;
     @Column(name = "created_at")
     Instant createdAt;
     @Column(name = "replayed_at")
     Instant replayedAt;
+
+    DeadLetter toRecord() {
+        return new DeadLetter(id, runId, pipelineId, stream, reason, ConfigJson.readExact(valuesJson), createdAt,
+                replayedAt);
+    }
 }

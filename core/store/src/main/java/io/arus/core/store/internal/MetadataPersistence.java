@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.config.SystemProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = {Transactions.class, MetadataDatabase.class}, immediate = true)
 public final class MetadataPersistence implements Transactions, MetadataDatabase, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetadataPersistence.class);
+    private static final AtomicInteger OPENED = new AtomicInteger();
 
     private final DatabaseLocation location;
     private final HikariDataSource pool;
@@ -68,6 +70,9 @@ public final class MetadataPersistence implements Transactions, MetadataDatabase
         // read from the properties too, not only from the system property its name suggests
         properties.put(SystemProperties.ARCHIVE_FACTORY, NoArchives.class.getName());
         properties.put(PersistenceUnitProperties.TARGET_DATABASE, location.dialect().platformClassName());
+        // EclipseLink gives a new factory the deployed session of an open factory with the same session name: a
+        // second store opened on another database meanwhile (as tests do) would read the first one's tables
+        properties.put(PersistenceUnitProperties.SESSION_NAME, MetadataUnit.NAME + "-" + OPENED.incrementAndGet());
         properties.put(PersistenceUnitProperties.CACHE_SHARED_DEFAULT, "false");
         properties.put(PersistenceUnitProperties.LOGGING_LOGGER, Slf4jSessionLog.class.getName());
         properties.put(PersistenceUnitProperties.LOGGING_LEVEL, "WARNING");

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Migrator {
     /** Every migration, in order. A new script is added here and in both dialect folders. */
-    static final List<Migration> MIGRATIONS = List.of(new Migration(1, "metadata"));
+    static final List<Migration> MIGRATIONS = List.of(new Migration(1, "metadata"),
+            new Migration(2, "run_stream_checks"));
 
     static final String VERSION_TABLE = "arus_schema_version";
 
@@ -37,11 +38,18 @@ final class Migrator {
     private final DataSource dataSource;
     private final Dialect dialect;
     private final ClassLoader loader;
+    private final List<Migration> migrations;
 
     Migrator(DataSource dataSource, Dialect dialect, ClassLoader loader) {
+        this(dataSource, dialect, loader, MIGRATIONS);
+    }
+
+    /** @param migrations the first few of {@link #MIGRATIONS}: tests build the database an older server left */
+    Migrator(DataSource dataSource, Dialect dialect, ClassLoader loader, List<Migration> migrations) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.loader = loader;
+        this.migrations = migrations;
     }
 
     /**
@@ -54,14 +62,14 @@ final class Migrator {
             connection.setAutoCommit(false);
             try {
                 inTransaction(connection, () -> createVersionTable(connection));
-                for (Migration migration : MIGRATIONS) {
+                for (Migration migration : migrations) {
                     if (inTransaction(connection, () -> applyIfPending(connection, migration))) {
                         applied++;
                     }
                 }
                 int current = currentVersion(connection);
                 connection.commit();
-                int newest = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+                int newest = migrations.get(migrations.size() - 1).version();
                 if (current > newest) {
                     LOG.warn("metadata schema is at version {}, newer than this server knows ({})", current, newest);
                 }

@@ -1,10 +1,12 @@
 package io.arus.core.store.internal;
 
+import io.arus.core.store.Pipeline;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 
 /** A row of {@code pipelines}. */
 @Entity
@@ -28,4 +30,10 @@ public class PipelineEntity {
     Instant createdAt;
     @Column(name = "updated_at")
     Instant updatedAt;
+
+    /** @param dependsOn the upstream ids, from {@code pipeline_dependencies} */
+    Pipeline toRecord(List<String> dependsOn) {
+        return new Pipeline(id, name, sourceId, destinationId, ConfigJson.read(definition), enabled, scheduleCron,
+                scheduleTimezone, dependsOn, createdAt, updatedAt);
+    }
 }

@@ -1,5 +1,7 @@
 package io.arus.core.store.internal;
 
+import io.arus.core.store.Run;
+import io.arus.core.store.RunStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,6 +16,7 @@ public class RunEntity {
     String id;
     @Column(name = "pipeline_id")
     String pipelineId;
+    /** A {@link RunStatus#id()}. */
     String status;
     String trigger;
     @Column(name = "created_at")
@@ -23,4 +26,8 @@ public class RunEntity {
     @Column(name = "ended_at")
     Instant endedAt;
     String error;
+
+    Run toRecord() {
+        return new Run(id, pipelineId, RunStatus.parse(status), trigger, createdAt, startedAt, endedAt, error);
+    }
 }

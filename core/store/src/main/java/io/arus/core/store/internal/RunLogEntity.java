@@ -1,5 +1,6 @@
 package io.arus.core.store.internal;
 
+import io.arus.core.store.RunLogLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -25,4 +26,8 @@ public class RunLogEntity {
     Instant at;
     String level;
     String message;
+
+    RunLogLine toRecord() {
+        return new RunLogLine(id, runId, at, level, message);
+    }
 }

@@ -1,5 +1,7 @@
 package io.arus.core.store.internal;
 
+import io.arus.core.store.RunStatus;
+import io.arus.core.store.RunStream;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,6 +20,7 @@ public class RunStreamEntity {
     String runId;
     @Id
     String stream;
+    /** A {@link RunStatus#id()}. */
     String status;
     @Column(name = "rows_read")
     long rowsRead;
@@ -29,6 +32,29 @@ public class RunStreamEntity {
     @Column(name = "duration_ms")
     long durationMs;
     String error;
+    /** Quality-check results as JSON text (version 2 of the schema). */
+    String checks;
+
+    /** @return the row of a stream's counters */
+    static RunStreamEntity of(RunStream stream) {
+        RunStreamEntity entity = new RunStreamEntity();
+        entity.runId = stream.runId();
+        entity.stream = stream.stream();
+        entity.status = stream.status().id();
+        entity.rowsRead = stream.rowsRead();
+        entity.rowsWritten = stream.rowsWritten();
+        entity.rowsRejected = stream.rowsRejected();
+        entity.bytes = stream.bytes();
+        entity.durationMs = stream.durationMs();
+        entity.error = stream.error();
+        entity.checks = stream.checks();
+        return entity;
+    }
+
+    RunStream toRecord() {
+        return new RunStream(runId, stream, RunStatus.parse(status), rowsRead, rowsWritten, rowsRejected, bytes,
+                durationMs, error, checks);
+    }
 
     /** The primary key; JPA wants a public class with a no-argument constructor, so not a record. */
     public static final class Key implements Serializable {

@@ -3,6 +3,8 @@ package io.arus.core.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,5 +33,16 @@ class ConfigJsonTest {
     void refusesValuesJsonCannotHold() {
         assertThatThrownBy(() -> ConfigJson.write(Map.of("thread", new Object())))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readExactKeepsEveryDigitOfADecimalAndWholeNumbersWhole() {
+        Map<String, Object> read = ConfigJson.readExact(ConfigJson.write(Map.of("amount",
+                new BigDecimal("12345678901234567890.50"), "ratio", 0.5, "port", 5432, "huge",
+                new BigInteger("123456789012345678901234567890"), "nested", List.of(Map.of("x", 1.25)))));
+
+        assertThat(read).isEqualTo(Map.of("amount", new BigDecimal("12345678901234567890.50"), "ratio",
+                new BigDecimal("0.5"), "port", 5432, "huge", new BigInteger("123456789012345678901234567890"),
+                "nested", List.of(Map.of("x", new BigDecimal("1.25")))));
     }
 }

@@ -68,6 +68,7 @@ abstract class EntityMappingContract extends DatabaseTest {
         stream.bytes = 123_456_789_012L;
         stream.durationMs = 61_000;
         stream.error = null;
+        stream.checks = "[{\"check\":\"row_count\",\"passed\":true}]";
         persist(stream);
 
         assertRoundTrip(run, RunEntity.class, run.id);
@@ -109,7 +110,7 @@ abstract class EntityMappingContract extends DatabaseTest {
         letter.pipelineId = pipeline.id;
         letter.stream = "public.orders";
         letter.reason = "value too long for column note";
-        letter.valuesJson = "[1,\"x\",null,true]";
+        letter.valuesJson = "{\"id\":1,\"note\":\"x\",\"gone\":null,\"ok\":true}";
         letter.createdAt = T1;
         letter.replayedAt = T2;
         persist(letter);

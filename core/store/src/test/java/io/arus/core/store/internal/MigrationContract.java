@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.arus.core.store.ConflictException;
 import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.Role;
+import io.arus.core.store.RunStatus;
+import io.arus.core.store.RunStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
@@ -21,12 +23,15 @@ abstract class MigrationContract extends DatabaseTest {
                     .hasMessageContaining("users");
 
             try (MetadataPersistence opened = empty.open()) {
-                assertThat(opened.schemaVersion()).isEqualTo(1);
+                assertThat(opened.schemaVersion()).isEqualTo(2);
             }
 
-            assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(1);
+            assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(2);
             assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE
                     + " WHERE version = 1 AND description = 'metadata' AND applied_at IS NOT NULL")).isEqualTo(1);
+            assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE
+                    + " WHERE version = 2 AND description = 'run_stream_checks' AND applied_at IS NOT NULL"))
+                    .isEqualTo(1);
             for (String table : TestDatabase.TABLES) {
                 assertThat(empty.queryLong("SELECT COUNT(*) FROM " + table)).as(table).isZero();
             }
@@ -39,8 +44,8 @@ abstract class MigrationContract extends DatabaseTest {
 
         assertThat(again.migrate()).isZero();
         assertThat(again.migrate()).isZero();
-        assertThat(persistence.schemaVersion()).isEqualTo(1);
-        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(1);
+        assertThat(persistence.schemaVersion()).isEqualTo(2);
+        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(2);
     }
 
     @Test
@@ -64,8 +69,33 @@ abstract class MigrationContract extends DatabaseTest {
         assertThat(connections.byId(ConnectionKind.DESTINATION, destination).orElseThrow().config())
                 .containsEntry("port", 8123);
         assertThat(new JpaSettingsStore(persistence).get("greeting")).contains("hello");
-        assertThat(persistence.schemaVersion()).isEqualTo(1);
-        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(1);
+        assertThat(persistence.schemaVersion()).isEqualTo(2);
+        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(2);
+    }
+
+    @Test
+    void upgradesADatabaseAVersion1ServerLeftKeepingItsRuns(@TempDir Path directory) throws SQLException {
+        try (TestDatabase old = TestDatabase.create(dialect(), directory)) {
+            new Migrator(old.dataSource(), dialect(), getClass().getClassLoader(), Migrator.MIGRATIONS.subList(0, 1))
+                    .migrate();
+            old.execute("INSERT INTO sources (id, name, type, config, created_at, updated_at)"
+                    + " VALUES ('s', 'crm', 'postgresql', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            old.execute("INSERT INTO destinations (id, name, type, config, created_at, updated_at)"
+                    + " VALUES ('d', 'dwh', 'clickhouse', '{}', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            old.execute("INSERT INTO pipelines (id, name, source_id, destination_id, definition, enabled,"
+                    + " created_at, updated_at)"
+                    + " VALUES ('p', 'orders', 's', 'd', '{}', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+            old.execute("INSERT INTO runs (id, pipeline_id, status, trigger, created_at)"
+                    + " VALUES ('r', 'p', 'succeeded', 'manual', CURRENT_TIMESTAMP)");
+            old.execute("INSERT INTO run_streams (run_id, stream, status, rows_read, rows_written, rows_rejected,"
+                    + " bytes, duration_ms) VALUES ('r', 'public.orders', 'succeeded', 7, 7, 0, 70, 1)");
+
+            try (MetadataPersistence upgraded = old.open()) {
+                assertThat(upgraded.schemaVersion()).isEqualTo(2);
+                assertThat(new JpaRunStore(upgraded, clock).streams("r")).containsExactly(
+                        new RunStream("r", "public.orders", RunStatus.SUCCEEDED, 7, 7, 0, 70, 1, null, null));
+            }
+        }
     }
 
     @Test

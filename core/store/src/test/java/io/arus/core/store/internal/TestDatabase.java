@@ -21,7 +21,7 @@ final class TestDatabase implements AutoCloseable {
     static final String PG_USER = "arus";
     static final String PG_PASSWORD = "arus";
 
-    /** Every table of version 1, children before parents so deleting in this order respects the foreign keys. */
+    /** Every table of the schema, children before parents so deleting in this order respects the foreign keys. */
     static final List<String> TABLES = List.of(
             "pipeline_notifications", "notification_targets", "dead_letters", "stream_offsets", "run_logs",
             "run_streams", "runs", "pipeline_dependencies", "pipelines", "sources", "destinations",

@@ -1,0 +1,186 @@
+package io.arus.core.store.internal;
+
+import static io.arus.core.store.RunStatus.CANCELLED;
+import static io.arus.core.store.RunStatus.FAILED;
+import static io.arus.core.store.RunStatus.INTERRUPTED;
+import static io.arus.core.store.RunStatus.PAUSED;
+import static io.arus.core.store.RunStatus.QUEUED;
+import static io.arus.core.store.RunStatus.RUNNING;
+import static io.arus.core.store.RunStatus.SUCCEEDED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.arus.core.store.ConflictException;
+import io.arus.core.store.Run;
+import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunStore;
+import io.arus.core.store.RunStream;
+import jakarta.persistence.PersistenceException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link RunStore} does, on the database of the subclass. */
+abstract class RunStoreContract extends DatabaseTest {
+    RunStore runs;
+    String pipeline;
+
+    @BeforeEach
+    void createStoreAndPipeline() throws ConflictException {
+        runs = new JpaRunStore(persistence, clock);
+        pipeline = TestPipelines.create(persistence, clock, "orders").id();
+    }
+
+    @Test
+    void createQueuesARunStampedNow() {
+        Run run = runs.create(pipeline, "manual");
+
+        assertThat(run).extracting(Run::pipelineId, Run::status, Run::trigger, Run::createdAt, Run::startedAt,
+                        Run::endedAt, Run::error)
+                .containsExactly(pipeline, QUEUED, "manual", clock.instant(), null, null, null);
+        assertThat(runs.byId(run.id())).contains(run);
+        assertThat(runs.byId("no-such-id")).isEmpty();
+    }
+
+    @Test
+    void createForAnUnknownPipelineFails() {
+        assertThatThrownBy(() -> runs.create("no-such-pipeline", "manual"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-pipeline");
+    }
+
+    @Test
+    void statusStampsTheFirstStartAndEveryEnd() {
+        String run = runs.create(pipeline, "schedule").id();
+        Instant started = Instant.parse("2025-06-01T10:00:00.123456789Z");
+        Instant micros = Instant.parse("2025-06-01T10:00:00.123456Z");
+
+        runs.setStatus(run, RUNNING, null, started);
+        runs.setStatus(run, PAUSED, null, started.plusSeconds(10));
+        assertThat(runs.byId(run).orElseThrow()).extracting(Run::status, Run::startedAt, Run::endedAt)
+                .containsExactly(PAUSED, micros, null);
+
+        runs.setStatus(run, RUNNING, null, started.plusSeconds(20));
+        runs.setStatus(run, FAILED, "destination unreachable", started.plusSeconds(30));
+        assertThat(runs.byId(run).orElseThrow()).extracting(Run::status, Run::startedAt, Run::endedAt, Run::error)
+                .containsExactly(FAILED, micros, micros.plusSeconds(30), "destination unreachable");
+
+        // nothing is cleared: the error stays when a later status brings none
+        runs.setStatus(run, INTERRUPTED, null, started.plusSeconds(40));
+        assertThat(runs.byId(run).orElseThrow()).extracting(Run::status, Run::startedAt, Run::endedAt, Run::error)
+                .containsExactly(INTERRUPTED, micros, micros.plusSeconds(40), "destination unreachable");
+    }
+
+    @Test
+    void aRunCancelledWhileQueuedEndsWithoutAStart() {
+        String run = runs.create(pipeline, "api").id();
+
+        runs.setStatus(run, CANCELLED, null, clock.instant());
+
+        assertThat(runs.byId(run).orElseThrow()).extracting(Run::startedAt, Run::endedAt)
+                .containsExactly(null, clock.instant());
+    }
+
+    @Test
+    void statusOfAnUnknownRunFails() {
+        assertThatThrownBy(() -> runs.setStatus("no-such-run", RUNNING, null, clock.instant()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-run");
+    }
+
+    @Test
+    void listsAPipelinesRunsNewestFirstUpToTheLimit() throws ConflictException {
+        String other = TestPipelines.create(persistence, clock, "customers").id();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(runs.create(pipeline, "schedule").id());
+            runs.create(other, "schedule");
+            clock.advance(Duration.ofMinutes(1));
+        }
+
+        assertThat(runs.list(pipeline, 3)).extracting(Run::id).containsExactly(ids.get(3), ids.get(2), ids.get(1));
+        assertThat(runs.list(pipeline, 10)).hasSize(4);
+        assertThat(runs.list(pipeline, 0)).isEmpty();
+    }
+
+    @Test
+    void findsRunsInAnyOfSomeStatusesOldestFirst() {
+        String first = runs.create(pipeline, "schedule").id();
+        clock.advance(Duration.ofSeconds(1));
+        String second = runs.create(pipeline, "schedule").id();
+        clock.advance(Duration.ofSeconds(1));
+        String third = runs.create(pipeline, "schedule").id();
+        runs.setStatus(third, RUNNING, null, clock.instant());
+        runs.setStatus(first, RUNNING, null, clock.instant());
+        runs.setStatus(second, SUCCEEDED, null, clock.instant());
+
+        assertThat(runs.withStatus(List.of(RUNNING, PAUSED))).extracting(Run::id).containsExactly(first, third);
+        assertThat(runs.withStatus(List.of(SUCCEEDED))).extracting(Run::id).containsExactly(second);
+        assertThat(runs.withStatus(List.of())).isEmpty();
+    }
+
+    @Test
+    void saveStreamInsertsThenReplacesTheCountersOfOneStream() {
+        String run = runs.create(pipeline, "manual").id();
+        RunStream orders = new RunStream(run, "public.orders", RUNNING, 1_000, 990, 10, 64_000, 1_500, null, null);
+        RunStream customers = new RunStream(run, "public.customers", QUEUED, 0, 0, 0, 0, 0, null, null);
+        runs.saveStream(orders);
+        runs.saveStream(customers);
+
+        RunStream done = new RunStream(run, "public.orders", FAILED, 5_000_000_000L, 4_999_999_000L, 1_000,
+                123_456_789_012L, 61_000, "check failed", "[{\"check\":\"row_count\",\"passed\":false}]");
+        runs.saveStream(done);
+
+        assertThat(runs.streams(run)).containsExactly(customers, done);
+        assertThat(runs.streams("no-such-run")).isEmpty();
+    }
+
+    @Test
+    void writingToAnUnknownRunFailsOnTheForeignKey() {
+        RunStream stream = new RunStream("no-such-run", "s", RUNNING, 0, 0, 0, 0, 0, null, null);
+
+        assertThatThrownBy(() -> runs.saveStream(stream)).isInstanceOf(PersistenceException.class);
+        assertThatThrownBy(() -> runs.log("no-such-run", clock.instant(), "info", "x"))
+                .isInstanceOf(PersistenceException.class);
+    }
+
+    @Test
+    void logsAreFollowedPageByPageAfterTheLastSeenId() {
+        String run = runs.create(pipeline, "manual").id();
+        String other = runs.create(pipeline, "manual").id();
+        // more lines than one block of preallocated ids, interleaved with another run's
+        for (int i = 0; i < 120; i++) {
+            runs.log(run, clock.instant(), "info", "line " + i);
+            if (i % 3 == 0) {
+                runs.log(other, clock.instant(), "debug", "other " + i);
+            }
+        }
+
+        List<RunLogLine> all = new ArrayList<>();
+        long after = 0;
+        for (List<RunLogLine> page = runs.logs(run, after, 50); !page.isEmpty(); page = runs.logs(run, after, 50)) {
+            all.addAll(page);
+            after = page.get(page.size() - 1).id();
+        }
+
+        assertThat(all).extracting(RunLogLine::message)
+                .containsExactlyElementsOf(IntStream.range(0, 120).mapToObj(i -> "line " + i).toList());
+        assertThat(all).extracting(RunLogLine::id).isSorted().doesNotHaveDuplicates();
+        assertThat(all).allSatisfy(line -> assertThat(line).extracting(RunLogLine::runId, RunLogLine::at,
+                RunLogLine::level).containsExactly(run, clock.instant(), "info"));
+        assertThat(runs.logs(run, all.get(118).id(), 50)).extracting(RunLogLine::message).containsExactly("line 119");
+        assertThat(runs.logs(run, 0, 0)).isEmpty();
+    }
+
+    @Test
+    void logLinesKeepMicroseconds() {
+        String run = runs.create(pipeline, "manual").id();
+
+        runs.log(run, Instant.parse("2025-06-01T10:00:00.123456789Z"), "warn", "slow batch");
+
+        assertThat(runs.logs(run, 0, 10)).singleElement().extracting(RunLogLine::at)
+                .isEqualTo(Instant.parse("2025-06-01T10:00:00.123456Z"));
+    }
+}
