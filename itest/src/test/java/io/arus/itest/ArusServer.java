@@ -98,6 +98,20 @@ final class ArusServer {
         return JSON.readTree(response.body());
     }
 
+    /** Polls a JSON endpoint until the condition holds; returns the document that satisfied it. */
+    JsonNode awaitMatch(String path, Duration timeout, Predicate<JsonNode> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            last = json(path);
+            if (condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("within " + timeout.toMillis() + " ms, " + what + "; last " + path + ": " + last);
+    }
+
     /**
      * Polls a JSON endpoint until the condition holds.
      *

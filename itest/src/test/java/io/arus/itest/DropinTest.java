@@ -110,9 +110,8 @@ class DropinTest {
         Files.write(work.resolve("broken.jar"), junk);
         PluginJars.drop(work.resolve("broken.jar"), folder, "broken.jar");
 
-        server.awaitJson("/api/plugins", WITHIN, plugins -> failedEntry(plugins, "broken.jar") != null,
-                "broken.jar should be listed as failed");
-        JsonNode broken = failedEntry(server.json("/api/plugins"), "broken.jar");
+        JsonNode broken = failedEntry(server.awaitMatch("/api/plugins", WITHIN, plugins -> failedEntry(plugins, "broken.jar") != null,
+                "broken.jar should be listed as failed"), "broken.jar");
         assertThat(broken.path("error").asText()).contains("not a JAR file");
         assertThat(broken.path("state").asText()).isEqualTo("not_installed");
         JsonNode health = server.json("/api/health");
@@ -128,9 +127,9 @@ class DropinTest {
                 "Import-Package", "com.example.nowhere;version=\"[1.0,2)\""), Map.of());
         PluginJars.drop(jar, folder, "unresolvable.jar");
 
-        server.awaitJson("/api/plugins", WITHIN, plugins -> failedEntry(plugins, "unresolvable.jar") != null,
-                "the unresolvable bundle should be listed as failed");
-        JsonNode entry = failedEntry(server.json("/api/plugins"), "unresolvable.jar");
+        JsonNode entry = failedEntry(server.awaitMatch("/api/plugins", WITHIN,
+                plugins -> failedEntry(plugins, "unresolvable.jar") != null, "the unresolvable bundle should be listed as failed"),
+                "unresolvable.jar");
         assertThat(entry.path("state").asText()).isEqualTo("installed");
         assertThat(entry.path("error").asText()).contains("missing requirement").contains("com.example.nowhere");
         assertThat(server.get("/api/health").statusCode()).isEqualTo(200);
@@ -152,9 +151,9 @@ class DropinTest {
                 ThrowingComponent.class);
         PluginJars.drop(jar, folder, "throwing.jar");
 
-        server.awaitJson("/api/plugins", WITHIN, plugins -> failedEntry(plugins, "throwing.jar") != null,
-                "the bundle with the throwing component should be listed as failed");
-        JsonNode entry = failedEntry(server.json("/api/plugins"), "throwing.jar");
+        JsonNode entry = failedEntry(server.awaitMatch("/api/plugins", WITHIN, plugins -> failedEntry(plugins, "throwing.jar") != null
+                        && failedEntry(plugins, "throwing.jar").path("error").asText().contains("failed to activate"),
+                "the bundle with the throwing component should be listed as failed"), "throwing.jar");
         assertThat(entry.path("state").asText()).isEqualTo("active");
         assertThat(entry.path("error").asText()).contains("com.example.throwing").contains("failed to activate")
                 .contains(ThrowingComponent.MESSAGE);

@@ -72,7 +72,20 @@ class RbacTest {
             new Row("GET", "/api/users/" + FAKE, "/users/{id}", null, "admin"),
             new Row("PATCH", "/api/users/" + FAKE, "/users/{id}", "{\"role\":\"viewer\"}", "admin"),
             new Row("DELETE", "/api/users/" + FAKE, "/users/{id}", null, "admin"),
-            new Row("GET", "/api/audit", "/audit", null, "admin"));
+            new Row("GET", "/api/audit", "/audit", null, "admin"),
+            new Row("GET", "/api/pipelines", "/pipelines", null, "viewer"),
+            new Row("POST", "/api/pipelines", "/pipelines", "{}", "editor"),
+            new Row("GET", "/api/pipelines/" + FAKE, "/pipelines/{id}", null, "viewer"),
+            new Row("PUT", "/api/pipelines/" + FAKE, "/pipelines/{id}", "{}", "editor"),
+            new Row("DELETE", "/api/pipelines/" + FAKE, "/pipelines/{id}", null, "editor"),
+            new Row("POST", "/api/pipelines/" + FAKE + "/runs", "/pipelines/{id}/runs", null, "editor"),
+            new Row("GET", "/api/pipelines/" + FAKE + "/runs", "/pipelines/{id}/runs", null, "viewer"),
+            new Row("GET", "/api/pipelines/" + FAKE + "/state", "/pipelines/{id}/state", null, "viewer"),
+            new Row("DELETE", "/api/pipelines/" + FAKE + "/state", "/pipelines/{id}/state", null, "editor"),
+            new Row("GET", "/api/runs/" + FAKE, "/runs/{id}", null, "viewer"),
+            new Row("GET", "/api/runs/" + FAKE + "/logs", "/runs/{id}/logs", null, "viewer"),
+            new Row("POST", "/api/runs/" + FAKE + "/cancel", "/runs/{id}/cancel", null, "editor"),
+            new Row("GET", "/api/dead-letters", "/dead-letters", null, "viewer"));
 
     /** Public endpoints that take credentials in the body; covered by their own tests. */
     private static final Set<String> LOGIN_ENDPOINTS = Set.of("POST /auth/login", "POST /auth/refresh");

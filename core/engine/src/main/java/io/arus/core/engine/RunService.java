@@ -1,0 +1,27 @@
+package io.arus.core.engine;
+
+import io.arus.core.store.Run;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Starts and controls pipeline runs. */
+@ProviderType
+public interface RunService {
+    /**
+     * Queues a run; it starts as soon as a worker is free. A pipeline never runs twice at once.
+     *
+     * @param trigger {@code manual}, {@code api}, {@code schedule}, {@code dependency} or {@code shell}
+     * @return the queued run
+     * @throws IllegalStateException when the pipeline already has a queued or running run (the message says
+     *                               which)
+     * @throws java.util.NoSuchElementException when there is no such pipeline
+     */
+    Run start(String pipelineId, String trigger);
+
+    /**
+     * Asks a run to stop at the next batch boundary; what was flushed stays, offsets stay.
+     *
+     * @return the run, or empty when there is none
+     */
+    Optional<Run> cancel(String runId);
+}

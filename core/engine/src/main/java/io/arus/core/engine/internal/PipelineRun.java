@@ -1,0 +1,175 @@
+package io.arus.core.engine.internal;
+
+import io.arus.api.config.Config;
+import io.arus.api.config.ConfigException;
+import io.arus.api.connector.Connector;
+import io.arus.api.connector.ConnectorSession;
+import io.arus.api.connector.StreamDescriptor;
+import io.arus.core.engine.PipelineDefinition;
+import io.arus.core.engine.StreamSettings;
+import io.arus.core.store.Connection;
+import io.arus.core.store.ConnectionKind;
+import io.arus.core.store.Pipeline;
+import io.arus.core.store.RunStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** One run of a pipeline: opens both connectors, resolves the streams, syncs them, and sets the final state. */
+final class PipelineRun implements Runnable {
+    private final String runId;
+    private final Pipeline pipeline;
+    private final EngineServices services;
+    private final RunControl control;
+    private final RunJournal journal;
+    private final Runnable onEnd;
+
+    PipelineRun(String runId, Pipeline pipeline, EngineServices services, RunControl control, Runnable onEnd) {
+        this.runId = runId;
+        this.pipeline = pipeline;
+        this.services = services;
+        this.control = control;
+        this.journal = new RunJournal(services.runs(), runId, services.clock());
+        this.onEnd = onEnd;
+    }
+
+    @Override
+    public void run() {
+        RunStatus status = RunStatus.FAILED;
+        String error = null;
+        try {
+            services.runs().setStatus(runId, RunStatus.RUNNING, null, services.clock().instant());
+            journal.info("run of pipeline " + pipeline.name() + " started");
+            List<String> failures = runStreams();
+            if (control.isStopped()) {
+                status = control.reason() == RunControl.Stop.CANCELLED ? RunStatus.CANCELLED : RunStatus.INTERRUPTED;
+                error = status == RunStatus.CANCELLED ? "cancelled" : "interrupted; the next run resumes from the stored offsets";
+            } else if (failures.isEmpty()) {
+                status = RunStatus.SUCCEEDED;
+            } else {
+                error = String.join("; ", failures);
+            }
+        } catch (ConnectorUnavailable e) {
+            status = RunStatus.INTERRUPTED;
+            error = e.getMessage();
+        } catch (ConfigException | RuntimeException e) {
+            error = e.getMessage();
+            journal.error("run failed: " + e.getMessage(), e instanceof ConfigException ? null : e);
+        } catch (Exception e) {
+            error = e.getMessage();
+            journal.error("run failed: " + e.getMessage(), e);
+        } finally {
+            journal.info("run " + status.id() + (error == null ? "" : ": " + error));
+            services.runs().setStatus(runId, status, error, services.clock().instant());
+            onEnd.run();
+        }
+    }
+
+    private List<String> runStreams() throws Exception {
+        PipelineDefinition definition = PipelineDefinition.parse(pipeline.definition());
+        Connection source = connection(ConnectionKind.SOURCE, pipeline.sourceId());
+        Connection destination = connection(ConnectionKind.DESTINATION, pipeline.destinationId());
+        Connector sourceConnector = connector(source);
+        Connector destinationConnector = connector(destination);
+        try (ConnectorSession from = open(sourceConnector, source); ConnectorSession to = open(destinationConnector, destination)) {
+            Map<String, StreamDescriptor> discovered = new LinkedHashMap<>();
+            for (StreamDescriptor stream : from.discover()) {
+                discovered.put(stream.id().toString(), stream);
+            }
+            List<String> failures = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(definition.parallelism(), definition.streams().size()),
+                    r -> new Thread(r, "arus-run-" + runId.substring(0, 8)));
+            try {
+                List<Future<String>> results = new ArrayList<>();
+                for (StreamSettings settings : definition.streams()) {
+                    results.add(pool.submit(() -> syncStream(definition, settings, discovered.get(settings.name()), from, to,
+                            sourceConnector, destinationConnector)));
+                }
+                for (Future<String> result : results) {
+                    String failure = result.get();
+                    if (failure != null) {
+                        failures.add(failure);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            return failures;
+        }
+    }
+
+    /** @return null when the stream succeeded (or stopped on request), else why it failed */
+    private String syncStream(PipelineDefinition definition, StreamSettings settings, StreamDescriptor descriptor,
+                              ConnectorSession from, ConnectorSession to, Connector sourceConnector,
+                              Connector destinationConnector) {
+        StreamCounters counters = new StreamCounters(services.runs(), runId, settings.name(), services.clock());
+        if (descriptor == null) {
+            String failure = settings.name() + ": the source has no such stream";
+            journal.warn(failure);
+            counters.finish(RunStatus.FAILED, failure);
+            return failure;
+        }
+        try {
+            StreamPlan plan = StreamPlan.resolve(settings, descriptor);
+            new StreamSync(pipeline.id(), definition, plan, from, to, services.offsets(), services.deadLetters(), journal,
+                    control, counters, services.clock()).run();
+            RunStatus status = control.isStopped()
+                    ? (control.reason() == RunControl.Stop.CANCELLED ? RunStatus.CANCELLED : RunStatus.INTERRUPTED)
+                    : RunStatus.SUCCEEDED;
+            journal.info(settings.name() + ": " + status.id() + ", " + counters.summary());
+            counters.finish(status, null);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            control.stop(RunControl.Stop.INTERRUPTED);
+            counters.finish(RunStatus.INTERRUPTED, "interrupted");
+            return null;
+        } catch (Exception e) {
+            if (!stillInstalled(sourceConnector) || !stillInstalled(destinationConnector)) {
+                // the connector's bundle went away under the run: keep the offsets, resume when it is back
+                control.stop(RunControl.Stop.INTERRUPTED);
+                journal.warn(settings.name() + ": connector unavailable; stopped at a batch boundary, offsets kept");
+                counters.finish(RunStatus.INTERRUPTED, "connector unavailable");
+                return null;
+            }
+            String failure = settings.name() + ": " + e.getMessage();
+            journal.error(failure, e instanceof RuntimeException && !(e instanceof ErrorThresholdExceeded)
+                    && !(e instanceof IllegalArgumentException) ? e : null);
+            counters.finish(RunStatus.FAILED, e.getMessage());
+            return failure;
+        }
+    }
+
+    private boolean stillInstalled(Connector connector) {
+        return services.catalog().connector(connector.descriptor().type()).filter(c -> c == connector).isPresent();
+    }
+
+    private Connection connection(ConnectionKind kind, String id) {
+        return services.connections().byId(kind, id)
+                .orElseThrow(() -> new IllegalStateException("the pipeline's " + kind.id() + " " + id + " no longer exists"));
+    }
+
+    private Connector connector(Connection connection) {
+        Optional<Connector> connector = services.catalog().connector(connection.type());
+        return connector.orElseThrow(() -> new ConnectorUnavailable("connector unavailable: type '" + connection.type()
+                + "' of " + connection.name() + " is not installed; the run resumes when it is back"));
+    }
+
+    private ConnectorSession open(Connector connector, Connection connection) throws ConfigException {
+        return connector.open(Config.of(connector.descriptor().config(), services.secrets().decrypt(connection.config())));
+    }
+
+    /** A connector needed by the run is not installed. */
+    static final class ConnectorUnavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectorUnavailable(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package io.arus.core.engine.internal;
+
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorSession;
+import io.arus.api.connector.ReadRequest;
+import io.arus.api.connector.Split;
+import io.arus.api.connector.StreamId;
+import io.arus.api.connector.StreamReader;
+import io.arus.api.connector.StreamWriter;
+import io.arus.api.connector.SyncMode;
+import io.arus.api.connector.WriteMode;
+import io.arus.api.connector.WriteRequest;
+import io.arus.api.record.Offset;
+import io.arus.api.record.RecordBatch;
+import io.arus.api.type.Field;
+import io.arus.api.type.LogicalType;
+import io.arus.api.type.Schema;
+import io.arus.core.engine.PipelineDefinition;
+import io.arus.core.store.DeadLetterStore;
+import io.arus.core.store.StreamOffsetStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Syncs one stream: a reader thread fills a bounded queue, this thread writes each batch (raw zone, normalized
+ * zone, soft deletes), flushes, and only then stores the batch's offset. A batch the destination refuses is cut
+ * in halves until the refused rows are alone; those go to dead letters and the rest lands.
+ */
+final class StreamSync {
+    static final String SPLIT = Split.WHOLE.id();
+    private static final int QUEUE_BATCHES = 4;
+    private static final Schema RAW_SCHEMA = Schema.of(
+            Field.of("_arus_run_id", LogicalType.STRING, false),
+            Field.of("_arus_extracted_at", LogicalType.TIMESTAMPTZ, false),
+            Field.of("_arus_data", LogicalType.JSON, false));
+
+    private final String pipelineId;
+    private final PipelineDefinition definition;
+    private final StreamPlan plan;
+    private final ConnectorSession source;
+    private final ConnectorSession destination;
+    private final StreamOffsetStore offsets;
+    private final DeadLetterStore deadLetters;
+    private final RunJournal journal;
+    private final RunControl control;
+    private final StreamCounters counters;
+    private final Clock clock;
+    private final String streamName;
+
+    StreamSync(String pipelineId, PipelineDefinition definition, StreamPlan plan, ConnectorSession source,
+               ConnectorSession destination, StreamOffsetStore offsets, DeadLetterStore deadLetters, RunJournal journal,
+               RunControl control, StreamCounters counters, Clock clock) {
+        this.pipelineId = pipelineId;
+        this.definition = definition;
+        this.plan = plan;
+        this.source = source;
+        this.destination = destination;
+        this.offsets = offsets;
+        this.deadLetters = deadLetters;
+        this.journal = journal;
+        this.control = control;
+        this.counters = counters;
+        this.clock = clock;
+        this.streamName = plan.stream().id().toString();
+    }
+
+    /** Runs the stream to its end, or to the batch boundary where the run was stopped. */
+    void run() throws ConnectorException, InterruptedException {
+        StreamId id = plan.stream().id();
+        Offset start = plan.resumable() ? storedOffset() : null;
+        ReadRequest request = ReadRequest.builder(id).syncMode(plan.syncMode()).cursorField(plan.cursorField())
+                .primaryKey(plan.primaryKey()).startOffset(start).batchSize(definition.batchSize())
+                .lookBack(Duration.ofSeconds(definition.lookBackSeconds())).build();
+        journal.info(streamName + ": " + plan.syncMode().id() + " into " + definition.targetNamespace() + "." + id.name()
+                + " (" + plan.writeMode().id() + (start == null ? ", from the start" : ", resuming at " + start.values()) + ")");
+        plan.notes().forEach(note -> journal.info(streamName + ": " + note));
+        RunStreamContext context = new RunStreamContext(journal, id, control);
+        try (StreamWriter normalized = definition.normalizedZone() ? openNormalized(context) : null;
+             StreamWriter raw = definition.rawZone() ? openRaw(context) : null;
+             StreamReader reader = source.openReader(request, Split.WHOLE, context)) {
+            BatchPump pump = new BatchPump(reader, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
+            pump.start();
+            try {
+                for (RecordBatch batch = pump.next(); batch != null; batch = pump.next()) {
+                    counters.read(batch);
+                    if (raw != null) {
+                        writeRaw(raw, batch);
+                    }
+                    if (normalized != null) {
+                        writeNormalized(normalized, batch);
+                    }
+                    if (batch.offsetAfter() != null && plan.resumable()) {
+                        offsets.put(pipelineId, streamName, SPLIT, Map.of("version", batch.offsetAfter().version(),
+                                "values", JsonValues.value(batch.offsetAfter().values())));
+                    }
+                    counters.flushed();
+                    if (control.isStopped()) {
+                        reader.wakeup();
+                        return;
+                    }
+                }
+            } finally {
+                pump.stop();
+            }
+            if (control.isStopped()) {
+                // stopped at a batch boundary: flushed batches and their offsets stay; a REPLACE staging table is
+                // not swapped in (closing the writer drops it)
+                return;
+            }
+            if (normalized != null) {
+                normalized.complete();
+            }
+            if (raw != null) {
+                raw.complete();
+            }
+            if (plan.syncMode() == SyncMode.FULL_REFRESH && plan.resumable()) {
+                // a finished full refresh starts over next time; its in-progress offset only served a crash
+                offsets.clear(pipelineId, streamName);
+            }
+        }
+    }
+
+    private StreamWriter openNormalized(RunStreamContext context) throws ConnectorException {
+        StreamId target = new StreamId(definition.targetNamespace(), plan.stream().id().name());
+        StreamWriter writer = destination.openWriter(new WriteRequest(target, plan.stream().schema(), plan.primaryKey(),
+                plan.writeMode()), context);
+        // new source columns since the target was made are added (or an incompatible change stops the stream)
+        writer.evolve(plan.stream().schema());
+        return writer;
+    }
+
+    private StreamWriter openRaw(RunStreamContext context) throws ConnectorException {
+        StreamId target = new StreamId(definition.rawNamespace(), plan.stream().id().name());
+        return destination.openWriter(new WriteRequest(target, RAW_SCHEMA, List.of(), WriteMode.APPEND), context);
+    }
+
+    private void writeRaw(StreamWriter raw, RecordBatch batch) throws ConnectorException {
+        Instant now = clock.instant();
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (Object[] row : batch.rows()) {
+            rows.add(new Object[] {journal.runId(), now, RawJson.write(JsonValues.row(batch.schema(), row))});
+        }
+        raw.write(RecordBatch.of(RAW_SCHEMA, rows, batch.offsetAfter()));
+        raw.flush();
+    }
+
+    private void writeNormalized(StreamWriter writer, RecordBatch batch) throws ConnectorException {
+        OptionalInt deletedAt = plan.softDeleteField() == null || !"delete".equals(definition.softDeleteMode())
+                ? OptionalInt.empty() : batch.schema().indexOf(plan.softDeleteField());
+        List<Object[]> live = batch.rows();
+        List<Object[]> deletedKeys = List.of();
+        if (deletedAt.isPresent() && !plan.primaryKey().isEmpty()) {
+            live = new ArrayList<>(batch.size());
+            deletedKeys = new ArrayList<>();
+            int[] key = keyIndexes(batch.schema());
+            for (Object[] row : batch.rows()) {
+                Object flag = row[deletedAt.getAsInt()];
+                if (flag == null || flag == RecordBatch.ABSENT) {
+                    live.add(row);
+                } else {
+                    Object[] keyValues = new Object[key.length];
+                    for (int i = 0; i < key.length; i++) {
+                        keyValues[i] = row[key[i]];
+                    }
+                    deletedKeys.add(keyValues);
+                }
+            }
+        }
+        if (!deletedKeys.isEmpty()) {
+            writer.delete(deletedKeys);
+            counters.deleted(deletedKeys.size());
+        }
+        writeIsolating(writer, batch.withRows(live));
+    }
+
+    /** Writes and flushes; on a data error, halves the batch until the refused rows are alone. */
+    private void writeIsolating(StreamWriter writer, RecordBatch batch) throws ConnectorException {
+        if (batch.isEmpty()) {
+            writer.flush();
+            return;
+        }
+        try {
+            writer.write(batch);
+            writer.flush();
+            counters.written(batch.size());
+        } catch (ConnectorException e) {
+            if (e.kind() != ConnectorException.Kind.DATA) {
+                throw e;
+            }
+            if (batch.size() == 1) {
+                reject(batch, e.getMessage());
+                return;
+            }
+            int half = batch.size() / 2;
+            writeIsolating(writer, batch.withRows(batch.rows().subList(0, half)));
+            writeIsolating(writer, batch.withRows(batch.rows().subList(half, batch.size())));
+        }
+    }
+
+    private void reject(RecordBatch single, String reason) {
+        deadLetters.add(journal.runId(), pipelineId, streamName, reason, JsonValues.row(single.schema(), single.rows().get(0)));
+        long rejected = counters.rejected(1);
+        if (definition.errorThreshold() != null && rejected > definition.errorThreshold()) {
+            throw new ErrorThresholdExceeded(streamName + ": " + rejected + " rows rejected, more than the pipeline's "
+                    + "error threshold of " + definition.errorThreshold() + "; last reason: " + reason);
+        }
+    }
+
+    private int[] keyIndexes(Schema schema) {
+        int[] indexes = new int[plan.primaryKey().size()];
+        for (int i = 0; i < indexes.length; i++) {
+            indexes[i] = schema.indexOf(plan.primaryKey().get(i)).orElseThrow();
+        }
+        return indexes;
+    }
+
+    private Offset storedOffset() {
+        return offsets.get(pipelineId, streamName, SPLIT).map(stored -> {
+            Object version = stored.get("version");
+            Object values = stored.get("values");
+            Map<String, Object> map = new LinkedHashMap<>();
+            if (values instanceof Map<?, ?> m) {
+                m.forEach((k, v) -> map.put(String.valueOf(k), v));
+            }
+            return new Offset(version instanceof Number n ? n.intValue() : 1, map);
+        }).orElse(null);
+    }
+
+    /** Reads on its own thread into a bounded queue, so that reading and writing overlap. */
+    private static final class BatchPump implements Runnable {
+        private static final Object END = new Object();
+        private final StreamReader reader;
+        private final BlockingQueue<Object> queue;
+        private final RunControl control;
+        private final Thread thread;
+
+        BatchPump(StreamReader reader, BlockingQueue<Object> queue, RunControl control, String stream) {
+            this.reader = reader;
+            this.queue = queue;
+            this.control = control;
+            this.thread = new Thread(this, "arus-read-" + stream);
+            this.thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (RecordBatch batch = reader.poll(); batch != null && !control.isStopped(); batch = reader.poll()) {
+                    while (!queue.offer(batch, 200, TimeUnit.MILLISECONDS)) {
+                        if (control.isStopped() || Thread.currentThread().isInterrupted()) {
+                            return;
+                        }
+                    }
+                }
+                queue.put(END);
+            } catch (ConnectorException | RuntimeException e) {
+                queue.clear();
+                queue.offer(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** @return the next batch, or null at the end (or when the run stopped) */
+        RecordBatch next() throws ConnectorException, InterruptedException {
+            while (true) {
+                Object item = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (item == null) {
+                    if (control.isStopped()) {
+                        return null;
+                    }
+                    if (!thread.isAlive() && queue.isEmpty()) {
+                        throw new IllegalStateException("the reader of " + thread.getName() + " ended without finishing");
+                    }
+                    continue;
+                }
+                if (item == END) {
+                    return null;
+                }
+                if (item instanceof ConnectorException e) {
+                    throw e;
+                }
+                if (item instanceof RuntimeException e) {
+                    throw e;
+                }
+                return (RecordBatch) item;
+            }
+        }
+
+        void stop() throws InterruptedException {
+            reader.wakeup();
+            thread.interrupt();
+            thread.join(10_000);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.arus.core.rest.internal;
+
+import io.arus.api.config.ConfigException;
+import io.arus.api.config.ConfigViolation;
+import io.arus.core.engine.PipelineDefinition;
+import io.arus.core.engine.RunService;
+import io.arus.core.rest.internal.PipelineViews.RunView;
+import io.arus.core.store.AuditLog;
+import io.arus.core.store.ConflictException;
+import io.arus.core.store.ConnectionKind;
+import io.arus.core.store.ConnectionStore;
+import io.arus.core.store.Pipeline;
+import io.arus.core.store.PipelineStore;
+import io.arus.core.store.Role;
+import io.arus.core.store.Run;
+import io.arus.core.store.RunStore;
+import io.arus.core.store.StreamOffsetStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** {@code /api/pipelines}: pipelines, their runs and their stored offsets. */
+@Component(service = PipelineResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(ArusApplication.SELECT)
+@Path("pipelines")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class PipelineResource {
+    private static final Set<String> TOP_LEVEL = Set.of("name", "source_id", "destination_id", "enabled", "schedule",
+            "depends_on");
+
+    private final PipelineStore pipelines;
+    private final ConnectionStore connections;
+    private final RunStore runs;
+    private final StreamOffsetStore offsets;
+    private final RunService runService;
+    private final AuditLog audit;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    @Activate
+    public PipelineResource(@Reference PipelineStore pipelines, @Reference ConnectionStore connections,
+                            @Reference RunStore runs, @Reference StreamOffsetStore offsets,
+                            @Reference RunService runService, @Reference AuditLog audit) {
+        this.pipelines = pipelines;
+        this.connections = connections;
+        this.runs = runs;
+        this.offsets = offsets;
+        this.runService = runService;
+        this.audit = audit;
+    }
+
+    @GET
+    @RequiresRole(Role.VIEWER)
+    public List<Map<String, Object>> list() {
+        return pipelines.list().stream().map(PipelineViews::pipeline).toList();
+    }
+
+    @POST
+    @RequiresRole(Role.EDITOR)
+    public Response create(Map<String, Object> body) {
+        Pipeline valid = validate(null, body);
+        try {
+            Pipeline created = pipelines.create(valid);
+            audit.record(caller(), "pipeline.create", "pipeline:" + created.id(), created.name(), Caller.address(request));
+            return Response.status(Response.Status.CREATED).entity(PipelineViews.pipeline(created)).build();
+        } catch (ConflictException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @RequiresRole(Role.VIEWER)
+    public Map<String, Object> get(@PathParam("id") String id) {
+        return PipelineViews.pipeline(find(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RequiresRole(Role.EDITOR)
+    public Map<String, Object> update(@PathParam("id") String id, Map<String, Object> body) {
+        Pipeline current = find(id);
+        Pipeline valid = validate(current, body);
+        try {
+            Pipeline updated = pipelines.update(valid).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
+            audit.record(caller(), "pipeline.update", "pipeline:" + id, updated.name(), Caller.address(request));
+            return PipelineViews.pipeline(updated);
+        } catch (ConflictException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RequiresRole(Role.EDITOR)
+    public Response delete(@PathParam("id") String id) {
+        Pipeline current = find(id);
+        pipelines.delete(id);
+        audit.record(caller(), "pipeline.delete", "pipeline:" + id, current.name(), Caller.address(request));
+        return Response.noContent().build();
+    }
+
+    /** Starts a run: 202 with its id; 409 when the pipeline is already running. */
+    @POST
+    @Path("{id}/runs")
+    @RequiresRole(Role.EDITOR)
+    public Response run(@PathParam("id") String id) {
+        find(id);
+        try {
+            Run run = runService.start(id, "api");
+            audit.record(caller(), "pipeline.run", "run:" + run.id(), null, Caller.address(request));
+            return Response.accepted(Map.of("run_id", run.id())).build();
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage());
+        } catch (NoSuchElementException e) {
+            throw ApiException.notFound(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("{id}/runs")
+    @RequiresRole(Role.VIEWER)
+    public List<RunView> runs(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("50") int limit) {
+        find(id);
+        if (limit < 1 || limit > 500) {
+            throw ApiException.invalid("limit", "must be between 1 and 500");
+        }
+        return runs.list(id, limit).stream().map(r -> RunView.of(r, null)).toList();
+    }
+
+    /** The stored offsets, by stream then split. */
+    @GET
+    @Path("{id}/state")
+    @RequiresRole(Role.VIEWER)
+    public Map<String, Object> state(@PathParam("id") String id) {
+        find(id);
+        return Map.of("pipeline_id", id, "streams", offsets.all(id));
+    }
+
+    /** Forgets every offset: the next run resyncs every stream from scratch. */
+    @DELETE
+    @Path("{id}/state")
+    @RequiresRole(Role.EDITOR)
+    public Response resetState(@PathParam("id") String id) {
+        Pipeline pipeline = find(id);
+        offsets.clearAll(id);
+        audit.record(caller(), "pipeline.reset_state", "pipeline:" + id, pipeline.name(), Caller.address(request));
+        return Response.noContent().build();
+    }
+
+    private Pipeline validate(Pipeline current, Map<String, Object> body) {
+        Bodies.required(body);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, Object> definition = new LinkedHashMap<>();
+        body.forEach((key, value) -> {
+            if (!TOP_LEVEL.contains(key)) {
+                definition.put(key, value);
+            }
+        });
+        String name = body.get("name") instanceof String n && !n.isBlank() && n.length() <= 100 ? n : null;
+        if (name == null) {
+            errors.add(new Problem.FieldError("name", "is required (1 to 100 characters)"));
+        }
+        String sourceId = reference(body.get("source_id"), "source_id", ConnectionKind.SOURCE, errors);
+        String destinationId = reference(body.get("destination_id"), "destination_id", ConnectionKind.DESTINATION, errors);
+        Map<String, Object> stored = Map.of();
+        try {
+            stored = PipelineDefinition.parse(definition).toMap();
+        } catch (ConfigException e) {
+            for (ConfigViolation v : e.violations()) {
+                errors.add(new Problem.FieldError(v.field(), v.message()));
+            }
+        }
+        boolean enabled = !(body.get("enabled") instanceof Boolean b) || b;
+        if (body.get("enabled") != null && !(body.get("enabled") instanceof Boolean)) {
+            errors.add(new Problem.FieldError("enabled", "must be true or false"));
+        }
+        String cron = null;
+        String timezone = null;
+        if (body.get("schedule") instanceof Map<?, ?> schedule) {
+            cron = schedule.get("cron") instanceof String c && !c.isBlank() ? c : null;
+            timezone = schedule.get("timezone") instanceof String t && !t.isBlank() ? t : null;
+            if (cron == null) {
+                errors.add(new Problem.FieldError("schedule.cron", "is required in a schedule"));
+            }
+        } else if (body.get("schedule") != null) {
+            errors.add(new Problem.FieldError("schedule", "must be an object {\"cron\", \"timezone\"}"));
+        }
+        List<String> dependsOn = new ArrayList<>();
+        if (body.get("depends_on") instanceof List<?> list) {
+            list.forEach(item -> dependsOn.add(String.valueOf(item)));
+        } else if (body.get("depends_on") != null) {
+            errors.add(new Problem.FieldError("depends_on", "must be a list of pipeline ids"));
+        }
+        if (!errors.isEmpty()) {
+            throw Bodies.invalid(errors);
+        }
+        return new Pipeline(current == null ? null : current.id(), name, sourceId, destinationId, new HashMap<>(stored), enabled,
+                cron, timezone, dependsOn, current == null ? null : current.createdAt(), null);
+    }
+
+    private String reference(Object value, String field, ConnectionKind kind, List<Problem.FieldError> errors) {
+        if (!(value instanceof String id) || id.isBlank()) {
+            errors.add(new Problem.FieldError(field, "is required"));
+            return null;
+        }
+        if (connections.byId(kind, id).isEmpty()) {
+            errors.add(new Problem.FieldError(field, "no " + kind.id() + " " + id));
+        }
+        return id;
+    }
+
+    private Pipeline find(String id) {
+        return pipelines.byId(id).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
+    }
+
+    private String caller() {
+        return Caller.of(security).username();
+    }
+}

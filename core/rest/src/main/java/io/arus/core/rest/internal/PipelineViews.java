@@ -1,0 +1,56 @@
+package io.arus.core.rest.internal;
+
+import io.arus.core.store.Pipeline;
+import io.arus.core.store.Run;
+import io.arus.core.store.RunStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of pipelines and runs. */
+final class PipelineViews {
+    private PipelineViews() {
+    }
+
+    /** A pipeline: its definition's fields at the top level, as a client sends them. */
+    static Map<String, Object> pipeline(Pipeline pipeline) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", pipeline.id());
+        view.put("name", pipeline.name());
+        view.put("source_id", pipeline.sourceId());
+        view.put("destination_id", pipeline.destinationId());
+        view.putAll(pipeline.definition());
+        view.put("enabled", pipeline.enabled());
+        if (pipeline.scheduleCron() != null) {
+            Map<String, Object> schedule = new LinkedHashMap<>();
+            schedule.put("cron", pipeline.scheduleCron());
+            schedule.put("timezone", pipeline.scheduleTimezone());
+            view.put("schedule", schedule);
+        } else {
+            view.put("schedule", null);
+        }
+        view.put("depends_on", pipeline.dependsOn());
+        view.put("created_at", pipeline.createdAt());
+        view.put("updated_at", pipeline.updatedAt());
+        return view;
+    }
+
+    /** A run with its streams' counters. */
+    record RunView(String id, String pipelineId, String status, String trigger, Instant createdAt, Instant startedAt,
+                   Instant endedAt, String error, List<StreamView> streams) {
+        static RunView of(Run run, List<RunStream> streams) {
+            return new RunView(run.id(), run.pipelineId(), run.status().id(), run.trigger(), run.createdAt(),
+                    run.startedAt(), run.endedAt(), run.error(), streams == null ? null : streams.stream().map(StreamView::of).toList());
+        }
+    }
+
+    /** The counters of one stream of a run. */
+    record StreamView(String name, String status, long rowsRead, long rowsWritten, long rowsRejected, long bytes,
+                      long durationMs, long rowsPerSecond, String error) {
+        static StreamView of(RunStream s) {
+            return new StreamView(s.stream(), s.status().id(), s.rowsRead(), s.rowsWritten(), s.rowsRejected(), s.bytes(),
+                    s.durationMs(), s.durationMs() <= 0 ? 0 : s.rowsRead() * 1000 / s.durationMs(), s.error());
+        }
+    }
+}

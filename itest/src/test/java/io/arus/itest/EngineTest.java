@@ -1,0 +1,254 @@
+package io.arus.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.arus.api.config.Config;
+import io.arus.api.connector.Connector;
+import io.arus.api.connector.ConnectorSession;
+import io.arus.api.connector.ReadRequest;
+import io.arus.api.connector.Split;
+import io.arus.api.connector.StreamId;
+import io.arus.api.connector.StreamReader;
+import io.arus.api.record.RecordBatch;
+import io.arus.core.platform.PluginCatalog;
+import io.arus.itest.fixture.MemoryDestination;
+import io.arus.itest.fixture.MemoryTable;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
+
+/**
+ * The engine through the API, with the real generator source (dropped in) and an in-memory destination that
+ * behaves like a transactional database: full refresh, incremental resume, dead letters, the error threshold,
+ * cancel and resume. Every destination table is compared with the source's rows, value by value.
+ */
+@ExtendWith(ServiceExtension.class)
+class EngineTest {
+    static ArusServer server;
+    static ServiceRegistration<Connector> memory;
+    static Path dropped;
+
+    @InjectService
+    PluginCatalog catalog;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        server = ArusServer.await();
+        BundleContext context = FrameworkUtil.getBundle(EngineTest.class).getBundleContext();
+        Path folder = Path.of(context.getProperty("felix.fileinstall.dir"));
+        dropped = folder.resolve("engine-generator.jar");
+        PluginJars.drop(Path.of(context.getProperty("arus.itest.generator.jar")), folder, "engine-generator.jar");
+        memory = context.registerService(Connector.class, new MemoryDestination(),
+                new Hashtable<>(Map.of(Connector.TYPE_PROPERTY, MemoryDestination.TYPE)));
+        server.awaitJson("/api/connectors", Duration.ofSeconds(10), list -> PlatformTest.find(list, "generator") != null
+                && PlatformTest.find(list, MemoryDestination.TYPE) != null, "generator and memory connectors should be listed");
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        memory.unregister();
+        Files.deleteIfExists(dropped);
+    }
+
+    @Test
+    void incrementalRunsCopyEveryRowThenOnlyTheNewOnes() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 2000, "seed", 7));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of());
+        String namespace = "inc_" + shortId();
+        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 300));
+
+        JsonNode first = runToEnd(pipeline);
+        assertThat(first.path("status").asText()).isEqualTo("succeeded");
+        assertThat(first.path("trigger").asText()).isEqualTo("api");
+        assertThat(first.path("streams").get(0).path("rows_read").asLong()).isEqualTo(2000);
+        assertThat(first.path("streams").get(0).path("rows_written").asLong()).isEqualTo(2000);
+        assertEqualToSource(namespace, 2000, 7);
+
+        update(source, "generator", Map.of("rows", 2500, "seed", 7));
+        JsonNode second = runToEnd(pipeline);
+        assertThat(second.path("status").asText()).isEqualTo("succeeded");
+        assertThat(second.path("streams").get(0).path("rows_read").asLong()).as("only the new rows").isEqualTo(500);
+        assertEqualToSource(namespace, 2500, 7);
+
+        JsonNode state = server.json("/api/pipelines/" + pipeline + "/state").path("streams").path("generator.table_1");
+        assertThat(state.path("all").path("values").path("id").asLong()).isEqualTo(2500);
+        String logs = server.get("/api/runs/" + first.path("id").asText() + "/logs").body();
+        assertThat(logs).contains("cursor column detected: updated_at");
+        assertThat(server.json("/api/pipelines/" + pipeline + "/runs")).hasSize(2);
+    }
+
+    @Test
+    void fullRefreshReplacesTheTableAndARerunLeavesNoDuplicates() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 1000, "seed", 3));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of());
+        String namespace = "full_" + shortId();
+        String pipeline = pipeline(source, destination, namespace, "full_refresh", Map.of("batch_size", 250));
+
+        assertThat(runToEnd(pipeline).path("status").asText()).isEqualTo("succeeded");
+        assertThat(runToEnd(pipeline).path("status").asText()).isEqualTo("succeeded");
+
+        assertEqualToSource(namespace, 1000, 3);
+        assertThat(server.json("/api/pipelines/" + pipeline + "/state").path("streams").size())
+                .as("a finished full refresh keeps no offset").isZero();
+    }
+
+    @Test
+    void refusedRowsGoToDeadLettersWithTheReasonWhileTheRestLands() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 2000, "seed", 5));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of("reject_id_multiple", 500));
+        String namespace = "dl_" + shortId();
+        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 400));
+
+        JsonNode run = runToEnd(pipeline);
+
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.path("streams").get(0).path("rows_rejected").asLong()).isEqualTo(4);
+        assertThat(run.path("streams").get(0).path("rows_written").asLong()).isEqualTo(1996);
+        JsonNode letters = server.json("/api/dead-letters?run_id=" + run.path("id").asText());
+        assertThat(letters).hasSize(4);
+        assertThat(letters).extracting(l -> l.path("values").path("id").asLong()).containsExactlyInAnyOrder(500L, 1000L, 1500L, 2000L);
+        assertThat(letters.get(0).path("reason").asText()).contains("refused by this test destination");
+        assertThat(letters.get(0).path("stream").asText()).isEqualTo("generator.table_1");
+        assertThat(MemoryDestination.TABLES.get(namespace + ".table_1").size()).isEqualTo(1996);
+    }
+
+    @Test
+    void moreRefusedRowsThanTheErrorThresholdFailTheRun() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 2000, "seed", 5));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of("reject_id_multiple", 500));
+        String pipeline = pipeline(source, destination, "thr_" + shortId(), "incremental",
+                Map.of("batch_size", 400, "error_threshold", 2));
+
+        JsonNode run = runToEnd(pipeline);
+
+        assertThat(run.path("status").asText()).isEqualTo("failed");
+        assertThat(run.path("error").asText()).contains("error threshold of 2");
+    }
+
+    @Test
+    void aCancelledRunStopsAtABatchBoundaryAndTheNextRunResumesWithoutLossOrDuplicates() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 20_000, "seed", 11));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of("flush_delay_ms", 40));
+        String namespace = "cancel_" + shortId();
+        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 500));
+
+        String runId = start(pipeline);
+        assertThat(server.send("POST", "/api/pipelines/" + pipeline + "/runs", null, server.adminToken()).statusCode())
+                .as("never two runs of one pipeline").isEqualTo(409);
+        server.awaitJson("/api/runs/" + runId, Duration.ofSeconds(20),
+                r -> r.path("streams").size() > 0 && r.path("streams").get(0).path("rows_written").asLong() > 0,
+                "the run should have written something");
+        assertThat(server.send("POST", "/api/runs/" + runId + "/cancel", null, server.adminToken()).statusCode()).isEqualTo(200);
+        JsonNode cancelled = await(runId);
+        assertThat(cancelled.path("status").asText()).isEqualTo("cancelled");
+        int landed = MemoryDestination.TABLES.get(namespace + ".table_1").size();
+        assertThat(landed).isBetween(1, 19_999);
+
+        JsonNode resumed = runToEnd(pipeline);
+        assertThat(resumed.path("status").asText()).isEqualTo("succeeded");
+        assertThat(resumed.path("streams").get(0).path("rows_read").asLong()).isEqualTo(20_000 - landed);
+        assertEqualToSource(namespace, 20_000, 11);
+    }
+
+    @Test
+    void anInvalidPipelineIsA400NamingTheFields() throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "bad-" + shortId());
+        body.put("source_id", "no-such-source");
+        body.put("destination_id", "no-such-destination");
+        body.put("streams", List.of(Map.of("name", "generator.table_1", "sync_mode", "sometimes")));
+        body.put("batch_size", 0);
+        HttpResponse<String> response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body),
+                server.adminToken());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(ArusServer.JSON.readTree(response.body()).path("errors")).extracting(e -> e.path("field").asText())
+                .containsExactlyInAnyOrder("source_id", "destination_id", "streams[0].sync_mode", "batch_size");
+    }
+
+    private void assertEqualToSource(String namespace, int rows, int seed) throws Exception {
+        Connector generator = catalog.connector("generator").orElseThrow();
+        Map<Long, Object[]> expected = new HashMap<>();
+        try (ConnectorSession session = generator.open(Config.of(generator.descriptor().config(), Map.of("rows", rows, "seed", seed)));
+             StreamReader reader = session.openReader(ReadRequest.builder(new StreamId("generator", "table_1")).build(),
+                     Split.WHOLE, null)) {
+            for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
+                batch.rows().forEach(row -> expected.put((Long) row[0], row));
+            }
+        }
+        MemoryTable table = MemoryDestination.TABLES.get(namespace + ".table_1");
+        assertThat(table).as("destination table " + namespace + ".table_1").isNotNull();
+        List<Object[]> actual = table.rows();
+        assertThat(actual).hasSize(rows);
+        for (Object[] row : actual) {
+            assertThat(Arrays.deepEquals(row, expected.get((Long) row[0]))).as("row " + row[0]).isTrue();
+        }
+    }
+
+    private String create(String path, String type, Map<String, Object> config) throws Exception {
+        Map<String, Object> body = Map.of("name", type + "-" + shortId(), "type", type, "config", config);
+        HttpResponse<String> response = server.send("POST", path, ArusServer.JSON.writeValueAsString(body), server.adminToken());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+    }
+
+    private void update(String source, String type, Map<String, Object> config) throws Exception {
+        JsonNode current = server.json("/api/sources/" + source);
+        Map<String, Object> body = Map.of("name", current.path("name").asText(), "type", type, "config", config);
+        assertThat(server.send("PUT", "/api/sources/" + source, ArusServer.JSON.writeValueAsString(body), server.adminToken())
+                .statusCode()).isEqualTo(200);
+    }
+
+    private String pipeline(String source, String destination, String namespace, String syncMode, Map<String, Object> extra)
+            throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>(extra);
+        body.put("name", "p-" + shortId());
+        body.put("source_id", source);
+        body.put("destination_id", destination);
+        body.put("target_namespace", namespace);
+        body.put("streams", List.of(Map.of("name", "generator.table_1", "sync_mode", syncMode)));
+        HttpResponse<String> response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body),
+                server.adminToken());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+    }
+
+    private String start(String pipeline) throws Exception {
+        HttpResponse<String> response = server.send("POST", "/api/pipelines/" + pipeline + "/runs", null, server.adminToken());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return ArusServer.JSON.readTree(response.body()).path("run_id").asText();
+    }
+
+    private JsonNode runToEnd(String pipeline) throws Exception {
+        return await(start(pipeline));
+    }
+
+    private JsonNode await(String runId) throws Exception {
+        server.awaitJson("/api/runs/" + runId, Duration.ofSeconds(60),
+                run -> List.of("succeeded", "failed", "cancelled", "interrupted").contains(run.path("status").asText()),
+                "run " + runId + " should end");
+        return server.json("/api/runs/" + runId);
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
