@@ -1,0 +1,63 @@
+package io.arus.connector.jdbc;
+
+import io.arus.api.config.ConfigException;
+import io.arus.api.connector.CheckResult;
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorSession;
+import io.arus.api.connector.ReadRequest;
+import io.arus.api.connector.Split;
+import io.arus.api.connector.StreamContext;
+import io.arus.api.connector.StreamDescriptor;
+import io.arus.api.connector.StreamReader;
+import io.arus.api.connector.StreamWriter;
+import io.arus.api.connector.WriteRequest;
+import io.arus.connector.jdbc.internal.JdbcOperations;
+import java.util.List;
+
+/**
+ * The {@link ConnectorSession} of every SQL connector: a database bundle's {@code Connector.open} returns
+ * {@code new JdbcSession(dialect, settings)}. Each reader and writer gets its own connection, so the session is
+ * thread-safe; {@link #close()} closes the readers and writers still open.
+ */
+public final class JdbcSession implements ConnectorSession {
+    private final JdbcOperations operations;
+
+    /**
+     * @param dialect  the database's dialect
+     * @param settings where and as whom to connect
+     * @throws ConfigException when the dialect cannot use the settings
+     */
+    public JdbcSession(Dialect dialect, ConnectionSettings settings) throws ConfigException {
+        this.operations = new JdbcOperations(dialect, settings, dialect.dataSource(settings));
+    }
+
+    @Override
+    public CheckResult check() {
+        return operations.check();
+    }
+
+    @Override
+    public List<StreamDescriptor> discover() throws ConnectorException {
+        return operations.discover();
+    }
+
+    @Override
+    public List<Split> splits(ReadRequest request, int maxSplits) {
+        return List.of(Split.WHOLE);
+    }
+
+    @Override
+    public StreamReader openReader(ReadRequest request, Split split, StreamContext context) throws ConnectorException {
+        return operations.openReader(request, split);
+    }
+
+    @Override
+    public StreamWriter openWriter(WriteRequest request, StreamContext context) throws ConnectorException {
+        return operations.openWriter(request, context);
+    }
+
+    @Override
+    public void close() {
+        operations.close();
+    }
+}

@@ -1,0 +1,136 @@
+package io.arus.connector.jdbc.internal;
+
+import io.arus.api.connector.CheckResult;
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorException.Kind;
+import io.arus.api.connector.ReadRequest;
+import io.arus.api.connector.Split;
+import io.arus.api.connector.StreamContext;
+import io.arus.api.connector.StreamDescriptor;
+import io.arus.api.connector.StreamReader;
+import io.arus.api.connector.StreamWriter;
+import io.arus.api.connector.WriteRequest;
+import io.arus.connector.jdbc.ConnectionSettings;
+import io.arus.connector.jdbc.Dialect;
+import io.arus.connector.jdbc.SqlFailures;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/** What a {@link io.arus.connector.jdbc.JdbcSession} does, kept out of the exported package. */
+public final class JdbcOperations {
+    private final Dialect dialect;
+    private final ConnectionSettings settings;
+    private final DataSource dataSource;
+    private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param dialect    the database's dialect
+     * @param settings   where and as whom to connect (for messages)
+     * @param dataSource the dialect's DataSource for those settings
+     */
+    public JdbcOperations(Dialect dialect, ConnectionSettings settings, DataSource dataSource) {
+        this.dialect = dialect;
+        this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    /** @return the server version, or why connecting failed */
+    public CheckResult check() {
+        try (Connection connection = connect()) {
+            return CheckResult.ok(dialect.describeServer(connection));
+        } catch (ConnectorException e) {
+            return CheckResult.failed(e.getMessage());
+        } catch (SQLException e) {
+            return CheckResult.failed(ConnectFailure.describe(dialect, settings, e));
+        }
+    }
+
+    /** @return every non-system table and view with columns, key, cursor candidates and row estimate */
+    public List<StreamDescriptor> discover() throws ConnectorException {
+        try (Connection connection = connect()) {
+            List<StreamDescriptor> streams = new ArrayList<>();
+            for (TableInfo table : new Catalog(dialect).tables(connection)) {
+                var schema = table.schema();
+                streams.add(new StreamDescriptor(table.id(), schema, table.primaryKey(), CursorCandidates.of(schema),
+                        table.rowEstimate()));
+            }
+            return streams;
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(dialect, "discovering the tables of " + settings.database(), e);
+        }
+    }
+
+    /** @return a keyset reader for a table with a key, a streaming one otherwise */
+    public StreamReader openReader(ReadRequest request, Split split) throws ConnectorException {
+        if (!split.bounds().isEmpty()) {
+            throw new ConnectorException(Kind.UNSUPPORTED, request.stream() + ": this connector reads whole tables");
+        }
+        Connection connection = connect();
+        try {
+            TableInfo table = new Catalog(dialect).table(connection, request.stream()).orElseThrow(() ->
+                    new ConnectorException(Kind.SCHEMA, "table " + request.stream() + " does not exist"));
+            ReadPlan plan = new ReadPlan(dialect, table, request);
+            dialect.prepareForStreaming(connection);
+            AutoCloseable[] self = new AutoCloseable[1];
+            Runnable forget = () -> open.remove(self[0]);
+            StreamReader reader = plan.primaryKey.isEmpty()
+                    ? new StreamingReader(plan, connection, forget)
+                    : new KeysetReader(plan, connection, forget);
+            self[0] = reader;
+            open.add(reader);
+            return reader;
+        } catch (SQLException e) {
+            Connections.closeQuietly(connection);
+            throw SqlFailures.wrap(dialect, "opening " + request.stream(), e);
+        } catch (ConnectorException | RuntimeException e) {
+            Connections.closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** @return a writer on the request's target, created when missing */
+    public StreamWriter openWriter(WriteRequest request, StreamContext context) throws ConnectorException {
+        Connection connection = connect();
+        try {
+            AutoCloseable[] self = new AutoCloseable[1];
+            StreamWriter writer = new JdbcWriter(dialect, connection, request, context, () -> open.remove(self[0]));
+            self[0] = writer;
+            open.add(writer);
+            return writer;
+        } catch (ConnectorException | RuntimeException e) {
+            Connections.closeQuietly(connection);
+            throw e;
+        }
+    }
+
+    /** Closes every reader and writer still open. */
+    public void close() {
+        for (AutoCloseable resource : List.copyOf(open)) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // readers and writers close quietly; anything else is a bug worth seeing in the log
+                System.getLogger(JdbcOperations.class.getName()).log(System.Logger.Level.WARNING,
+                        "closing " + resource + " failed", e);
+            }
+        }
+        open.clear();
+    }
+
+    private Connection connect() throws ConnectorException {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            dialect.initSession(connection);
+            return connection;
+        } catch (SQLException e) {
+            Connections.closeQuietly(connection);
+            throw new ConnectorException(ConnectFailure.kind(dialect, e), ConnectFailure.describe(dialect, settings, e), e);
+        }
+    }
+}

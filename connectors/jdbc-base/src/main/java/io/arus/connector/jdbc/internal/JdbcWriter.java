@@ -1,0 +1,227 @@
+package io.arus.connector.jdbc.internal;
+
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorException.Kind;
+import io.arus.api.connector.StreamContext;
+import io.arus.api.connector.StreamId;
+import io.arus.api.connector.StreamWriter;
+import io.arus.api.connector.WriteMode;
+import io.arus.api.connector.WriteRequest;
+import io.arus.api.record.RecordBatch;
+import io.arus.api.type.Field;
+import io.arus.api.type.Schema;
+import io.arus.connector.jdbc.Dialect;
+import io.arus.connector.jdbc.LoadTarget;
+import io.arus.connector.jdbc.SqlFailures;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes one stream into one table. Rows are buffered until {@link #flush()}, which loads them through the
+ * dialect's {@link io.arus.connector.jdbc.RowLoader} and commits in one transaction; any failure rolls the whole
+ * flush back, so a refused row leaves nothing of its batch behind and the engine can bisect the batch.
+ */
+final class JdbcWriter implements StreamWriter {
+    private final Dialect dialect;
+    private final Catalog catalog;
+    private final TableDdl ddl;
+    private final Connection connection;
+    private final Runnable onClose;
+    private final StreamContext context;
+    private final WriteMode mode;
+    private final List<String> primaryKey;
+    private final StreamId target;
+    /** The table rows go to: the target, or its staging table in REPLACE mode. */
+    private final StreamId loadTable;
+    private final List<Object[]> buffer = new ArrayList<>();
+    private Schema schema;
+    private boolean exactTypes;
+    private boolean completed;
+
+    JdbcWriter(Dialect dialect, Connection connection, WriteRequest request, StreamContext context, Runnable onClose)
+            throws ConnectorException {
+        this.dialect = dialect;
+        this.catalog = new Catalog(dialect);
+        this.ddl = new TableDdl(dialect);
+        this.connection = connection;
+        this.onClose = onClose;
+        this.context = context;
+        this.mode = request.writeMode();
+        this.primaryKey = request.primaryKey();
+        this.schema = request.schema();
+        try {
+            connection.setAutoCommit(true);
+            String namespace = request.target().namespace().isEmpty()
+                    ? catalog.defaultNamespace(connection) : request.target().namespace();
+            this.target = new StreamId(namespace, request.target().name());
+            execute(List.of(dialect.createNamespaceSql(namespace)));
+            prepareTable(target);
+            if (mode == WriteMode.REPLACE) {
+                this.loadTable = new StreamId(namespace, ddl.stagingName(target.name()));
+                execute(List.of(ddl.dropIfExists(namespace, loadTable.name()),
+                        ddl.create(namespace, loadTable.name(), schema, primaryKey)));
+                this.exactTypes = true;
+            } else {
+                this.loadTable = target;
+            }
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(dialect, "preparing " + request.target(), e);
+        }
+    }
+
+    /** Creates the table when missing, adds the schema's new columns when not, and sees whether types are exact. */
+    private void prepareTable(StreamId table) throws SQLException, ConnectorException {
+        var existing = catalog.table(connection, table);
+        if (existing.isEmpty()) {
+            execute(List.of(ddl.create(table.namespace(), table.name(), schema, primaryKey)));
+            exactTypes = true;
+            return;
+        }
+        List<String> changes = new SchemaChange(dialect, ddl).plan(existing.get(), schema, primaryKey);
+        execute(changes);
+        exactTypes = changes.isEmpty() && typesMatch(existing.get());
+    }
+
+    private boolean typesMatch(TableInfo table) {
+        for (Field field : schema.fields()) {
+            var column = table.column(field.name());
+            if (column.isEmpty() || !TableDdl.sameType(column.get().type().text(),
+                    dialect.writeType(field, primaryKey.contains(field.name())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void write(RecordBatch batch) throws ConnectorException {
+        RowShape shape = RowShape.of(batch.schema(), schema);
+        for (Object[] row : batch.rows()) {
+            buffer.add(shape.apply(row));
+        }
+    }
+
+    @Override
+    public void delete(List<Object[]> keys) throws ConnectorException {
+        if (primaryKey.isEmpty()) {
+            throw new ConnectorException(Kind.UNSUPPORTED, target + ": deleting by key needs a primary key");
+        }
+        try {
+            loadBuffered();
+            new KeyDeleter(dialect, schema, primaryKey).delete(connection, loadTable, keys);
+        } catch (SQLException e) {
+            throw failed("deleting from " + loadTable, e);
+        } catch (IOException e) {
+            throw failed("deleting from " + loadTable, e);
+        }
+    }
+
+    @Override
+    public void evolve(Schema newSchema) throws ConnectorException {
+        flush();
+        try {
+            TableInfo table = catalog.table(connection, loadTable).orElseThrow(() -> new ConnectorException(
+                    Kind.SCHEMA, loadTable + " disappeared while it was being written"));
+            List<String> changes = new SchemaChange(dialect, ddl).plan(table, newSchema, primaryKey);
+            for (String change : changes) {
+                log("schema drift on " + loadTable + ": " + change);
+            }
+            execute(changes);
+            connection.commit();
+            schema = newSchema;
+            exactTypes = typesMatch(catalog.table(connection, loadTable).orElseThrow());
+            connection.commit();
+        } catch (SQLException e) {
+            throw failed("changing the columns of " + loadTable, e);
+        }
+    }
+
+    @Override
+    public void flush() throws ConnectorException {
+        try {
+            loadBuffered();
+            connection.commit();
+        } catch (SQLException e) {
+            throw failed("writing " + loadTable, e);
+        } catch (IOException e) {
+            throw failed("writing " + loadTable, e);
+        }
+    }
+
+    private void loadBuffered() throws SQLException, IOException {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        boolean merge = mode == WriteMode.UPSERT;
+        List<Object[]> rows = merge ? KeyedRows.lastPerKey(buffer, schema, primaryKey) : buffer;
+        LoadTarget load = new LoadTarget(loadTable.namespace(), loadTable.name(), schema, primaryKey, merge, exactTypes);
+        dialect.loader().load(connection, load, rows);
+        buffer.clear();
+    }
+
+    @Override
+    public void complete() throws ConnectorException {
+        flush();
+        if (mode != WriteMode.REPLACE || completed) {
+            return;
+        }
+        try {
+            execute(dialect.swapSql(target.namespace(), target.name(), loadTable.name()));
+            connection.commit();
+            completed = true;
+            log("replaced " + target + " with the rows of this run");
+        } catch (SQLException e) {
+            throw failed("swapping " + loadTable + " in as " + target, e);
+        }
+    }
+
+    private ConnectorException failed(String what, SQLException e) {
+        buffer.clear();
+        Connections.rollback(connection, e);
+        return SqlFailures.wrap(dialect, what, e);
+    }
+
+    private ConnectorException failed(String what, IOException e) {
+        buffer.clear();
+        Connections.rollback(connection, e);
+        return SqlFailures.wrap(what, e);
+    }
+
+    private void execute(List<String> statements) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private void log(String message) {
+        if (context != null) {
+            context.log(System.Logger.Level.INFO, message);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            buffer.clear();
+            if (!connection.isClosed()) {
+                connection.rollback();
+                if (mode == WriteMode.REPLACE && !completed && loadTable != null) {
+                    execute(List.of(ddl.dropIfExists(loadTable.namespace(), loadTable.name())));
+                    connection.commit();
+                }
+            }
+        } catch (SQLException e) {
+            log("cleaning up " + loadTable + " failed: " + e.getMessage());
+        } finally {
+            Connections.closeQuietly(connection);
+            onClose.run();
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.arus.connector.jdbc.internal;
+
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.StreamReader;
+import io.arus.api.record.Offset;
+import io.arus.api.record.RecordBatch;
+import io.arus.connector.jdbc.SqlFailures;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a table with a key page by page: {@code WHERE keyset > (last key) [AND cursor <= upper bound] ORDER BY
+ * keyset LIMIT batch}. Each page is one short query, so no statement stays open while the engine writes (a MySQL
+ * server would time out a stalled streaming result; a PostgreSQL snapshot would hold back vacuum), and each batch's
+ * offset is the key of its last row, so rows sharing a cursor value at a boundary are neither skipped nor repeated.
+ */
+final class KeysetReader implements StreamReader {
+    private final ReadPlan plan;
+    private final Connection connection;
+    private final Runnable onClose;
+    private final int batchSize;
+    private final Object upperBound;
+    private final Object lookBackFrom;
+    private final boolean cursorOnlyResume;
+    private Object[] lastKey;
+    private boolean firstPage = true;
+    private boolean exhausted;
+    private volatile PreparedStatement running;
+    private volatile boolean woken;
+
+    KeysetReader(ReadPlan plan, Connection connection, Runnable onClose) throws ConnectorException, SQLException {
+        this.plan = plan;
+        this.connection = connection;
+        this.onClose = onClose;
+        this.batchSize = plan.request.batchSize();
+        this.lastKey = Bounds.storedKey(plan, plan.request.startOffset());
+        Object storedCursor = Bounds.storedCursor(plan, plan.request.startOffset());
+        this.cursorOnlyResume = lastKey == null && storedCursor != null;
+        Object lookedBack = Bounds.lookedBack(storedCursor, plan.request.lookBack());
+        this.lookBackFrom = lookedBack != null ? lookedBack : cursorOnlyResume ? storedCursor : null;
+        if (plan.incremental()) {
+            this.upperBound = Bounds.upper(plan, connection);
+            this.exhausted = upperBound == null;
+            endTransaction();
+        } else {
+            this.upperBound = null;
+        }
+    }
+
+    @Override
+    public RecordBatch poll() throws ConnectorException {
+        if (exhausted) {
+            return null;
+        }
+        SqlParams params = new SqlParams();
+        String sql = pageSql(params);
+        List<Object[]> rows = new ArrayList<>(Math.min(batchSize, 10_000));
+        Object[] last = null;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            plan.dialect.streamResults(statement, batchSize);
+            params.bind(statement);
+            running = statement;
+            if (woken) {
+                return interrupted();
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    last = plan.readRow(result);
+                    rows.add(plan.output(last));
+                }
+            }
+            endTransaction();
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            if (woken) {
+                return interrupted();
+            }
+            throw SqlFailures.wrap(plan.dialect, "reading " + plan.table.id(), e);
+        } finally {
+            running = null;
+        }
+        firstPage = false;
+        if (rows.size() < batchSize) {
+            exhausted = true;
+        }
+        if (rows.isEmpty()) {
+            return null;
+        }
+        lastKey = new Object[plan.keyset.size()];
+        for (int i = 0; i < lastKey.length; i++) {
+            lastKey[i] = last[plan.keysetPositions[i]];
+        }
+        return RecordBatch.of(plan.outputSchema, rows, offset());
+    }
+
+    private String pageSql(SqlParams params) {
+        List<String> conditions = new ArrayList<>();
+        if (firstPage && lookBackFrom != null) {
+            // the look-back window (or a stored offset without key values) re-reads from a cursor value on:
+            // harmless, because the engine writes such reads in upsert mode
+            conditions.add(plan.dialect.quote(plan.cursor.name()) + " >= ?");
+            params.add(lookBackFrom, plan.dialect.binder(plan.cursor.mapping().type()));
+        } else if (lastKey != null) {
+            conditions.add(KeysetPredicate.after(plan.dialect, plan.keyset, lastKey, params));
+        }
+        if (plan.incremental()) {
+            conditions.add(plan.dialect.quote(plan.cursor.name()) + " <= ?");
+            params.add(upperBound, plan.dialect.binder(plan.cursor.mapping().type()));
+        }
+        StringBuilder sql = new StringBuilder("SELECT ").append(plan.selectList()).append(" FROM ")
+                .append(plan.qualifiedTable());
+        for (int i = 0; i < conditions.size(); i++) {
+            sql.append(i == 0 ? " WHERE " : " AND ").append(conditions.get(i));
+        }
+        return sql.append(plan.orderBy(plan.keyset)).append(" LIMIT ").append(batchSize).toString();
+    }
+
+    private Offset offset() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        int first = 0;
+        if (plan.incremental()) {
+            values.put("cursor", OffsetValues.encode(lastKey[0], plan.cursor.mapping().type()));
+            first = 1;
+        }
+        List<Object> pk = new ArrayList<>();
+        for (int i = first; i < lastKey.length; i++) {
+            pk.add(OffsetValues.encode(lastKey[i], plan.keyset.get(i).mapping().type()));
+        }
+        values.put("pk", pk);
+        return Offset.of(values);
+    }
+
+    /** After a wakeup: an empty batch at the current position, so the engine can stop without losing its place. */
+    private RecordBatch interrupted() {
+        woken = false;
+        Offset position = lastKey == null ? plan.request.startOffset() : offset();
+        return RecordBatch.of(plan.outputSchema, List.of(), position);
+    }
+
+    private void endTransaction() throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
+    private void rollbackQuietly(SQLException failure) {
+        try {
+            if (!connection.isClosed() && !connection.getAutoCommit()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void wakeup() {
+        woken = true;
+        PreparedStatement statement = running;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                // the statement already finished or the connection is gone: poll returns on its own either way
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Connections.closeQuietly(connection);
+        onClose.run();
+    }
+}

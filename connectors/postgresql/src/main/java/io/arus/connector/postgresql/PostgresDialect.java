@@ -1,0 +1,190 @@
+package io.arus.connector.postgresql;
+
+import io.arus.api.type.Field;
+import io.arus.api.type.LogicalType;
+import io.arus.connector.jdbc.ColumnMapping;
+import io.arus.connector.jdbc.ConnectionSettings;
+import io.arus.connector.jdbc.Dialect;
+import io.arus.connector.jdbc.NativeType;
+import io.arus.connector.jdbc.RowLoader;
+import io.arus.connector.jdbc.SqlFailures;
+import io.arus.connector.jdbc.ValueBinder;
+import io.arus.connector.jdbc.ValueBinders;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** PostgreSQL: double-quoted identifiers, {@code pg_catalog} queries, binary COPY, transactional DDL. */
+final class PostgresDialect implements Dialect {
+    private static final String SYSTEM_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
+            + " AND n.nspname NOT LIKE 'pg\\_%'";
+
+    private final RowLoader loader = new CopyLoader(this);
+
+    @Override
+    public String productName() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    public DataSource dataSource(ConnectionSettings settings) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setServerNames(new String[] {settings.host()});
+        source.setPortNumbers(new int[] {settings.port()});
+        source.setDatabaseName(settings.database());
+        source.setUser(settings.username());
+        source.setPassword(settings.password());
+        source.setSslMode(settings.sslMode() == null ? "prefer" : settings.sslMode());
+        source.setApplicationName("arus");
+        source.setConnectTimeout(10);
+        source.setLoginTimeout(15);
+        source.setTcpKeepAlive(true);
+        return source;
+    }
+
+    @Override
+    public String describeServer(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SHOW server_version");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return "PostgreSQL " + rows.getString(1).split(" ")[0];
+        }
+    }
+
+    @Override
+    public char quoteChar() {
+        return '"';
+    }
+
+    @Override
+    public int maxIdentifierLength() {
+        return 63;
+    }
+
+    @Override
+    public String defaultNamespaceSql() {
+        return "SELECT current_schema()";
+    }
+
+    @Override
+    public String columnsSql(Connection connection, boolean oneTable) {
+        // domains are reported as their base type so that they map like it
+        return "SELECT n.nspname, c.relname, CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' ELSE 'TABLE' END,"
+                + " a.attname,"
+                + " CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod)"
+                + " ELSE format_type(a.atttypid, a.atttypmod) END,"
+                + " NOT a.attnotnull"
+                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_type t ON t.oid = a.atttypid"
+                + " WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND a.attnum > 0 AND NOT a.attisdropped"
+                + " AND NOT c.relispartition AND " + SYSTEM_SCHEMAS
+                + (oneTable ? " AND n.nspname = ? AND c.relname = ?" : "")
+                + " ORDER BY n.nspname, c.relname, a.attnum";
+    }
+
+    @Override
+    public String primaryKeysSql(boolean oneTable) {
+        return "SELECT n.nspname, c.relname, a.attname FROM pg_index i"
+                + " JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, position)"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum"
+                + " WHERE i.indisprimary AND " + SYSTEM_SCHEMAS
+                + (oneTable ? " AND n.nspname = ? AND c.relname = ?" : "")
+                + " ORDER BY n.nspname, c.relname, k.position";
+    }
+
+    @Override
+    public String rowEstimatesSql() {
+        // reltuples is -1 until the table was first vacuumed or analyzed (PostgreSQL 14+), 0 before that
+        return "SELECT n.nspname, c.relname, c.reltuples::bigint FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p', 'm') AND " + SYSTEM_SCHEMAS;
+    }
+
+    @Override
+    public ColumnMapping readMapping(NativeType type) {
+        return PostgresTypes.read(type);
+    }
+
+    @Override
+    public String writeType(Field field, boolean keyColumn) {
+        return PostgresTypes.write(field);
+    }
+
+    @Override
+    public ValueBinder binder(LogicalType type) {
+        return switch (type.kind()) {
+            case UUID -> (s, i, v) -> s.setObject(i, v, Types.OTHER);
+            case JSON, STRUCT -> (s, i, v) -> s.setObject(i, v == null ? null : v instanceof String text ? text
+                    : io.arus.connector.jdbc.JsonText.write(v), Types.OTHER);
+            default -> ValueBinders.forType(type);
+        };
+    }
+
+    @Override
+    public void prepareForStreaming(Connection connection) throws SQLException {
+        // the driver only honours a fetch size inside a transaction; otherwise it loads the whole result
+        connection.setAutoCommit(false);
+    }
+
+    @Override
+    public Object currentTime(Connection connection, LogicalType cursorType) throws SQLException {
+        String sql = switch (cursorType.kind()) {
+            case DATE -> "SELECT CURRENT_DATE";
+            case TIMESTAMP -> "SELECT CAST(clock_timestamp() AS timestamp)";
+            default -> "SELECT clock_timestamp()";
+        };
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return switch (cursorType.kind()) {
+                case DATE -> rows.getObject(1, LocalDate.class);
+                case TIMESTAMP -> rows.getObject(1, LocalDateTime.class);
+                default -> rows.getObject(1, OffsetDateTime.class).toInstant();
+            };
+        }
+    }
+
+    @Override
+    public String createNamespaceSql(String namespace) {
+        return "CREATE SCHEMA IF NOT EXISTS " + quote(namespace);
+    }
+
+    @Override
+    public RowLoader loader() {
+        return loader;
+    }
+
+    @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
+    public List<String> swapSql(String namespace, String table, String staging) {
+        // one transaction: readers keep the old table until commit and then resolve the name to the new one
+        return List.of("DROP TABLE " + qualify(namespace, table),
+                "ALTER TABLE " + qualify(namespace, staging) + " RENAME TO " + quote(table),
+                "ALTER INDEX IF EXISTS " + qualify(namespace, primaryKeyName(staging)) + " RENAME TO "
+                        + quote(primaryKeyName(table)));
+    }
+
+    @Override
+    public String alterColumnTypeSql(String namespace, String table, String column, String nativeType,
+                                     boolean nullable) {
+        return "ALTER TABLE " + qualify(namespace, table) + " ALTER COLUMN " + quote(column) + " TYPE " + nativeType;
+    }
+
+    @Override
+    public boolean isUnknownDatabase(SQLException e) {
+        return "3D000".equals(SqlFailures.sqlState(e));
+    }
+}
