@@ -28,6 +28,8 @@ import org.osgi.test.junit5.context.BundleContextExtension;
 class DropinTest {
     /** The promise: a dropped connector is usable within 5 s. */
     private static final Duration WITHIN = Duration.ofSeconds(5);
+    /** Reporting a broken plugin may wait for FileInstall to finish a package refresh of an earlier change. */
+    private static final Duration REPORTED_WITHIN = Duration.ofSeconds(15);
 
     static ArusServer server;
 
@@ -110,7 +112,7 @@ class DropinTest {
         Files.write(work.resolve("broken.jar"), junk);
         PluginJars.drop(work.resolve("broken.jar"), folder, "broken.jar");
 
-        JsonNode broken = failedEntry(server.awaitMatch("/api/plugins", WITHIN, plugins -> failedEntry(plugins, "broken.jar") != null,
+        JsonNode broken = failedEntry(server.awaitMatch("/api/plugins", REPORTED_WITHIN, plugins -> failedEntry(plugins, "broken.jar") != null,
                 "broken.jar should be listed as failed"), "broken.jar");
         assertThat(broken.path("error").asText()).contains("not a JAR file");
         assertThat(broken.path("state").asText()).isEqualTo("not_installed");
@@ -127,7 +129,7 @@ class DropinTest {
                 "Import-Package", "com.example.nowhere;version=\"[1.0,2)\""), Map.of());
         PluginJars.drop(jar, folder, "unresolvable.jar");
 
-        JsonNode entry = failedEntry(server.awaitMatch("/api/plugins", WITHIN,
+        JsonNode entry = failedEntry(server.awaitMatch("/api/plugins", REPORTED_WITHIN,
                 plugins -> failedEntry(plugins, "unresolvable.jar") != null, "the unresolvable bundle should be listed as failed"),
                 "unresolvable.jar");
         assertThat(entry.path("state").asText()).isEqualTo("installed");
@@ -151,7 +153,7 @@ class DropinTest {
                 ThrowingComponent.class);
         PluginJars.drop(jar, folder, "throwing.jar");
 
-        JsonNode entry = failedEntry(server.awaitMatch("/api/plugins", WITHIN, plugins -> failedEntry(plugins, "throwing.jar") != null
+        JsonNode entry = failedEntry(server.awaitMatch("/api/plugins", REPORTED_WITHIN, plugins -> failedEntry(plugins, "throwing.jar") != null
                         && failedEntry(plugins, "throwing.jar").path("error").asText().contains("failed to activate"),
                 "the bundle with the throwing component should be listed as failed"), "throwing.jar");
         assertThat(entry.path("state").asText()).isEqualTo("active");

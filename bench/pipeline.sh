@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Pipeline speed, in one run, on the 1,000,000-row table of STACK.md "Speed anchors":
+#   id BIGINT PK, name VARCHAR(40), email VARCHAR(40), qty INT, price DECIMAL(12,2), created_at TIMESTAMP(6),
+#   note VARCHAR(20) (NULL in every 10th row)
+# 1. psql COPY ... TO STDOUT (FORMAT binary) | psql COPY ... FROM STDIN (FORMAT binary), target with PK  (anchor)
+# 2. pgloader MariaDB -> PostgreSQL                                                                      (anchor)
+# 3. Arus full refresh PostgreSQL -> PostgreSQL, server heap capped at 512 MB
+# 4. Arus full refresh MariaDB -> PostgreSQL, same server
+# Prints rows/s, the ratios to the anchors and the server's peak resident memory. Needs a built tree
+# (./mvnw install -DskipTests) and the test servers (scripts/test-services.sh); installs pgloader with apt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS=${ROWS:-1000000}
+PORT=${PORT:-18181}
+HEAP=${HEAP:-512m}
+export PGPASSWORD=arus
+PSQL=(psql -q -h 127.0.0.1 -U arus -v ON_ERROR_STOP=1)
+MARIA=(mariadb -h 127.0.0.1 -P 3306 -uarus -parus)
+WORK=$(mktemp -d)
+PID=
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+now_ms() { date +%s%3N; }
+rate() { echo $(( $1 * 1000 / ($2 > 0 ? $2 : 1) )); }
+
+./scripts/test-services.sh >/dev/null
+command -v pgloader >/dev/null || { echo "installing pgloader" >&2; apt-get install -y -qq pgloader >/dev/null; }
+
+# --- the source table, in both databases -----------------------------------------------------------------
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS arus_bench" -c "CREATE DATABASE arus_bench"
+"${PSQL[@]}" -d arus_bench <<SQL
+CREATE SCHEMA src;
+CREATE TABLE src.bench (id BIGINT PRIMARY KEY, name VARCHAR(40), email VARCHAR(40), qty INT, price DECIMAL(12,2),
+  created_at TIMESTAMP(6), note VARCHAR(20));
+INSERT INTO src.bench SELECT g, 'name ' || g, 'user' || g || '@example.com', g % 1000, (g % 100000) / 100.0,
+  timestamp '2024-01-01' + g * interval '1 second', CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || (g % 97) END
+  FROM generate_series(1, $ROWS) g;
+ANALYZE src.bench;
+CREATE SCHEMA copy_target;
+CREATE TABLE copy_target.bench (LIKE src.bench INCLUDING ALL);
+SQL
+"${MARIA[@]}" -e "DROP DATABASE IF EXISTS arus_bench; CREATE DATABASE arus_bench CHARACTER SET utf8mb4"
+"${MARIA[@]}" arus_bench <<SQL
+CREATE TABLE bench (id BIGINT PRIMARY KEY, name VARCHAR(40), email VARCHAR(40), qty INT, price DECIMAL(12,2),
+  created_at DATETIME(6), note VARCHAR(20));
+SET SESSION cte_max_recursion_depth = 0;
+INSERT INTO bench SELECT seq, CONCAT('name ', seq), CONCAT('user', seq, '@example.com'), seq % 1000,
+  (seq % 100000) / 100, TIMESTAMP('2024-01-01') + INTERVAL seq SECOND, IF(seq % 10 = 0, NULL, CONCAT('note ', seq % 97))
+  FROM seq_1_to_$ROWS;
+SQL
+
+# --- 1. COPY binary pipe ------------------------------------------------------------------------------------
+t=$(now_ms)
+"${PSQL[@]}" -d arus_bench -c "COPY src.bench TO STDOUT (FORMAT binary)" \
+  | "${PSQL[@]}" -d arus_bench -c "COPY copy_target.bench FROM STDIN (FORMAT binary)"
+copy_ms=$(( $(now_ms) - t ))
+
+# --- 2. pgloader ----------------------------------------------------------------------------------------------
+"${PSQL[@]}" -d arus_bench -c "CREATE SCHEMA pgloader_target"
+cat > "$WORK/load.pgl" <<EOF
+LOAD DATABASE FROM mysql://arus:arus@127.0.0.1:3306/arus_bench
+  INTO postgresql://arus:arus@127.0.0.1:5432/arus_bench
+  WITH include drop, create tables, create indexes, reset sequences, workers = 2, concurrency = 1
+  ALTER SCHEMA 'arus_bench' RENAME TO 'pgloader_target';
+EOF
+t=$(now_ms)
+pgloader --quiet "$WORK/load.pgl" > "$WORK/pgloader.log" 2>&1 || { cat "$WORK/pgloader.log"; exit 1; }
+pgloader_ms=$(( $(now_ms) - t ))
+
+# --- 3 and 4. Arus ------------------------------------------------------------------------------------------
+mkdir -p "$WORK/server"
+(cd "$WORK/server" && exec env ARUS_HTTP_PORT=$PORT ARUS_ADMIN_PASSWORD=bench-password \
+  java -Xmx$HEAP -jar "$OLDPWD/runtime/target/arus.jar" </dev/null >server.log 2>&1) &
+PID=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health"; do sleep 0.2; done
+api() { curl -sf -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+--data "$3"} \
+  "http://127.0.0.1:$PORT$2"; }
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+TOKEN=$(curl -sf -H 'Content-Type: application/json' --data '{"username":"admin","password":"bench-password"}' \
+  "http://127.0.0.1:$PORT/api/auth/login" | field '["access_token"]')
+pg='"host":"127.0.0.1","port":5432,"database":"arus_bench","username":"arus","password":"arus"'
+pg_source=$(api POST /api/sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
+maria_source=$(api POST /api/sources '{"name":"maria","type":"mariadb","config":{"host":"127.0.0.1","port":3306,"database":"arus_bench","username":"arus","password":"arus"}}' | field '["id"]')
+pg_destination=$(api POST /api/destinations "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
+
+arus_run() { # source id, stream, target namespace -> milliseconds of the run
+  local pipeline run status
+  pipeline=$(api POST /api/pipelines "{\"name\":\"bench-$3\",\"source_id\":\"$1\",\"destination_id\":\"$pg_destination\",
+    \"target_namespace\":\"$3\",\"batch_size\":20000,\"streams\":[{\"name\":\"$2\",\"sync_mode\":\"full_refresh\"}]}" | field '["id"]')
+  run=$(api POST "/api/pipelines/$pipeline/runs" | field '["run_id"]')
+  while true; do
+    status=$(api GET "/api/runs/$run" | field '["status"]')
+    case $status in succeeded) break ;; failed|cancelled|interrupted) api GET "/api/runs/$run" >&2; exit 1 ;; esac
+    sleep 0.2
+  done
+  api GET "/api/runs/$run" | python3 -c "import json,sys,datetime as d; r=json.load(sys.stdin);
+p=lambda s: d.datetime.fromisoformat(s.replace('Z','+00:00')); print(int((p(r['ended_at'])-p(r['started_at'])).total_seconds()*1000))"
+}
+pg_ms=$(arus_run "$pg_source" src.bench arus_pg)
+maria_ms=$(arus_run "$maria_source" arus_bench.bench arus_maria)
+peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$PID/status)
+count() { "${PSQL[@]}" -tA -d arus_bench -c "SELECT count(*) FROM $1"; }
+for t in copy_target.bench pgloader_target.bench arus_pg.bench arus_maria.bench; do
+  [ "$(count $t)" = "$ROWS" ] || { echo "$t has $(count $t) rows, not $ROWS" >&2; exit 1; }
+done
+
+copy_rate=$(rate "$ROWS" "$copy_ms"); pgloader_rate=$(rate "$ROWS" "$pgloader_ms")
+pg_rate=$(rate "$ROWS" "$pg_ms"); maria_rate=$(rate "$ROWS" "$maria_ms")
+printf '%-52s %9s ms %9s rows/s\n' "psql COPY binary | psql COPY binary (anchor)" "$copy_ms" "$copy_rate" \
+  "pgloader MariaDB -> PostgreSQL (anchor)" "$pgloader_ms" "$pgloader_rate" \
+  "Arus full refresh PostgreSQL -> PostgreSQL" "$pg_ms" "$pg_rate" \
+  "Arus full refresh MariaDB -> PostgreSQL" "$maria_ms" "$maria_rate"
+python3 -c "print('ratios: Arus PG->PG / COPY pipe = %.2fx (goal >= 0.5x); Arus MariaDB->PG / pgloader = %.2fx (goal >= 1.5x)' % ($pg_rate/$copy_rate, $maria_rate/$pgloader_rate))"
+echo "server peak resident memory: $((peak_kb / 1024)) MB (heap capped at $HEAP); rows per table: $ROWS"

@@ -1,0 +1,187 @@
+package io.arus.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pipelines between the real test databases (PostgreSQL and MariaDB, brought up by scripts/test-services.sh):
+ * after every run the destination's checksum must equal the source's (soft-deleted rows excluded).
+ */
+class DatabasePipelineTest {
+    private static final String PG_CHECKSUM = "SELECT coalesce(md5(string_agg(concat_ws('|', id, name, email, balance, "
+            + "to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), note), ',' ORDER BY id)), 'empty') FROM %s";
+    private static final String MARIA_CHECKSUM = "SELECT coalesce(md5(group_concat(concat_ws('|', id, name, email, balance, "
+            + "date_format(updated_at, '%%Y-%%m-%%d %%H:%%i:%%s.%%f'), note) ORDER BY id SEPARATOR ',')), 'empty') FROM %s";
+
+    static ArusServer server;
+    static String pgDestination;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        server = ArusServer.await();
+        pgDestination = create("/api/destinations", "postgresql", pgConfig());
+    }
+
+    @Test
+    void postgresToPostgresFullThenIncrementalWithInsertsUpdatesAndSoftDeletes() throws Exception {
+        String schema = "e2e_src_" + shortId();
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".customers (id bigint PRIMARY KEY,"
+                + " name varchar(100) NOT NULL, email text, balance numeric(12,2), updated_at timestamptz(6) NOT NULL,"
+                + " deleted_at timestamptz(6), note text);"
+                + " INSERT INTO " + schema + ".customers SELECT g, 'Customer ' || g || ' ✓ 🚀', 'c' || g || '@example.com',"
+                + " (g * 37 % 100000) / 100.0, timestamptz '2024-03-01 00:00:00+00' + g * interval '1 second', NULL,"
+                + " CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || g END FROM generate_series(1, 5000) g;");
+        String source = create("/api/sources", "postgresql", pgConfig());
+        String target = "e2e_dst_" + shortId();
+        String pipeline = pipeline(source, schema + ".customers", target, 700);
+
+        assertSucceeded(run(pipeline));
+        assertThat(pgChecksum(target)).isEqualTo(pgSourceChecksum(schema));
+
+        Sql.postgres("arus_test", "INSERT INTO " + schema + ".customers SELECT g, 'New ' || g, NULL, 1.5, now(), NULL, NULL"
+                + " FROM generate_series(5001, 5300) g;"
+                + " UPDATE " + schema + ".customers SET name = name || ' (updated)', updated_at = now() WHERE id % 97 = 0;"
+                + " UPDATE " + schema + ".customers SET deleted_at = now(), updated_at = now() WHERE id % 250 = 0;");
+        JsonNode second = run(pipeline);
+        assertSucceeded(second);
+        assertThat(second.path("streams").get(0).path("rows_read").asLong()).as("only changed rows")
+                .isBetween(300L + 51, 300L + 51 + 20 + 5);
+        assertThat(pgChecksum(target)).isEqualTo(pgSourceChecksum(schema));
+        assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM " + target + ".customers WHERE id % 250 = 0")).isEqualTo("0");
+    }
+
+    @Test
+    void mariadbToPostgresFullThenIncremental() throws Exception {
+        String database = "e2e_" + shortId();
+        Sql.mariadb("arus_test", "CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+        Sql.mariadb(database, "CREATE TABLE customers (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, email TEXT,"
+                + " balance DECIMAL(12,2), updated_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), deleted_at TIMESTAMP(6) NULL,"
+                + " note TEXT);"
+                + " INSERT INTO customers SELECT seq, CONCAT('Customer ', seq, ' ✓ 🚀'), CONCAT('c', seq, '@example.com'),"
+                + " (seq * 37 % 100000) / 100, TIMESTAMP('2024-03-01') + INTERVAL seq SECOND, NULL,"
+                + " IF(seq % 10 = 0, NULL, CONCAT('note ', seq)) FROM seq_1_to_4000;");
+        Map<String, Object> config = new LinkedHashMap<>(Map.of("host", "127.0.0.1", "port", 3306, "database", database,
+                "username", "arus", "password", "arus"));
+        String source = create("/api/sources", "mariadb", config);
+        String target = "e2e_maria_" + shortId();
+        String pipeline = pipeline(source, database + ".customers", target, 500);
+
+        assertSucceeded(run(pipeline));
+        assertThat(pgChecksum(target)).isEqualTo(mariaSourceChecksum(database));
+
+        Sql.mariadb(database, "INSERT INTO customers SELECT seq, CONCAT('New ', seq), NULL, 2.25, NOW(6), NULL, NULL FROM seq_4001_to_4200;"
+                + " UPDATE customers SET name = CONCAT(name, ' (updated)'), updated_at = NOW(6) WHERE id % 89 = 0;"
+                + " UPDATE customers SET deleted_at = NOW(6), updated_at = NOW(6) WHERE id % 400 = 0;");
+        assertSucceeded(run(pipeline));
+        assertThat(pgChecksum(target)).isEqualTo(mariaSourceChecksum(database));
+        Sql.mariadb("arus_test", "DROP DATABASE " + database);
+    }
+
+    @Test
+    void tenThousandRowsSharingOneCursorValueAllArriveWithBatchesOfAThousand() throws Exception {
+        String schema = "e2e_same_" + shortId();
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".events (id bigint PRIMARY KEY,"
+                + " payload text, updated_at timestamptz NOT NULL);"
+                + " INSERT INTO " + schema + ".events SELECT g, 'event ' || g, timestamptz '2024-05-01 12:00:00+00'"
+                + " FROM generate_series(1, 10000) g;");
+        String source = create("/api/sources", "postgresql", pgConfig());
+        String target = "e2e_same_dst_" + shortId();
+        String pipeline = pipeline(source, schema + ".events", target, 1000);
+
+        JsonNode run = run(pipeline);
+
+        assertSucceeded(run);
+        assertThat(Sql.postgres("arus_test", "SELECT count(*), count(DISTINCT id), min(id), max(id) FROM " + target + ".events"))
+                .isEqualTo("10000|10000|1|10000");
+    }
+
+    /** The source column is unbounded text; the existing target's varchar(8) is a constraint drift cannot widen. */
+    @Test
+    void aValueTooLongForItsTargetColumnGoesToDeadLettersAndTheOtherRowsLand() throws Exception {
+        String schema = "e2e_long_" + shortId();
+        String target = "e2e_long_dst_" + shortId();
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".codes (id bigint PRIMARY KEY,"
+                + " code text NOT NULL, updated_at timestamptz NOT NULL);"
+                + " INSERT INTO " + schema + ".codes SELECT g, CASE WHEN g IN (7, 42) THEN 'much-too-long-code-' || g ELSE 'c' || g END,"
+                + " now() FROM generate_series(1, 100) g;"
+                + " CREATE SCHEMA " + target + "; CREATE TABLE " + target + ".codes (id bigint PRIMARY KEY, code varchar(8) NOT NULL,"
+                + " updated_at timestamptz NOT NULL);");
+        String source = create("/api/sources", "postgresql", pgConfig());
+        String pipeline = pipeline(source, schema + ".codes", target, 50);
+
+        JsonNode run = run(pipeline);
+
+        assertSucceeded(run);
+        assertThat(run.path("streams").get(0).path("rows_rejected").asLong()).isEqualTo(2);
+        JsonNode letters = server.json("/api/dead-letters?run_id=" + run.path("id").asText());
+        assertThat(letters).extracting(l -> l.path("values").path("id").asLong()).containsExactlyInAnyOrder(7L, 42L);
+        assertThat(letters.get(0).path("reason").asText()).containsIgnoringCase("too long");
+        assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM " + target + ".codes")).isEqualTo("98");
+    }
+
+    private static String pgSourceChecksum(String schema) throws Exception {
+        return Sql.postgres("arus_test", String.format(PG_CHECKSUM, schema + ".customers WHERE deleted_at IS NULL"));
+    }
+
+    private static String pgChecksum(String target) throws Exception {
+        return Sql.postgres("arus_test", String.format(PG_CHECKSUM, target + ".customers"));
+    }
+
+    private static String mariaSourceChecksum(String database) throws Exception {
+        return Sql.mariadb(database, String.format(MARIA_CHECKSUM, "customers WHERE deleted_at IS NULL"));
+    }
+
+    private static Map<String, Object> pgConfig() {
+        return new LinkedHashMap<>(Map.of("host", "127.0.0.1", "port", 5432, "database", "arus_test", "username", "arus",
+                "password", "arus"));
+    }
+
+    static String create(String path, String type, Map<String, Object> config) throws Exception {
+        Map<String, Object> body = Map.of("name", type + "-" + shortId(), "type", type, "config", config);
+        HttpResponse<String> response = server.send("POST", path, ArusServer.JSON.writeValueAsString(body), server.adminToken());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+    }
+
+    private static String pipeline(String source, String stream, String target, int batchSize) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "db-" + shortId());
+        body.put("source_id", source);
+        body.put("destination_id", pgDestination);
+        body.put("target_namespace", target);
+        body.put("batch_size", batchSize);
+        body.put("streams", List.of(Map.of("name", stream, "sync_mode", "incremental")));
+        HttpResponse<String> response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body),
+                server.adminToken());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+    }
+
+    private static JsonNode run(String pipeline) throws Exception {
+        HttpResponse<String> started = server.send("POST", "/api/pipelines/" + pipeline + "/runs", null, server.adminToken());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String runId = ArusServer.JSON.readTree(started.body()).path("run_id").asText();
+        server.awaitJson("/api/runs/" + runId, Duration.ofSeconds(120),
+                r -> List.of("succeeded", "failed", "cancelled", "interrupted").contains(r.path("status").asText()),
+                "run " + runId + " should end");
+        return server.json("/api/runs/" + runId);
+    }
+
+    private static void assertSucceeded(JsonNode run) throws Exception {
+        assertThat(run.path("status").asText()).as(run + "\n" + server.get("/api/runs/" + run.path("id").asText() + "/logs").body())
+                .isEqualTo("succeeded");
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
