@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The one command that runs every test: brings up the servers the tests need, runs the unit tests (surefire)
-# and the OSGi integration tests (bnd-testing) of every module, then smoke-tests the exported server jar.
+# and the OSGi integration tests (bnd-testing) of every module, then tests the exported server jar as a process:
+# a user's first start and restarts (smoke-test.sh), and a run killed with SIGKILL (resilience-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ./scripts/test-services.sh
 ./mvnw -B -ntp install "$@"
 ./scripts/smoke-test.sh
+./scripts/resilience-test.sh
