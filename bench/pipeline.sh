@@ -44,7 +44,6 @@ SQL
 "${MARIA[@]}" arus_bench <<SQL
 CREATE TABLE bench (id BIGINT PRIMARY KEY, name VARCHAR(40), email VARCHAR(40), qty INT, price DECIMAL(12,2),
   created_at DATETIME(6), note VARCHAR(20));
-SET SESSION cte_max_recursion_depth = 0;
 INSERT INTO bench SELECT seq, CONCAT('name ', seq), CONCAT('user', seq, '@example.com'), seq % 1000,
   (seq % 100000) / 100, TIMESTAMP('2024-01-01') + INTERVAL seq SECOND, IF(seq % 10 = 0, NULL, CONCAT('note ', seq % 97))
   FROM seq_1_to_$ROWS;

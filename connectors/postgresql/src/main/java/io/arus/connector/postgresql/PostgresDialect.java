@@ -47,6 +47,10 @@ final class PostgresDialect implements Dialect {
         source.setConnectTimeout(10);
         source.setLoginTimeout(15);
         source.setTcpKeepAlive(true);
+        // Keyset pages are short queries: prepare them on the server from the first execution so that rows come
+        // back in the binary format (numeric and timestamp parsing from text was the read path's main cost).
+        source.setPrepareThreshold(-1);
+        source.setBinaryTransfer(true);
         return source;
     }
 
