@@ -169,6 +169,31 @@ class EngineTest {
     }
 
     @Test
+    void theRawZoneKeepsEveryRecordAsJsonWithRunIdAndExtractionTimeNextToTheNormalizedZone() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 500, "seed", 9));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of());
+        String namespace = "zones_" + shortId();
+        String raw = "raw_" + shortId();
+        String pipeline = pipeline(source, destination, namespace, "incremental",
+                Map.of("zones", List.of("raw", "normalized"), "raw_namespace", raw));
+
+        JsonNode run = runToEnd(pipeline);
+
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+        assertEqualToSource(namespace, 500, 9);
+        MemoryTable rawTable = MemoryDestination.TABLES.get(raw + ".table_1");
+        assertThat(rawTable.schema().names()).containsExactly("_arus_run_id", "_arus_extracted_at", "_arus_data");
+        assertThat(rawTable.rows()).hasSize(500).allSatisfy(row -> {
+            assertThat(row[0]).isEqualTo(run.path("id").asText());
+            assertThat(row[1]).isInstanceOf(java.time.Instant.class);
+        });
+        JsonNode first = ArusServer.JSON.readTree((String) rawTable.rows().get(0)[2]);
+        assertThat(first.path("id").asLong()).isEqualTo(1);
+        assertThat(first.path("updated_at").asText()).startsWith("2024-01-01T");
+        assertThat(first.path("tags").isArray()).isTrue();
+    }
+
+    @Test
     void anInvalidPipelineIsA400NamingTheFields() throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "bad-" + shortId());

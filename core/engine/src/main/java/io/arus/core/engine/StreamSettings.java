@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * How one stream of a pipeline is synced. Null fields are detected at run time: the cursor from the stream's
- * cursor candidates (updated_at, modified_at, last_modified, updated, then created_at), the primary key from the
+ * cursor candidates (updated_at, modified_at, last_modified, updated, last_update, then created_at), the primary key from the
  * source, the soft-delete column ({@code deleted_at}) from the columns, and the write mode from the sync mode
  * (full refresh replaces; incremental upserts, or appends without a key).
  *

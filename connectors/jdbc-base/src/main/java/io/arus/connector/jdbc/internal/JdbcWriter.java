@@ -58,7 +58,7 @@ final class JdbcWriter implements StreamWriter {
             String namespace = request.target().namespace().isEmpty()
                     ? catalog.defaultNamespace(connection) : request.target().namespace();
             this.target = new StreamId(namespace, request.target().name());
-            execute(List.of(dialect.createNamespaceSql(namespace)));
+            createNamespace(namespace);
             prepareTable(target);
             if (mode == WriteMode.REPLACE) {
                 this.loadTable = new StreamId(namespace, ddl.stagingName(target.name()));
@@ -224,4 +224,16 @@ final class JdbcWriter implements StreamWriter {
             onClose.run();
         }
     }
+    /**
+     * Parallel streams of one run create the same namespace at once, and PostgreSQL's {@code IF NOT EXISTS} is not
+     * race-free: the loser gets a unique violation once the winner committed. The same statement then succeeds.
+     */
+    private void createNamespace(String namespace) throws SQLException {
+        try {
+            execute(List.of(dialect.createNamespaceSql(namespace)));
+        } catch (SQLException raced) {
+            execute(List.of(dialect.createNamespaceSql(namespace)));
+        }
+    }
+
 }

@@ -14,8 +14,12 @@ import java.util.Locale;
 record StreamPlan(StreamDescriptor stream, SyncMode syncMode, String cursorField, List<String> primaryKey,
                   String softDeleteField, WriteMode writeMode, List<String> notes) {
 
-    /** The order DESIGN.md gives for detecting a cursor column. */
-    static final List<String> CURSOR_NAMES = List.of("updated_at", "modified_at", "last_modified", "updated", "created_at");
+    /**
+     * The order DESIGN.md gives for detecting a cursor column, plus {@code last_update} (the MySQL sample schemas'
+     * name, Sakila's among them) before the {@code created_at} fallback.
+     */
+    static final List<String> CURSOR_NAMES = List.of("updated_at", "modified_at", "last_modified", "updated", "last_update",
+            "created_at");
     static final String SOFT_DELETE_NAME = "deleted_at";
 
     static StreamPlan resolve(StreamSettings settings, StreamDescriptor stream) {
