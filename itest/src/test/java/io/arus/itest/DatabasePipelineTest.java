@@ -42,10 +42,14 @@ class DatabasePipelineTest {
                 + " CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || g END FROM generate_series(1, 5000) g;");
         String source = create("/api/sources", "postgresql", pgConfig());
         String target = "e2e_dst_" + shortId();
-        String pipeline = pipeline(source, schema + ".customers", target, 700);
+        String pipeline = pipeline(source, schema + ".customers", target, 700, Map.of("row_count", "fail",
+                "unique_key", "fail", "max_null_ratio", Map.of("email", 0.1)));
 
-        assertSucceeded(run(pipeline));
+        JsonNode first = run(pipeline);
+        assertSucceeded(first);
         assertThat(pgChecksum(target)).isEqualTo(pgSourceChecksum(schema));
+        assertThat(first.path("streams").get(0).path("checks")).extracting(c -> c.path("check").asText() + "=" + c.path("status").asText())
+                .containsExactly("row_count=passed", "unique_key=passed", "null_ratio:email=passed");
 
         Sql.postgres("arus_test", "INSERT INTO " + schema + ".customers SELECT g, 'New ' || g, NULL, 1.5, now(), NULL, NULL"
                 + " FROM generate_series(5001, 5300) g;"
@@ -53,6 +57,8 @@ class DatabasePipelineTest {
                 + " UPDATE " + schema + ".customers SET deleted_at = now(), updated_at = now() WHERE id % 250 = 0;");
         JsonNode second = run(pipeline);
         assertSucceeded(second);
+        assertThat(second.path("streams").get(0).path("checks").get(0).path("detail").asText())
+                .as("soft-deleted rows are left out of the source count").isEqualTo("source 5279 rows, destination 5279");
         assertThat(second.path("streams").get(0).path("rows_read").asLong()).as("only changed rows")
                 .isBetween(300L + 51, 300L + 51 + 20 + 5);
         assertThat(pgChecksum(target)).isEqualTo(pgSourceChecksum(schema));
@@ -128,6 +134,26 @@ class DatabasePipelineTest {
         assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM " + target + ".codes")).isEqualTo("98");
     }
 
+    @Test
+    void aQualityCheckSetToFailFailsTheRunWithItsNumbers() throws Exception {
+        String schema = "e2e_qc_" + shortId();
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".items (id bigint PRIMARY KEY,"
+                + " note text, updated_at timestamptz NOT NULL);"
+                + " INSERT INTO " + schema + ".items SELECT g, CASE WHEN g % 10 = 0 THEN NULL ELSE 'n' END, now()"
+                + " FROM generate_series(1, 1000) g;");
+        String source = create("/api/sources", "postgresql", pgConfig());
+        String pipeline = pipeline(source, schema + ".items", "e2e_qc_dst_" + shortId(), 500,
+                Map.of("max_null_ratio", Map.of("note", 0.05), "null_ratio", "fail"));
+
+        JsonNode run = run(pipeline);
+
+        assertThat(run.path("status").asText()).isEqualTo("failed");
+        assertThat(run.path("error").asText()).contains("quality check null_ratio:note failed: 100 nulls in 1000 rows");
+        assertThat(run.path("streams").get(0).path("checks")).extracting(c -> c.path("status").asText())
+                .containsExactly("passed", "passed", "failed");
+        assertThat(run.path("streams").get(0).path("rows_written").asLong()).as("the rows stay").isEqualTo(1000);
+    }
+
     private static String pgSourceChecksum(String schema) throws Exception {
         return Sql.postgres("arus_test", String.format(PG_CHECKSUM, schema + ".customers WHERE deleted_at IS NULL"));
     }
@@ -153,7 +179,15 @@ class DatabasePipelineTest {
     }
 
     private static String pipeline(String source, String stream, String target, int batchSize) throws Exception {
+        return pipeline(source, stream, target, batchSize, null);
+    }
+
+    private static String pipeline(String source, String stream, String target, int batchSize, Map<String, Object> checks)
+            throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
+        if (checks != null) {
+            body.put("quality_checks", checks);
+        }
         body.put("name", "db-" + shortId());
         body.put("source_id", source);
         body.put("destination_id", pgDestination);

@@ -69,6 +69,22 @@ public interface ConnectorSession extends AutoCloseable {
         throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this connector is not a destination");
     }
 
+    /**
+     * Counts rows, distinct keys and nulls of a table, for quality checks (source against destination). Connectors
+     * that cannot count answer UNSUPPORTED and the engine skips the checks.
+     *
+     * @param stream          the table
+     * @param keyColumns      columns whose distinct combinations to count; empty to skip
+     * @param nullColumns     columns whose nulls to count
+     * @param excludeWhereSet a column whose non-null rows to leave out (soft-deleted rows), or null
+     * @return the counts
+     * @throws ConnectorException when the table cannot be read
+     */
+    default StreamProfile profile(StreamId stream, List<String> keyColumns, List<String> nullColumns, String excludeWhereSet)
+            throws ConnectorException {
+        throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this connector cannot count a stream");
+    }
+
     /** Closes connections and pools. */
     @Override
     void close();

@@ -8,6 +8,8 @@ import io.arus.api.connector.ReadRequest;
 import io.arus.api.connector.Split;
 import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamDescriptor;
+import io.arus.api.connector.StreamId;
+import io.arus.api.connector.StreamProfile;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.WriteRequest;
@@ -54,6 +56,12 @@ public final class JdbcSession implements ConnectorSession {
     @Override
     public StreamWriter openWriter(WriteRequest request, StreamContext context) throws ConnectorException {
         return operations.openWriter(request, context);
+    }
+
+    @Override
+    public StreamProfile profile(StreamId stream, List<String> keyColumns, List<String> nullColumns, String excludeWhereSet)
+            throws ConnectorException {
+        return operations.profile(stream, keyColumns, nullColumns, excludeWhereSet);
     }
 
     @Override

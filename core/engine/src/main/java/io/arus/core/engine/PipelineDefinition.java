@@ -26,10 +26,12 @@ import java.util.Set;
  * @param lookBackSeconds how far before the stored cursor incremental reads start again
  * @param softDeleteMode  {@code delete}: a soft-deleted row is deleted in the destination; {@code flag}: it is
  *                        written with its soft-delete column set
+ * @param qualityChecks   the checks run after each stream
  */
 public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
                                  String targetNamespace, String rawNamespace, int batchSize, int parallelism,
-                                 Long errorThreshold, long lookBackSeconds, String softDeleteMode) {
+                                 Long errorThreshold, long lookBackSeconds, String softDeleteMode,
+                                 QualityCheckSettings qualityChecks) {
     /** The keys {@link #parse} accepts. */
     public static final Set<String> KEYS = Set.of("streams", "zones", "target_namespace", "raw_namespace", "batch_size",
             "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks");
@@ -72,11 +74,12 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
         if (!"delete".equals(softDeleteMode) && !"flag".equals(softDeleteMode)) {
             errors.add(new ConfigViolation("soft_delete_mode", "must be \"delete\" or \"flag\""));
         }
+        QualityCheckSettings checks = QualityCheckSettings.parse(definition.get("quality_checks"), errors);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
         return new PipelineDefinition(streams, raw, normalized, target, rawNamespace, batchSize, parallelism, threshold,
-                lookBack, softDeleteMode);
+                lookBack, softDeleteMode, checks);
     }
 
     /** @return the definition as JSON-friendly values, for storage and answers */
@@ -109,6 +112,7 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
         map.put("error_threshold", errorThreshold);
         map.put("look_back_seconds", lookBackSeconds);
         map.put("soft_delete_mode", softDeleteMode);
+        map.put("quality_checks", qualityChecks.toMap());
         return map;
     }
 

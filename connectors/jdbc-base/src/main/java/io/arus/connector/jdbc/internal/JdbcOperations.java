@@ -1,5 +1,11 @@
 package io.arus.connector.jdbc.internal;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import io.arus.api.connector.StreamId;
+import io.arus.api.connector.StreamProfile;
 import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorException.Kind;
@@ -109,6 +115,47 @@ public final class JdbcOperations {
     }
 
     /** Closes every reader and writer still open. */
+    /**
+     * Counts rows, distinct keys and nulls with portable SQL: {@code count(*)}, a distinct-key subquery, and a
+     * {@code CASE WHEN c IS NULL} sum per column, in one statement each.
+     */
+    public StreamProfile profile(StreamId stream, List<String> keyColumns, List<String> nullColumns, String excludeWhereSet)
+            throws ConnectorException {
+        String table = dialect.qualify(stream.namespace(), stream.name());
+        String where = excludeWhereSet == null ? "" : " WHERE " + dialect.quote(excludeWhereSet) + " IS NULL";
+        StringBuilder counts = new StringBuilder("SELECT count(*)");
+        for (String column : nullColumns) {
+            counts.append(", sum(CASE WHEN ").append(dialect.quote(column)).append(" IS NULL THEN 1 ELSE 0 END)");
+        }
+        counts.append(" FROM ").append(table).append(where);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            long rows;
+            Map<String, Long> nulls = new LinkedHashMap<>();
+            try (ResultSet result = statement.executeQuery(counts.toString())) {
+                result.next();
+                rows = result.getLong(1);
+                for (int i = 0; i < nullColumns.size(); i++) {
+                    nulls.put(nullColumns.get(i), result.getLong(i + 2));
+                }
+            }
+            long distinct = -1;
+            if (!keyColumns.isEmpty()) {
+                String key = String.join(", ", keyColumns.stream().map(dialect::quote).toList());
+                try (ResultSet result = statement.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + key + " FROM "
+                        + table + where + ") arus_distinct_keys")) {
+                    result.next();
+                    distinct = result.getLong(1);
+                }
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            return new StreamProfile(rows, distinct, nulls);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(dialect, "counting " + stream, e);
+        }
+    }
+
     public void close() {
         for (AutoCloseable resource : List.copyOf(open)) {
             try {

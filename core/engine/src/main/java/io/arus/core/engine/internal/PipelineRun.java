@@ -139,7 +139,7 @@ final class PipelineRun implements Runnable {
             }
             String failure = settings.name() + ": " + e.getMessage();
             journal.error(failure, e instanceof RuntimeException && !(e instanceof ErrorThresholdExceeded)
-                    && !(e instanceof IllegalArgumentException) ? e : null);
+                    && !(e instanceof IllegalArgumentException) && !(e instanceof QualityCheckFailed) ? e : null);
             counters.finish(RunStatus.FAILED, e.getMessage());
             return failure;
         }

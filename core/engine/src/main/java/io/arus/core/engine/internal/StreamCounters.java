@@ -25,6 +25,7 @@ final class StreamCounters {
     private long lastSave;
     private RunStatus status = RunStatus.RUNNING;
     private String error;
+    private String checks;
 
     StreamCounters(RunStore runs, String runId, String stream, Clock clock) {
         this.runs = runs;
@@ -67,6 +68,11 @@ final class StreamCounters {
         }
     }
 
+    /** Keeps the quality-check results (JSON) to save with the stream. */
+    synchronized void checks(String json) {
+        this.checks = json;
+    }
+
     /** The stream ended: saves its final state. */
     synchronized void finish(RunStatus status, String error) {
         this.status = status;
@@ -83,6 +89,6 @@ final class StreamCounters {
     private void save(long now) {
         lastSave = now;
         runs.saveStream(new RunStream(runId, stream, status, rowsRead, rowsWritten, rowsRejected, bytes,
-                now - startedAt, error, null));
+                now - startedAt, error, checks));
     }
 }

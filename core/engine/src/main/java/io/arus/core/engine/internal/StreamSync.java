@@ -127,6 +127,17 @@ final class StreamSync {
                 offsets.clear(pipelineId, streamName);
             }
         }
+        if (definition.normalizedZone()) {
+            String softDeleted = plan.softDeleteField() != null && "delete".equals(definition.softDeleteMode())
+                    ? plan.softDeleteField() : null;
+            QualityChecks.Outcome outcome = QualityChecks.run(definition.qualityChecks(), plan,
+                    new StreamId(definition.targetNamespace(), plan.stream().id().name()), source, destination, softDeleted);
+            counters.checks(outcome.json());
+            journal.info(streamName + ": quality checks " + outcome.json());
+            if (outcome.failure() != null) {
+                throw new QualityCheckFailed(streamName + ": " + outcome.failure());
+            }
+        }
     }
 
     private StreamWriter openNormalized(RunStreamContext context) throws ConnectorException {

@@ -47,10 +47,21 @@ final class PipelineViews {
 
     /** The counters of one stream of a run. */
     record StreamView(String name, String status, long rowsRead, long rowsWritten, long rowsRejected, long bytes,
-                      long durationMs, long rowsPerSecond, String error) {
+                      long durationMs, long rowsPerSecond, String error, Object checks) {
         static StreamView of(RunStream s) {
             return new StreamView(s.stream(), s.status().id(), s.rowsRead(), s.rowsWritten(), s.rowsRejected(), s.bytes(),
-                    s.durationMs(), s.durationMs() <= 0 ? 0 : s.rowsRead() * 1000 / s.durationMs(), s.error());
+                    s.durationMs(), s.durationMs() <= 0 ? 0 : s.rowsRead() * 1000 / s.durationMs(), s.error(), checks(s.checks()));
+        }
+
+        private static Object checks(String json) {
+            if (json == null) {
+                return null;
+            }
+            try {
+                return JsonProvider.MAPPER.readValue(json, Object.class);
+            } catch (java.io.IOException e) {
+                return json;
+            }
         }
     }
 }

@@ -1,0 +1,80 @@
+package io.arus.core.engine.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorSession;
+import io.arus.api.connector.StreamId;
+import io.arus.api.connector.StreamProfile;
+import io.arus.core.engine.QualityCheckSettings;
+import io.arus.core.engine.QualityCheckSettings.Action;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a stream's quality checks once it is complete: source rows (soft-deleted ones left out) against
+ * destination rows, distinct keys against destination rows, and the share of nulls per column. Each result
+ * is {@code passed}, {@code warned}, {@code failed} or {@code skipped}, with the numbers in its detail.
+ */
+final class QualityChecks {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** @param json the results, as stored with the run @param failure why a fail-check failed, or null */
+    record Outcome(String json, String failure) {
+    }
+
+    private QualityChecks() {
+    }
+
+    static Outcome run(QualityCheckSettings settings, StreamPlan plan, StreamId target, ConnectorSession source,
+                       ConnectorSession destination, String excludeSoftDeleted) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        try {
+            boolean keyCheck = settings.uniqueKey() != Action.OFF && !plan.primaryKey().isEmpty();
+            StreamProfile after = destination.profile(target, keyCheck ? plan.primaryKey() : List.of(),
+                    List.copyOf(settings.maxNullRatio().keySet()), null);
+            if (settings.rowCount() != Action.OFF) {
+                StreamProfile before = source.profile(plan.stream().id(), List.of(), List.of(), excludeSoftDeleted);
+                add(results, failures, "row_count", settings.rowCount(), before.rowCount() == after.rowCount(),
+                        "source " + before.rowCount() + " rows, destination " + after.rowCount());
+            }
+            if (keyCheck) {
+                add(results, failures, "unique_key", settings.uniqueKey(), after.distinctKeys() == after.rowCount(),
+                        after.distinctKeys() + " distinct keys in " + after.rowCount() + " rows");
+            }
+            for (Map.Entry<String, Double> limit : settings.maxNullRatio().entrySet()) {
+                long nulls = after.nullCounts().getOrDefault(limit.getKey(), 0L);
+                double ratio = after.rowCount() == 0 ? 0 : (double) nulls / after.rowCount();
+                add(results, failures, "null_ratio:" + limit.getKey(), settings.nullRatio(), ratio <= limit.getValue(),
+                        String.format("%d nulls in %d rows (%.4f, at most %.4f)", nulls, after.rowCount(), ratio, limit.getValue()));
+            }
+        } catch (ConnectorException e) {
+            Map<String, Object> skipped = new LinkedHashMap<>();
+            skipped.put("check", "all");
+            skipped.put("status", "skipped");
+            skipped.put("detail", e.getMessage());
+            results.add(skipped);
+        }
+        try {
+            return new Outcome(JSON.writeValueAsString(results), failures.isEmpty() ? null : String.join("; ", failures));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void add(List<Map<String, Object>> results, List<String> failures, String check, Action action,
+                            boolean passed, String detail) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("check", check);
+        result.put("status", passed ? "passed" : action == Action.FAIL ? "failed" : "warned");
+        result.put("action", action.id());
+        result.put("detail", detail);
+        results.add(result);
+        if (!passed && action == Action.FAIL) {
+            failures.add("quality check " + check + " failed: " + detail);
+        }
+    }
+}
