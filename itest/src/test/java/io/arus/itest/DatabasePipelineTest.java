@@ -132,6 +132,19 @@ class DatabasePipelineTest {
         assertThat(letters).extracting(l -> l.path("values").path("id").asLong()).containsExactlyInAnyOrder(7L, 42L);
         assertThat(letters.get(0).path("reason").asText()).containsIgnoringCase("too long");
         assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM " + target + ".codes")).isEqualTo("98");
+
+        // the cause is fixed by hand; the replay writes the refused rows and marks them replayed
+        Sql.postgres("arus_test", "ALTER TABLE " + target + ".codes ALTER COLUMN code TYPE text");
+        HttpResponse<String> replayed = server.send("POST", "/api/dead-letters/replay",
+                "{\"run_id\":\"" + run.path("id").asText() + "\"}", server.adminToken());
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(ArusServer.JSON.readTree(replayed.body()).path("replayed").asInt()).isEqualTo(2);
+        assertThat(Sql.postgres("arus_test", "SELECT code FROM " + target + ".codes WHERE id IN (7, 42) ORDER BY id"))
+                .isEqualTo("much-too-long-code-7\nmuch-too-long-code-42");
+        assertThat(server.json("/api/dead-letters?run_id=" + run.path("id").asText()))
+                .allSatisfy(l -> assertThat(l.path("replayed_at").isNull()).isFalse());
+        assertThat(server.send("POST", "/api/dead-letters/replay", "{\"run_id\":\"" + run.path("id").asText() + "\"}",
+                server.adminToken()).statusCode()).as("nothing left to replay").isEqualTo(400);
     }
 
     @Test

@@ -85,7 +85,8 @@ class RbacTest {
             new Row("GET", "/api/runs/" + FAKE, "/runs/{id}", null, "viewer"),
             new Row("GET", "/api/runs/" + FAKE + "/logs", "/runs/{id}/logs", null, "viewer"),
             new Row("POST", "/api/runs/" + FAKE + "/cancel", "/runs/{id}/cancel", null, "editor"),
-            new Row("GET", "/api/dead-letters", "/dead-letters", null, "viewer"));
+            new Row("GET", "/api/dead-letters", "/dead-letters", null, "viewer"),
+            new Row("POST", "/api/dead-letters/replay", "/dead-letters/replay", "{\"ids\":[\"" + FAKE + "\"]}", "editor"));
 
     /** Public endpoints that take credentials in the body; covered by their own tests. */
     private static final Set<String> LOGIN_ENDPOINTS = Set.of("POST /auth/login", "POST /auth/refresh");

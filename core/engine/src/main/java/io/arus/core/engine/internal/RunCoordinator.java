@@ -1,5 +1,6 @@
 package io.arus.core.engine.internal;
 
+import io.arus.core.engine.DeadLetterReplay;
 import io.arus.core.engine.RunService;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.security.ConnectionSecrets;
@@ -30,16 +31,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Queues and runs pipeline runs on a small pool of workers, never two runs of one pipeline at once. Runs that a
+ * Queues and runs pipeline runs on a small pool of workers, never two runs of one pipeline at once, and replays
+ * dead letters ({@link Replayer}). Runs that a
  * stopped or killed server left unfinished are marked interrupted at start; their streams resume from the
  * stored offsets on the next run.
  */
-@Component(service = RunService.class, immediate = true)
-public final class RunCoordinator implements RunService {
+@Component(service = {RunService.class, DeadLetterReplay.class}, immediate = true)
+public final class RunCoordinator implements RunService, DeadLetterReplay {
     private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
     private static final int WORKERS = 4;
 
     private final EngineServices services;
+    private final Replayer replayer;
     private final ExecutorService workers;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
 
@@ -57,6 +60,7 @@ public final class RunCoordinator implements RunService {
 
     RunCoordinator(EngineServices services) {
         this.services = services;
+        this.replayer = new Replayer(services);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, r -> new Thread(r, "arus-worker-" + n.incrementAndGet()));
         for (Run stale : services.runs().withStatus(List.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.PAUSED))) {
@@ -87,6 +91,11 @@ public final class RunCoordinator implements RunService {
         run.ifPresent(r -> active.values().stream().filter(a -> a.runId().equals(runId))
                 .forEach(a -> a.control().stop(RunControl.Stop.CANCELLED)));
         return run;
+    }
+
+    @Override
+    public List<Outcome> replay(List<String> ids) {
+        return replayer.replay(ids);
     }
 
     /** The server stops: runs stop at their next batch boundary as interrupted, offsets kept. */
