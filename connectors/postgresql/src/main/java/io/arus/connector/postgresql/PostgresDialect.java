@@ -51,6 +51,8 @@ final class PostgresDialect implements Dialect {
         // back in the binary format (numeric and timestamp parsing from text was the read path's main cost).
         source.setPrepareThreshold(-1);
         source.setBinaryTransfer(true);
+        // the driver's binary timetz reading shifts the value to the JVM's zone; text keeps the server's spelling
+        source.setBinaryTransferDisable("1266");
         return source;
     }
 
