@@ -83,10 +83,10 @@ pg_source=$(api POST /api/sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"co
 maria_source=$(api POST /api/sources '{"name":"maria","type":"mariadb","config":{"host":"127.0.0.1","port":3306,"database":"arus_bench","username":"arus","password":"arus"}}' | field '["id"]')
 pg_destination=$(api POST /api/destinations "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
 
-arus_run() { # source id, stream, target namespace -> milliseconds of the run
+arus_run() { # source id, stream, target namespace[, extra pipeline JSON] -> milliseconds of the run
   local pipeline run status
   pipeline=$(api POST /api/pipelines "{\"name\":\"bench-$3\",\"source_id\":\"$1\",\"destination_id\":\"$pg_destination\",
-    \"target_namespace\":\"$3\",\"batch_size\":20000,\"streams\":[{\"name\":\"$2\",\"sync_mode\":\"full_refresh\"}]}" | field '["id"]')
+    \"target_namespace\":\"$3\",\"batch_size\":20000,${4:-}\"streams\":[{\"name\":\"$2\",\"sync_mode\":\"full_refresh\"}]}" | field '["id"]')
   run=$(api POST "/api/pipelines/$pipeline/runs" | field '["run_id"]')
   while true; do
     status=$(api GET "/api/runs/$run" | field '["status"]')
@@ -97,18 +97,21 @@ arus_run() { # source id, stream, target namespace -> milliseconds of the run
 p=lambda s: d.datetime.fromisoformat(s.replace('Z','+00:00')); print(int((p(r['ended_at'])-p(r['started_at'])).total_seconds()*1000))"
 }
 pg_ms=$(arus_run "$pg_source" src.bench arus_pg)
+# the same without the default quality checks (row count and key uniqueness on both sides): the copy alone
+pg_nochecks_ms=$(arus_run "$pg_source" src.bench arus_pg_nochecks '"quality_checks":{"row_count":"off","unique_key":"off"},')
 maria_ms=$(arus_run "$maria_source" arus_bench.bench arus_maria)
 peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$PID/status)
 count() { "${PSQL[@]}" -tA -d arus_bench -c "SELECT count(*) FROM $1"; }
-for t in copy_target.bench pgloader_target.bench arus_pg.bench arus_maria.bench; do
+for t in copy_target.bench pgloader_target.bench arus_pg.bench arus_pg_nochecks.bench arus_maria.bench; do
   [ "$(count $t)" = "$ROWS" ] || { echo "$t has $(count $t) rows, not $ROWS" >&2; exit 1; }
 done
 
 copy_rate=$(rate "$ROWS" "$copy_ms"); pgloader_rate=$(rate "$ROWS" "$pgloader_ms")
-pg_rate=$(rate "$ROWS" "$pg_ms"); maria_rate=$(rate "$ROWS" "$maria_ms")
+pg_rate=$(rate "$ROWS" "$pg_ms"); maria_rate=$(rate "$ROWS" "$maria_ms"); pg_nochecks_rate=$(rate "$ROWS" "$pg_nochecks_ms")
 printf '%-52s %9s ms %9s rows/s\n' "psql COPY binary | psql COPY binary (anchor)" "$copy_ms" "$copy_rate" \
   "pgloader MariaDB -> PostgreSQL (anchor)" "$pgloader_ms" "$pgloader_rate" \
   "Arus full refresh PostgreSQL -> PostgreSQL" "$pg_ms" "$pg_rate" \
+  "  the same without quality checks" "$pg_nochecks_ms" "$pg_nochecks_rate" \
   "Arus full refresh MariaDB -> PostgreSQL" "$maria_ms" "$maria_rate"
-python3 -c "print('ratios: Arus PG->PG / COPY pipe = %.2fx (goal >= 0.5x); Arus MariaDB->PG / pgloader = %.2fx (goal >= 1.5x)' % ($pg_rate/$copy_rate, $maria_rate/$pgloader_rate))"
+python3 -c "print('ratios: Arus PG->PG / COPY pipe = %.2fx (%.2fx without checks; goal >= 0.5x); Arus MariaDB->PG / pgloader = %.2fx (goal >= 1.5x)' % ($pg_rate/$copy_rate, $pg_nochecks_rate/$copy_rate, $maria_rate/$pgloader_rate))"
 echo "server peak resident memory: $((peak_kb / 1024)) MB (heap capped at $HEAP); rows per table: $ROWS"

@@ -158,38 +158,14 @@ final class BinaryCopyEncoder {
      * and the display scale.
      */
     private void numeric(BigDecimal decimal) {
-        BigDecimal abs = decimal.abs();
-        int scale = Math.max(0, abs.scale());
-        String plain = abs.setScale(scale).toPlainString();
-        int point = plain.indexOf('.');
-        String integer = point < 0 ? plain : plain.substring(0, point);
-        String fraction = point < 0 ? "" : plain.substring(point + 1);
-        integer = "0".repeat((4 - integer.length() % 4) % 4) + integer;
-        fraction = fraction + "0".repeat((4 - fraction.length() % 4) % 4);
-        int integerGroups = integer.length() / 4;
-        int groups = integerGroups + fraction.length() / 4;
-        short[] digits = new short[groups];
-        String all = integer + fraction;
-        for (int i = 0; i < groups; i++) {
-            digits[i] = Short.parseShort(all.substring(i * 4, i * 4 + 4));
-        }
-        int first = 0;
-        while (first < groups && digits[first] == 0) {
-            first++;
-        }
-        int last = groups - 1;
-        while (last >= first && digits[last] == 0) {
-            last--;
-        }
-        int count = Math.max(0, last - first + 1);
-        int weight = count == 0 ? 0 : integerGroups - 1 - first;
-        out.writeInt(8 + 2 * count);
-        out.writeShort(count);
-        out.writeShort(weight);
-        out.writeShort(decimal.signum() < 0 ? 0x4000 : 0x0000);
-        out.writeShort(scale);
-        for (int i = first; i <= last; i++) {
-            out.writeShort(digits[i]);
+        PgNumeric numeric = PgNumeric.of(decimal);
+        out.writeInt(8 + 2 * numeric.digits().length);
+        out.writeShort(numeric.digits().length);
+        out.writeShort(numeric.weight());
+        out.writeShort(numeric.sign());
+        out.writeShort(numeric.scale());
+        for (short digit : numeric.digits()) {
+            out.writeShort(digit);
         }
     }
 
