@@ -194,6 +194,65 @@ class EngineTest {
     }
 
     @Test
+    void aDestinationOutageFailsTheRunAndTheNextRunResumesWithoutLossOrDuplicates() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 5000, "seed", 13));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of("fail_after_rows", 2000));
+        String namespace = "outage_" + shortId();
+        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 500));
+
+        JsonNode failed = runToEnd(pipeline);
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        assertThat(failed.path("error").asText()).contains("unreachable");
+        assertThat(MemoryDestination.TABLES.get(namespace + ".table_1").size()).isEqualTo(2000);
+
+        JsonNode current = server.json("/api/destinations/" + destination);
+        assertThat(server.send("PUT", "/api/destinations/" + destination, ArusServer.JSON.writeValueAsString(Map.of(
+                "name", current.path("name").asText(), "type", MemoryDestination.TYPE, "config", Map.of("fail_after_rows", 0))),
+                server.adminToken()).statusCode()).isEqualTo(200);
+        JsonNode resumed = runToEnd(pipeline);
+        assertThat(resumed.path("status").asText()).isEqualTo("succeeded");
+        assertThat(resumed.path("streams").get(0).path("rows_read").asLong()).as("resumed after the last flushed batch").isEqualTo(3000);
+        assertEqualToSource(namespace, 5000, 13);
+    }
+
+    @Test
+    void aConnectorRemovedMidRunInterruptsTheRunWhichResumesWhenItIsBack() throws Exception {
+        String type = "itest-memory-swap";
+        BundleContext context = FrameworkUtil.getBundle(EngineTest.class).getBundleContext();
+        MemoryDestination swap = new MemoryDestination(type);
+        ServiceRegistration<Connector> registration = context.registerService(Connector.class, swap,
+                new Hashtable<>(Map.of(Connector.TYPE_PROPERTY, type)));
+        server.awaitJson("/api/connectors", Duration.ofSeconds(5), list -> PlatformTest.find(list, type) != null, type + " listed");
+        String source = create("/api/sources", "generator", Map.of("rows", 20_000, "seed", 17));
+        String destination = create("/api/destinations", type, Map.of("flush_delay_ms", 40));
+        String namespace = "swap_" + shortId();
+        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 500));
+
+        String runId = start(pipeline);
+        server.awaitJson("/api/runs/" + runId, Duration.ofSeconds(20),
+                r -> r.path("streams").size() > 0 && r.path("streams").get(0).path("rows_written").asLong() > 0,
+                "the run should have written something");
+        registration.unregister();
+        JsonNode interrupted = await(runId);
+        assertThat(interrupted.path("status").asText()).isEqualTo("interrupted");
+        assertThat(interrupted.path("error").asText()).contains("connector unavailable");
+        assertThat(server.json("/api/destinations/" + destination).path("available").asBoolean()).isFalse();
+        int landed = MemoryDestination.TABLES.get(namespace + ".table_1").size();
+        assertThat(landed).isBetween(1, 19_999);
+
+        registration = context.registerService(Connector.class, swap, new Hashtable<>(Map.of(Connector.TYPE_PROPERTY, type)));
+        try {
+            server.awaitJson("/api/connectors", Duration.ofSeconds(5), list -> PlatformTest.find(list, type) != null, type + " back");
+            JsonNode resumed = runToEnd(pipeline);
+            assertThat(resumed.path("status").asText()).isEqualTo("succeeded");
+            assertThat(resumed.path("streams").get(0).path("rows_read").asLong()).isEqualTo(20_000 - landed);
+            assertEqualToSource(namespace, 20_000, 17);
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     void anInvalidPipelineIsA400NamingTheFields() throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "bad-" + shortId());

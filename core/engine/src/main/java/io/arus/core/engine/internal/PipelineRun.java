@@ -48,7 +48,8 @@ final class PipelineRun implements Runnable {
             List<String> failures = runStreams();
             if (control.isStopped()) {
                 status = control.reason() == RunControl.Stop.CANCELLED ? RunStatus.CANCELLED : RunStatus.INTERRUPTED;
-                error = status == RunStatus.CANCELLED ? "cancelled" : "interrupted; the next run resumes from the stored offsets";
+                error = control.detail() != null ? control.detail()
+                        : status == RunStatus.CANCELLED ? "cancelled" : "interrupted; the next run resumes from the stored offsets";
             } else if (failures.isEmpty()) {
                 status = RunStatus.SUCCEEDED;
             } else {
@@ -117,12 +118,13 @@ final class PipelineRun implements Runnable {
         try {
             StreamPlan plan = StreamPlan.resolve(settings, descriptor);
             new StreamSync(pipeline.id(), definition, plan, from, to, services.offsets(), services.deadLetters(), journal,
-                    control, counters, services.clock()).run();
+                    control, counters, services.clock(),
+                    () -> stillInstalled(sourceConnector) && stillInstalled(destinationConnector)).run();
             RunStatus status = control.isStopped()
                     ? (control.reason() == RunControl.Stop.CANCELLED ? RunStatus.CANCELLED : RunStatus.INTERRUPTED)
                     : RunStatus.SUCCEEDED;
             journal.info(settings.name() + ": " + status.id() + ", " + counters.summary());
-            counters.finish(status, null);
+            counters.finish(status, control.isStopped() ? control.detail() : null);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -55,10 +55,11 @@ final class StreamSync {
     private final StreamCounters counters;
     private final Clock clock;
     private final String streamName;
+    private final java.util.function.BooleanSupplier connectorsPresent;
 
     StreamSync(String pipelineId, PipelineDefinition definition, StreamPlan plan, ConnectorSession source,
                ConnectorSession destination, StreamOffsetStore offsets, DeadLetterStore deadLetters, RunJournal journal,
-               RunControl control, StreamCounters counters, Clock clock) {
+               RunControl control, StreamCounters counters, Clock clock, java.util.function.BooleanSupplier connectorsPresent) {
         this.pipelineId = pipelineId;
         this.definition = definition;
         this.plan = plan;
@@ -71,6 +72,7 @@ final class StreamSync {
         this.counters = counters;
         this.clock = clock;
         this.streamName = plan.stream().id().toString();
+        this.connectorsPresent = connectorsPresent;
     }
 
     /** Runs the stream to its end, or to the batch boundary where the run was stopped. */
@@ -103,6 +105,11 @@ final class StreamSync {
                                 "values", JsonValues.value(batch.offsetAfter().values())));
                     }
                     counters.flushed();
+                    if (!connectorsPresent.getAsBoolean()) {
+                        // the bundle went away (its objects may still answer for a while): stop cleanly here
+                        control.stop(RunControl.Stop.INTERRUPTED, "connector unavailable; stopped at a batch boundary with"
+                                + " the offsets kept; the next run resumes once the connector is back");
+                    }
                     if (control.isStopped()) {
                         reader.wakeup();
                         return;
