@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runs a stream's quality checks once it is complete: source rows (soft-deleted ones left out) against
@@ -34,12 +36,15 @@ final class QualityChecks {
         List<String> failures = new ArrayList<>();
         try {
             boolean keyCheck = settings.uniqueKey() != Action.OFF && !plan.primaryKey().isEmpty();
+            // the two databases count at the same time: the checks then cost one count, not two
+            CompletableFuture<StreamProfile> before = settings.rowCount() == Action.OFF ? null
+                    : CompletableFuture.supplyAsync(() -> profile(source, plan.stream().id(), excludeSoftDeleted));
             StreamProfile after = destination.profile(target, keyCheck ? plan.primaryKey() : List.of(),
                     List.copyOf(settings.maxNullRatio().keySet()), null);
-            if (settings.rowCount() != Action.OFF) {
-                StreamProfile before = source.profile(plan.stream().id(), List.of(), List.of(), excludeSoftDeleted);
-                add(results, failures, "row_count", settings.rowCount(), before.rowCount() == after.rowCount(),
-                        "source " + before.rowCount() + " rows, destination " + after.rowCount());
+            if (before != null) {
+                StreamProfile counted = joined(before);
+                add(results, failures, "row_count", settings.rowCount(), counted.rowCount() == after.rowCount(),
+                        "source " + counted.rowCount() + " rows, destination " + after.rowCount());
             }
             if (keyCheck) {
                 add(results, failures, "unique_key", settings.uniqueKey(), after.distinctKeys() == after.rowCount(),
@@ -62,6 +67,25 @@ final class QualityChecks {
             return new Outcome(JSON.writeValueAsString(results), failures.isEmpty() ? null : String.join("; ", failures));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static StreamProfile profile(ConnectorSession source, StreamId stream, String excludeSoftDeleted) {
+        try {
+            return source.profile(stream, List.of(), List.of(), excludeSoftDeleted);
+        } catch (ConnectorException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private static StreamProfile joined(CompletableFuture<StreamProfile> future) throws ConnectorException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ConnectorException connector) {
+                throw connector;
+            }
+            throw e;
         }
     }
 
