@@ -1,91 +1,33 @@
 package io.arus.connector.mysql;
 
-import io.arus.api.config.Config;
-import io.arus.api.connector.ConnectorSession;
-import io.arus.api.connector.StreamContext;
-import io.arus.api.connector.StreamId;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import io.arus.api.config.ConfigSpec;
+import io.arus.api.connector.Connector;
+import io.arus.connector.jdbc.DatabaseFixture;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 
-/**
- * The test MariaDB (127.0.0.1:3306, arus/arus, arus_test) and a database of its own per test class, dropped at
- * the end. A missing server fails the tests: nothing here skips.
- */
-final class MyFixture implements AutoCloseable {
-    static final String HOST = "127.0.0.1";
+/** The test MariaDB (127.0.0.1:3306, arus/arus, arus_test) and a database of its own per test class. */
+final class MyFixture extends DatabaseFixture {
     static final int PORT = 3306;
-    static final String URL = "jdbc:mariadb://" + HOST + ":" + PORT + "/arus_test";
-
-    final String schema = "arus_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    final Connection admin;
 
     MyFixture() throws SQLException {
-        admin = DriverManager.getConnection(URL, "arus", "arus");
-        sql("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4");
+        super("jdbc:mariadb://" + HOST + ":" + PORT + "/arus_test", PORT, "CREATE DATABASE %s CHARACTER SET utf8mb4",
+                "DROP DATABASE IF EXISTS %s");
     }
 
-    void sql(String... statements) throws SQLException {
-        try (Statement statement = admin.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    StreamId table(String name) {
-        return new StreamId(schema, name);
-    }
-
-    String q(String table) {
-        return schema + "." + table;
-    }
-
-    static Config config(Map<String, Object> overrides) throws Exception {
-        Map<String, Object> values = new HashMap<>(Map.of("host", HOST, "port", PORT, "database", "arus_test",
-                "username", "arus", "password", "arus", "ssl_mode", "disable"));
-        values.putAll(overrides);
-        return MySqlFamily.SPEC.resolve(values);
-    }
-
-    static ConnectorSession open() throws Exception {
-        return new MariaDbConnector().open(config(Map.of()));
-    }
-
-    static StreamContext context(StreamId stream) {
-        return new StreamContext() {
-            @Override
-            public String runId() {
-                return "test-run";
-            }
-
-            @Override
-            public StreamId stream() {
-                return stream;
-            }
-
-            @Override
-            public boolean isStopped() {
-                return false;
-            }
-
-            @Override
-            public void log(System.Logger.Level level, String message) {
-                System.out.println("[" + level + "] " + message);
-            }
-        };
+    /** A fixture whose admin session reads and writes timestamps in the given zone offset. */
+    static MyFixture inZone(String offset) throws SQLException {
+        MyFixture db = new MyFixture();
+        db.sql("SET time_zone = '" + offset + "'");
+        return db;
     }
 
     @Override
-    public void close() throws SQLException {
-        try {
-            sql("DROP DATABASE IF EXISTS " + schema + "");
-        } finally {
-            admin.close();
-        }
+    protected Connector connector() {
+        return new MariaDbConnector();
+    }
+
+    @Override
+    protected ConfigSpec spec() {
+        return MySqlFamily.SPEC;
     }
 }

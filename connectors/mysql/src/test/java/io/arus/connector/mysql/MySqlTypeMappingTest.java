@@ -1,46 +1,29 @@
 package io.arus.connector.mysql;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.arus.api.connector.ConnectorSession;
-import io.arus.api.connector.ReadRequest;
-import io.arus.api.connector.Split;
-import io.arus.api.connector.StreamDescriptor;
-import io.arus.api.connector.StreamId;
-import io.arus.api.connector.StreamReader;
-import io.arus.api.connector.StreamWriter;
-import io.arus.api.connector.WriteMode;
-import io.arus.api.connector.WriteRequest;
-import io.arus.api.record.RecordBatch;
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
-import io.arus.api.type.Schema;
+import io.arus.connector.jdbc.DatabaseFixture;
+import io.arus.connector.jdbc.TypeMappingContract;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** One test per row of {@link MySqlTypes#READ} (and each variant a row's rule tells apart), and a write round trip. */
-class MySqlTypeMappingTest {
+class MySqlTypeMappingTest extends TypeMappingContract {
     private static final UUID AN_UUID = UUID.fromString("0b0c6f1e-7a53-4c4e-9c1e-2f8a3c5d6e7f");
 
     /** table row -> column DDL, SQL literal, logical type, Java value read. */
-    static Stream<Arguments> readRows() {
+    @Override
+    protected Stream<Arguments> readRows() {
         return Stream.of(
                 Arguments.of("tinyint", "tinyint(1)", "1", LogicalType.BOOLEAN, true),
                 Arguments.of("tinyint", "tinyint", "-128", LogicalType.INT16, (short) -128),
@@ -86,49 +69,18 @@ class MySqlTypeMappingTest {
                 Arguments.of("uuid", "uuid", "'" + AN_UUID + "'", LogicalType.UUID, AN_UUID));
     }
 
-    private static MyFixture db;
-    private static ConnectorSession session;
-    private static int tables;
-
-    @BeforeAll
-    static void open() throws Exception {
-        db = new MyFixture();
-        db.sql("SET time_zone = '+05:30'");
-        session = MyFixture.open();
+    @Override
+    protected DatabaseFixture newFixture() throws Exception {
+        return MyFixture.inZone("+05:30");
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        session.close();
-        db.close();
+    @Override
+    protected Set<String> tableRows() {
+        return MySqlTypes.READ.nativeNames();
     }
 
-    @Test
-    void everyTableRowHasATestRow() {
-        Set<String> tested = new HashSet<>();
-        readRows().forEach(arguments -> tested.add((String) arguments.get()[0]));
-        assertThat(tested).isEqualTo(MySqlTypes.READ.nativeNames());
-    }
-
-    @ParameterizedTest(name = "{1}")
-    @MethodSource("readRows")
-    void readsNativeTypeAsItsLogicalType(String row, String ddl, String literal, LogicalType type, Object value)
-            throws Exception {
-        String table = "read_" + (++tables);
-        db.sql("CREATE TABLE " + db.q(table) + " (id int PRIMARY KEY, v " + ddl + ")",
-                "INSERT INTO " + db.q(table) + " VALUES (1, " + literal + "), (2, NULL)");
-
-        List<Object[]> rows = readAll(db.table(table));
-        Field field = discovered(table).schema().field(1);
-
-        assertThat(field.type()).isEqualTo(type);
-        assertThat(field.nativeType()).isNotEmpty();
-        assertThat(rows.get(0)[1]).isEqualTo(value);
-        assertThat(rows.get(1)[1]).isNull();
-    }
-
-    @Test
-    void writesEveryLogicalTypeAndReadsItBack() throws Exception {
+    @Override
+    protected Map<String, Object[]> roundTripColumns() {
         Map<String, Object[]> columns = new LinkedHashMap<>();
         columns.put("id", new Object[] {LogicalType.STRING, "key-🚀"});
         columns.put("flag", new Object[] {LogicalType.BOOLEAN, true});
@@ -149,62 +101,32 @@ class MySqlTypeMappingTest {
         columns.put("tags", new Object[] {LogicalType.array(LogicalType.STRING), List.of("x", "🚀")});
         columns.put("address", new Object[] {LogicalType.struct(List.of(Field.of("city", LogicalType.STRING, true))),
                 Map.of("city", "Kraków")});
-        List<Field> fields = new ArrayList<>();
-        Object[] row = new Object[columns.size()];
-        int i = 0;
-        for (Map.Entry<String, Object[]> column : columns.entrySet()) {
-            fields.add(Field.of(column.getKey(), (LogicalType) column.getValue()[0], !column.getKey().equals("id")));
-            row[i++] = column.getValue()[1];
-        }
-        Schema schema = Schema.of(fields);
-        StreamId target = db.table("all_types");
-        try (StreamWriter writer = session.openWriter(new WriteRequest(target, schema, List.of("id"), WriteMode.UPSERT),
-                MyFixture.context(target))) {
-            Object[] nulls = new Object[row.length];
-            nulls[0] = "KEY-🚀";
-            writer.write(RecordBatch.of(schema, List.of(row, nulls), null));
-            writer.flush();
-        }
-
-        List<Object[]> back = readAll(target);
-        Schema read = discovered("all_types").schema();
-        Object[] written = back.stream().filter(r -> r[0].equals("key-🚀")).findFirst().orElseThrow();
-        Object[] empty = back.stream().filter(r -> r[0].equals("KEY-🚀")).findFirst().orElseThrow();
-        for (int c = 0; c < fields.size(); c++) {
-            LogicalType type = fields.get(c).type();
-            // MySQL has no UUID, array or struct column: those come back as text and JSON
-            LogicalType expectedType = switch (type.kind()) {
-                case UUID -> LogicalType.STRING;
-                case ARRAY, STRUCT -> LogicalType.JSON;
-                default -> type;
-            };
-            Object expected = switch (type.kind()) {
-                case UUID -> AN_UUID.toString();
-                // MariaDB keeps JSON text as written (MySQL would normalise it)
-                case ARRAY -> "[\"x\",\"🚀\"]";
-                case STRUCT -> "{\"city\":\"Kraków\"}";
-                default -> row[c];
-            };
-            assertThat(read.field(c).type()).as(fields.get(c).name()).isEqualTo(expectedType);
-            assertThat(written[c]).as(fields.get(c).name()).isEqualTo(expected);
-            if (c > 0) {
-                assertThat(empty[c]).as(fields.get(c).name()).isNull();
-            }
-        }
+        return columns;
     }
 
-    private static StreamDescriptor discovered(String table) throws Exception {
-        return session.discover().stream().filter(s -> s.id().equals(db.table(table))).findFirst().orElseThrow();
+    @Override
+    protected Object keyOfNullRow() {
+        return "KEY-🚀";
     }
 
-    static List<Object[]> readAll(StreamId table) throws Exception {
-        List<Object[]> rows = new ArrayList<>();
-        try (StreamReader reader = session.openReader(ReadRequest.builder(table).build(), Split.WHOLE,
-                MyFixture.context(table))) {
-            for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
-                rows.addAll(batch.rows());
-            }
-        }
-        return rows;
+    @Override
+    protected LogicalType typeReadBack(LogicalType written) {
+        // MySQL has no UUID, array or struct column: those come back as text and JSON
+        return switch (written.kind()) {
+            case UUID -> LogicalType.STRING;
+            case ARRAY, STRUCT -> LogicalType.JSON;
+            default -> written;
+        };
+    }
+
+    @Override
+    protected Object valueReadBack(LogicalType written, Object value) {
+        return switch (written.kind()) {
+            case UUID -> AN_UUID.toString();
+            // MariaDB keeps JSON text as written (MySQL would normalise it)
+            case ARRAY -> "[\"x\",\"🚀\"]";
+            case STRUCT -> "{\"city\":\"Kraków\"}";
+            default -> value;
+        };
     }
 }

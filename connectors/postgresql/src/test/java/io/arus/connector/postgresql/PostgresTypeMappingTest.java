@@ -2,44 +2,32 @@ package io.arus.connector.postgresql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arus.api.connector.ConnectorSession;
-import io.arus.api.connector.ReadRequest;
-import io.arus.api.connector.Split;
-import io.arus.api.connector.StreamId;
-import io.arus.api.connector.StreamReader;
-import io.arus.api.connector.StreamWriter;
-import io.arus.api.connector.WriteMode;
-import io.arus.api.connector.WriteRequest;
-import io.arus.api.record.RecordBatch;
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
+import io.arus.connector.jdbc.DatabaseFixture;
+import io.arus.connector.jdbc.TypeMappingContract;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** One test per row of {@link PostgresTypes#READ}, arrays, and a write-then-read of every logical type. */
-class PostgresTypeMappingTest {
+class PostgresTypeMappingTest extends TypeMappingContract {
     private static final UUID AN_UUID = UUID.fromString("0b0c6f1e-7a53-4c4e-9c1e-2f8a3c5d6e7f");
 
     /** table row -> column DDL, SQL literal, logical type, Java value read. */
-    static Stream<Arguments> readRows() {
+    @Override
+    protected Stream<Arguments> readRows() {
         return Stream.of(
                 Arguments.of("smallint", "smallint", "-32768", LogicalType.INT16, (short) -32768),
                 Arguments.of("integer", "integer", "2147483647", LogicalType.INT32, 2147483647),
@@ -69,43 +57,14 @@ class PostgresTypeMappingTest {
                 Arguments.of("time with time zone", "timetz", "'10:00:00+02'", LogicalType.STRING, "10:00:00+02"));
     }
 
-    private static PgFixture db;
-    private static ConnectorSession session;
-
-    @BeforeAll
-    static void open() throws Exception {
-        db = new PgFixture();
-        session = PgFixture.open();
+    @Override
+    protected DatabaseFixture newFixture() throws Exception {
+        return new PgFixture();
     }
 
-    @AfterAll
-    static void close() throws Exception {
-        session.close();
-        db.close();
-    }
-
-    @Test
-    void everyTableRowHasATestRow() {
-        Set<String> tested = new HashSet<>();
-        readRows().forEach(arguments -> tested.add((String) arguments.get()[0]));
-        assertThat(tested).isEqualTo(PostgresTypes.READ.nativeNames());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("readRows")
-    void readsNativeTypeAsItsLogicalType(String row, String ddl, String literal, LogicalType type, Object value)
-            throws Exception {
-        String table = "read_" + row.replace(' ', '_');
-        db.sql("CREATE TABLE " + db.q(table) + " (id int PRIMARY KEY, v " + ddl + ")",
-                "INSERT INTO " + db.q(table) + " VALUES (1, " + literal + "), (2, NULL)");
-
-        List<Object[]> rows = readAll(db.table(table));
-        Field field = discovered(table).schema().field(1);
-
-        assertThat(field.type()).isEqualTo(type);
-        assertThat(field.nativeType()).isNotEmpty();
-        assertThat(rows.get(0)[1]).isEqualTo(value);
-        assertThat(rows.get(1)[1]).isNull();
+    @Override
+    protected Set<String> tableRows() {
+        return PostgresTypes.READ.nativeNames();
     }
 
     @Test
@@ -128,8 +87,8 @@ class PostgresTypeMappingTest {
         assertThat(rows.get(0)[4]).isEqualTo(List.of(List.of(1, 2), List.of(3, 4)));
     }
 
-    @Test
-    void writesEveryLogicalTypeAndReadsItBack() throws Exception {
+    @Override
+    protected Map<String, Object[]> roundTripColumns() {
         Map<String, Object[]> columns = new LinkedHashMap<>();
         columns.put("id", new Object[] {LogicalType.INT64, 1L});
         columns.put("flag", new Object[] {LogicalType.BOOLEAN, true});
@@ -152,50 +111,21 @@ class PostgresTypeMappingTest {
         columns.put("counts", new Object[] {LogicalType.array(LogicalType.INT64), List.of(1L, 2L)});
         columns.put("address", new Object[] {LogicalType.struct(List.of(Field.of("city", LogicalType.STRING, true))),
                 Map.of("city", "Kraków")});
-        List<Field> fields = new ArrayList<>();
-        Object[] row = new Object[columns.size()];
-        int i = 0;
-        for (Map.Entry<String, Object[]> column : columns.entrySet()) {
-            fields.add(Field.of(column.getKey(), (LogicalType) column.getValue()[0], !column.getKey().equals("id")));
-            row[i++] = column.getValue()[1];
-        }
-        Schema schema = Schema.of(fields);
-        StreamId target = db.table("all_types");
-        try (StreamWriter writer = session.openWriter(new WriteRequest(target, schema, List.of("id"), WriteMode.UPSERT),
-                PgFixture.context(target))) {
-            Object[] nulls = new Object[row.length];
-            nulls[0] = 2L;
-            writer.write(RecordBatch.of(schema, List.of(row, nulls), null));
-            writer.flush();
-        }
-
-        List<Object[]> back = readAll(target);
-        Schema read = discovered("all_types").schema();
-
-        for (int c = 0; c < fields.size(); c++) {
-            LogicalType written = fields.get(c).type();
-            LogicalType expectedType = written.kind() == LogicalType.Kind.STRUCT ? LogicalType.JSON : written;
-            assertThat(read.field(c).type()).as(fields.get(c).name()).isEqualTo(expectedType);
-            Object expected = written.kind() == LogicalType.Kind.STRUCT ? "{\"city\": \"Kraków\"}" : row[c];
-            assertThat(back.get(0)[c]).as(fields.get(c).name()).isEqualTo(expected);
-            if (c > 0) {
-                assertThat(back.get(1)[c]).as(fields.get(c).name()).isNull();
-            }
-        }
+        return columns;
     }
 
-    private static io.arus.api.connector.StreamDescriptor discovered(String table) throws Exception {
-        return session.discover().stream().filter(s -> s.id().equals(db.table(table))).findFirst().orElseThrow();
+    @Override
+    protected Object keyOfNullRow() {
+        return 2L;
     }
 
-    static List<Object[]> readAll(StreamId table) throws Exception {
-        List<Object[]> rows = new ArrayList<>();
-        try (StreamReader reader = session.openReader(ReadRequest.builder(table).build(), Split.WHOLE,
-                PgFixture.context(table))) {
-            for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
-                rows.addAll(batch.rows());
-            }
-        }
-        return rows;
+    @Override
+    protected LogicalType typeReadBack(LogicalType written) {
+        return written.kind() == LogicalType.Kind.STRUCT ? LogicalType.JSON : written;
+    }
+
+    @Override
+    protected Object valueReadBack(LogicalType written, Object value) {
+        return written.kind() == LogicalType.Kind.STRUCT ? "{\"city\": \"Kraków\"}" : value;
     }
 }
