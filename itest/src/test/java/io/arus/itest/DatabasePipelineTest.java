@@ -110,6 +110,39 @@ class DatabasePipelineTest {
                 .isEqualTo("10000|10000|1|10000");
     }
 
+    @Test
+    void aNewSourceColumnIsAddedToTheDestinationAndAnIncompatibleChangeStopsTheStreamWithAClearMessage() throws Exception {
+        String schema = "e2e_drift_" + shortId();
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".items (id bigint PRIMARY KEY,"
+                + " name text, updated_at timestamptz NOT NULL);"
+                + " INSERT INTO " + schema + ".items SELECT g, 'item ' || g, timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute'"
+                + " FROM generate_series(1, 2000) g;");
+        String source = create("/api/sources", "postgresql", pgConfig());
+        String target = "e2e_drift_dst_" + shortId();
+        String pipeline = pipeline(source, schema + ".items", target, 500);
+        assertSucceeded(run(pipeline));
+
+        Sql.postgres("arus_test", "ALTER TABLE " + schema + ".items ADD COLUMN score numeric(10,2);"
+                + " UPDATE " + schema + ".items SET score = id / 4.0, updated_at = now() WHERE id % 3 = 0;");
+        JsonNode second = run(pipeline);
+        assertSucceeded(second);
+        assertThat(Sql.postgres("arus_test", "SELECT data_type FROM information_schema.columns WHERE table_schema = '" + target
+                + "' AND table_name = 'items' AND column_name = 'score'")).isEqualTo("numeric");
+        String checksum = "SELECT md5(string_agg(concat_ws('|', id, name, score), ',' ORDER BY id)) FROM %s.items";
+        assertThat(Sql.postgres("arus_test", String.format(checksum, target)))
+                .isEqualTo(Sql.postgres("arus_test", String.format(checksum, schema)));
+
+        Sql.postgres("arus_test", "ALTER TABLE " + schema + ".items ALTER COLUMN score TYPE bytea USING convert_to(score::text, 'UTF8');"
+                + " UPDATE " + schema + ".items SET updated_at = now() WHERE id = 1;");
+        JsonNode third = run(pipeline);
+        assertThat(third.path("status").asText()).isEqualTo("failed");
+        assertThat(third.path("streams").get(0).path("error").asText()).contains("score");
+        assertThat(third.path("error").asText()).contains(schema + ".items");
+        assertThat(Sql.postgres("arus_test", String.format(checksum, target))).as("the destination is left as it was")
+                .isEqualTo(Sql.postgres("arus_test", "SELECT md5(string_agg(concat_ws('|', id, name, "
+                        + "convert_from(score, 'UTF8')::numeric), ',' ORDER BY id)) FROM " + schema + ".items"));
+    }
+
     /** The source column is unbounded text; the existing target's varchar(8) is a constraint drift cannot widen. */
     @Test
     void aValueTooLongForItsTargetColumnGoesToDeadLettersAndTheOtherRowsLand() throws Exception {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.felix.service.command.CommandProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ class EngineTest {
 
     @InjectService
     PluginCatalog catalog;
+
+    @InjectService
+    CommandProcessor shell;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -93,6 +97,48 @@ class EngineTest {
         String logs = server.get("/api/runs/" + first.path("id").asText() + "/logs").body();
         assertThat(logs).contains("cursor column detected: updated_at");
         assertThat(server.json("/api/pipelines/" + pipeline + "/runs")).hasSize(2);
+    }
+
+    @Test
+    void theShellListsPipelinesStartsARunWithTheShellTriggerAndShowsItsCounters() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 700, "seed", 5));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of());
+        String namespace = "shell_" + shortId();
+        String pipeline = pipeline(source, destination, namespace, "full_refresh", Map.of("batch_size", 200));
+        String name = server.json("/api/pipelines/" + pipeline).path("name").asText();
+
+        assertThat(PlatformTest.execute(shell, "arus:pipelines")).contains(pipeline).contains(name).contains("never run");
+        String started = PlatformTest.execute(shell, "arus:run " + name);
+        assertThat(started).contains("started");
+        String runId = started.split(" ")[1];
+        JsonNode run = await(runId);
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.path("trigger").asText()).isEqualTo("shell");
+        assertEqualToSource(namespace, 700, 5);
+        assertThat(PlatformTest.execute(shell, "arus:status " + runId)).contains("succeeded").contains("generator.table_1")
+                .contains("700");
+        assertThat(PlatformTest.execute(shell, "arus:runs " + pipeline)).contains(runId).contains("shell");
+        assertThat(server.json("/api/audit").toString()).contains("run:" + runId);
+    }
+
+    @Test
+    void aRunRequestMayMarkItselfManualAndAnyOtherBodyIsA400NamingTheField() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 100, "seed", 9));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of());
+        String pipeline = pipeline(source, destination, "manual_" + shortId(), "full_refresh", Map.of());
+        String path = "/api/pipelines/" + pipeline + "/runs";
+
+        HttpResponse<String> wrong = server.send("POST", path, "{\"trigger\":\"schedule\"}", server.adminToken());
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("\"field\":\"trigger\"");
+        HttpResponse<String> unknown = server.send("POST", path, "{\"trigger\":\"manual\",\"force\":true}", server.adminToken());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"force\"");
+        HttpResponse<String> manual = server.send("POST", path, "{\"trigger\":\"manual\"}", server.adminToken());
+        assertThat(manual.statusCode()).as(manual.body()).isEqualTo(202);
+        JsonNode run = await(ArusServer.JSON.readTree(manual.body()).path("run_id").asText());
+        assertThat(run.path("trigger").asText()).isEqualTo("manual");
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
     }
 
     @Test

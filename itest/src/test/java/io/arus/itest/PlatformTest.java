@@ -153,6 +153,11 @@ class PlatformTest {
     }
 
     private String run(String command) throws Exception {
+        return execute(shell, command);
+    }
+
+    /** Runs a Gogo command line as the server's terminal would and answers what it printed and returned. */
+    static String execute(CommandProcessor shell, String command) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
         try (CommandSession session = shell.createSession(new ByteArrayInputStream(new byte[0]), print, print)) {

@@ -15,6 +15,7 @@ import io.arus.core.store.Role;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.StreamOffsetStore;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -130,14 +131,27 @@ public final class PipelineResource {
         return Response.noContent().build();
     }
 
-    /** Starts a run: 202 with its id; 409 when the pipeline is already running. */
+    /**
+     * Starts a run: 202 with its id; 409 when the pipeline is already running. An optional body
+     * {@code {"trigger":"manual"}} marks a run started by a person in the console; the default is {@code api}.
+     */
     @POST
     @Path("{id}/runs")
     @RequiresRole(Role.EDITOR)
-    public Response run(@PathParam("id") String id) {
+    @Consumes(MediaType.WILDCARD)
+    public Response run(@PathParam("id") String id, String text) {
         find(id);
+        Map<String, Object> body = runBody(text);
+        Object trigger = body == null ? null : body.get("trigger");
+        if (body != null && !body.keySet().stream().allMatch("trigger"::equals)) {
+            throw ApiException.invalid(body.keySet().stream().filter(k -> !"trigger".equals(k)).findFirst().orElseThrow(),
+                    "unknown field; a run takes only \"trigger\"");
+        }
+        if (trigger != null && !"api".equals(trigger) && !"manual".equals(trigger)) {
+            throw ApiException.invalid("trigger", "must be \"api\" or \"manual\" (schedule, dependency and shell runs start elsewhere)");
+        }
         try {
-            Run run = runService.start(id, "api");
+            Run run = runService.start(id, trigger == null ? "api" : (String) trigger);
             audit.record(caller(), "pipeline.run", "run:" + run.id(), null, Caller.address(request));
             return Response.accepted(Map.of("run_id", run.id())).build();
         } catch (IllegalStateException e) {
@@ -145,6 +159,23 @@ public final class PipelineResource {
         } catch (NoSuchElementException e) {
             throw ApiException.notFound(e.getMessage());
         }
+    }
+
+    /** The optional body of a run request: none at all (curl -X POST), or a JSON object. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> runBody(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            Object parsed = JsonProvider.MAPPER.readValue(text, Object.class);
+            if (parsed instanceof Map<?, ?> map) {
+                return (Map<String, Object>) map;
+            }
+        } catch (IOException e) {
+            // answered below
+        }
+        throw ApiException.invalid("body", "must be empty or a JSON object such as {\"trigger\":\"manual\"}");
     }
 
     @GET
