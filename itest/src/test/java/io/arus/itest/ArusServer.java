@@ -52,7 +52,7 @@ final class ArusServer {
     /** Any request; {@code token} may be null (no Authorization header) and {@code body} null (no body). */
     HttpResponse<String> send(String method, String path, String body, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json")
+                .header("Accept", "application/json, text/event-stream;q=0.5") // the latter for /api/events
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");

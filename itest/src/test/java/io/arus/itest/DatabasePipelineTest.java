@@ -143,6 +143,50 @@ class DatabasePipelineTest {
                         + "convert_from(score, 'UTF8')::numeric), ',' ORDER BY id)) FROM " + schema + ".items"));
     }
 
+    @Test
+    void aMillionRowRunPausedAndResumedEndsWithTheDestinationEqualToTheSource() throws Exception {
+        String schema = "e2e_pause_" + shortId();
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".customers (id bigint PRIMARY KEY,"
+                + " name varchar(100) NOT NULL, email text, balance numeric(12,2), updated_at timestamptz(6) NOT NULL,"
+                + " deleted_at timestamptz(6), note text);"
+                + " INSERT INTO " + schema + ".customers SELECT g, 'Customer ' || g, 'c' || g || '@example.com',"
+                + " (g * 37 % 100000) / 100.0, timestamptz '2024-03-01 00:00:00+00' + g * interval '1 second', NULL,"
+                + " CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || g END FROM generate_series(1, 1000000) g;");
+        String source = create("/api/sources", "postgresql", pgConfig());
+        String target = "e2e_pause_dst_" + shortId();
+        String pipeline = pipeline(source, schema + ".customers", target, 5000);
+        HttpResponse<String> started = server.send("POST", "/api/pipelines/" + pipeline + "/runs", null, server.adminToken());
+        String runId = ArusServer.JSON.readTree(started.body()).path("run_id").asText();
+        server.awaitJson("/api/runs/" + runId, Duration.ofSeconds(60),
+                r -> r.path("streams").size() > 0 && r.path("streams").get(0).path("rows_written").asLong() > 0,
+                "the run should write its first batches");
+
+        HttpResponse<String> paused = server.send("POST", "/api/runs/" + runId + "/pause", null, server.adminToken());
+        assertThat(paused.statusCode()).as(paused.body()).isEqualTo(200);
+        assertThat(ArusServer.JSON.readTree(paused.body()).path("status").asText()).isEqualTo("paused");
+        server.awaitJson("/api/runs/" + runId + "/logs", Duration.ofSeconds(30),
+                logs -> logs.toString().contains("paused at a batch boundary"), "the stream should reach a batch boundary");
+        Thread.sleep(1_500); // the counters are saved at most once a second
+        long before = Long.parseLong(Sql.postgres("arus_test", "SELECT count(*) FROM " + target + ".customers"));
+        Thread.sleep(1_500);
+        long after = Long.parseLong(Sql.postgres("arus_test", "SELECT count(*) FROM " + target + ".customers"));
+        assertThat(after).as("nothing lands while paused").isEqualTo(before).isLessThan(1_000_000);
+        assertThat(server.json("/api/runs/" + runId).path("status").asText()).isEqualTo("paused");
+        assertThat(server.send("POST", "/api/runs/" + runId + "/pause", null, server.adminToken()).statusCode())
+                .as("pausing twice").isEqualTo(409);
+
+        HttpResponse<String> resumed = server.send("POST", "/api/runs/" + runId + "/resume", null, server.adminToken());
+        assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
+        server.awaitJson("/api/runs/" + runId, Duration.ofSeconds(180),
+                r -> List.of("succeeded", "failed", "cancelled", "interrupted").contains(r.path("status").asText()),
+                "run " + runId + " should end");
+        assertSucceeded(server.json("/api/runs/" + runId));
+        assertThat(Sql.postgres("arus_test", "SELECT count(*), count(DISTINCT id) FROM " + target + ".customers"))
+                .isEqualTo("1000000|1000000");
+        assertThat(pgChecksum(target)).isEqualTo(pgSourceChecksum(schema));
+        Sql.postgres("arus_test", "DROP SCHEMA " + schema + " CASCADE; DROP SCHEMA " + target + " CASCADE");
+    }
+
     /** The source column is unbounded text; the existing target's varchar(8) is a constraint drift cannot widen. */
     @Test
     void aValueTooLongForItsTargetColumnGoesToDeadLettersAndTheOtherRowsLand() throws Exception {

@@ -14,10 +14,14 @@ import io.arus.api.record.RecordBatch;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.itest.fixture.MemoryDestination;
 import io.arus.itest.fixture.MemoryTable;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -139,6 +143,50 @@ class EngineTest {
         JsonNode run = await(ArusServer.JSON.readTree(manual.body()).path("run_id").asText());
         assertThat(run.path("trigger").asText()).isEqualTo("manual");
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void anEventStreamClientReceivesTheStateChangesAndProgressOfARunningRun() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 60_000, "seed", 11));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of());
+        String pipeline = pipeline(source, destination, "events_" + shortId(), "full_refresh", Map.of("batch_size", 500));
+        // a browser's EventSource cannot send headers: the token rides in the query string
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.base() + "/api/events?pipeline_id=" + pipeline
+                + "&for_seconds=60&access_token=" + server.adminToken())).header("Accept", "text/event-stream").build();
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+
+        String runId = start(pipeline);
+        List<JsonNode> states = new ArrayList<>();
+        List<JsonNode> progress = new ArrayList<>();
+        String event = null;
+        java.util.Iterator<String> lines = stream.body().iterator();
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.startsWith("event:")) {
+                event = line.substring(6).trim();
+            } else if (line.startsWith("data:")) {
+                JsonNode data = ArusServer.JSON.readTree(line.substring(5).trim());
+                assertThat(data.path("run_id").asText()).isEqualTo(runId);
+                (("run.state".equals(event)) ? states : progress).add(data);
+                if ("run.state".equals(event) && data.path("status").asText().equals("succeeded")) {
+                    break;
+                }
+            }
+        }
+        stream.body().close();
+        assertThat(states).extracting(s -> s.path("status").asText()).containsSubsequence("queued", "running", "succeeded");
+        assertThat(states.get(states.size() - 1).path("rows_written").asLong()).isEqualTo(60_000);
+        assertThat(progress).as("progress while the run goes on").isNotEmpty();
+        assertThat(progress).allSatisfy(p -> assertThat(p.path("stream").asText()).isEqualTo("generator.table_1"));
+        assertThat(progress).anySatisfy(p -> assertThat(p.path("rows_written").asLong()).isPositive());
+        assertThat(progress).anySatisfy(p -> assertThat(p.path("rows_per_second").asLong()).isPositive());
+
+        HttpResponse<String> noToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(server.base() + "/api/events?for_seconds=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(noToken.statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -79,13 +79,18 @@ class RbacTest {
             new Row("PUT", "/api/pipelines/" + FAKE, "/pipelines/{id}", "{}", "editor"),
             new Row("DELETE", "/api/pipelines/" + FAKE, "/pipelines/{id}", null, "editor"),
             new Row("POST", "/api/pipelines/" + FAKE + "/runs", "/pipelines/{id}/runs", null, "editor"),
+            new Row("POST", "/api/pipelines/" + FAKE + "/enable", "/pipelines/{id}/enable", null, "editor"),
+            new Row("POST", "/api/pipelines/" + FAKE + "/disable", "/pipelines/{id}/disable", null, "editor"),
             new Row("GET", "/api/pipelines/" + FAKE + "/runs", "/pipelines/{id}/runs", null, "viewer"),
             new Row("GET", "/api/pipelines/" + FAKE + "/state", "/pipelines/{id}/state", null, "viewer"),
             new Row("DELETE", "/api/pipelines/" + FAKE + "/state", "/pipelines/{id}/state", null, "editor"),
             new Row("GET", "/api/runs/" + FAKE, "/runs/{id}", null, "viewer"),
             new Row("GET", "/api/runs/" + FAKE + "/logs", "/runs/{id}/logs", null, "viewer"),
             new Row("POST", "/api/runs/" + FAKE + "/cancel", "/runs/{id}/cancel", null, "editor"),
+            new Row("POST", "/api/runs/" + FAKE + "/pause", "/runs/{id}/pause", null, "editor"),
+            new Row("POST", "/api/runs/" + FAKE + "/resume", "/runs/{id}/resume", null, "editor"),
             new Row("GET", "/api/dead-letters", "/dead-letters", null, "viewer"),
+            new Row("GET", "/api/events?for_seconds=1", "/events", null, "viewer"),
             new Row("POST", "/api/dead-letters/replay", "/dead-letters/replay", "{\"ids\":[\"" + FAKE + "\"]}", "editor"));
 
     /** Public endpoints that take credentials in the body; covered by their own tests. */

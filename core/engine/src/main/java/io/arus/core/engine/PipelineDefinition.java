@@ -27,14 +27,19 @@ import java.util.Set;
  * @param softDeleteMode  {@code delete}: a soft-deleted row is deleted in the destination; {@code flag}: it is
  *                        written with its soft-delete column set
  * @param qualityChecks   the checks run after each stream
+ * @param misfirePolicy   what a schedule does about fire times missed while the server was down:
+ *                        {@code run_once} (one run now) or {@code skip} (wait for the next fire time)
+ * @param overlapPolicy   what a schedule or dependency trigger does while the pipeline is still running:
+ *                        {@code skip} (logged) or {@code queue} (one more run once the current one ends)
  */
 public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
                                  String targetNamespace, String rawNamespace, int batchSize, int parallelism,
                                  Long errorThreshold, long lookBackSeconds, String softDeleteMode,
-                                 QualityCheckSettings qualityChecks) {
+                                 QualityCheckSettings qualityChecks, String misfirePolicy, String overlapPolicy) {
     /** The keys {@link #parse} accepts. */
     public static final Set<String> KEYS = Set.of("streams", "zones", "target_namespace", "raw_namespace", "batch_size",
-            "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks");
+            "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks",
+            "misfire_policy", "overlap_policy");
     private static final Set<String> STREAM_KEYS = Set.of("name", "sync_mode", "cursor_field", "primary_key",
             "soft_delete_field", "write_mode");
 
@@ -75,11 +80,13 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
             errors.add(new ConfigViolation("soft_delete_mode", "must be \"delete\" or \"flag\""));
         }
         QualityCheckSettings checks = QualityCheckSettings.parse(definition.get("quality_checks"), errors);
+        String misfire = choice(definition.get("misfire_policy"), "misfire_policy", List.of("run_once", "skip"), errors);
+        String overlap = choice(definition.get("overlap_policy"), "overlap_policy", List.of("skip", "queue"), errors);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
         return new PipelineDefinition(streams, raw, normalized, target, rawNamespace, batchSize, parallelism, threshold,
-                lookBack, softDeleteMode, checks);
+                lookBack, softDeleteMode, checks, misfire, overlap);
     }
 
     /** @return the definition as JSON-friendly values, for storage and answers */
@@ -113,6 +120,8 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
         map.put("look_back_seconds", lookBackSeconds);
         map.put("soft_delete_mode", softDeleteMode);
         map.put("quality_checks", qualityChecks.toMap());
+        map.put("misfire_policy", misfirePolicy);
+        map.put("overlap_policy", overlapPolicy);
         return map;
     }
 
@@ -173,6 +182,18 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
             errors.add(new ConfigViolation(field, "must be one of " + ids));
             return fallback;
         }
+    }
+
+    /** @return the value, one of {@code allowed}; the first of them when absent */
+    private static String choice(Object value, String field, List<String> allowed, List<ConfigViolation> errors) {
+        if (value == null) {
+            return allowed.get(0);
+        }
+        if (!allowed.contains(value)) {
+            errors.add(new ConfigViolation(field, "must be one of " + allowed));
+            return allowed.get(0);
+        }
+        return (String) value;
     }
 
     private static String text(Object value, String field, List<ConfigViolation> errors) {

@@ -24,4 +24,19 @@ public interface RunService {
      * @return the run, or empty when there is none
      */
     Optional<Run> cancel(String runId);
+
+    /**
+     * Pauses a running run: its streams wait at their next batch boundary with their offsets stored, holding
+     * their connections, until {@link #resume} or {@link #cancel}. The run's status becomes {@code paused}.
+     *
+     * @param runId the run
+     * @return the run as it is now, or empty when there is no such run
+     */
+    Optional<Run> pause(String runId);
+
+    /**
+     * @param runId a paused run
+     * @return the run as it is now (running again), or empty when there is no such run
+     */
+    Optional<Run> resume(String runId);
 }

@@ -11,5 +11,6 @@ import java.time.Clock;
 
 /** What a run needs from the rest of the server. */
 record EngineServices(PipelineStore pipelines, ConnectionStore connections, RunStore runs, StreamOffsetStore offsets,
-                      DeadLetterStore deadLetters, PluginCatalog catalog, ConnectionSecrets secrets, Clock clock) {
+                      DeadLetterStore deadLetters, PluginCatalog catalog, ConnectionSecrets secrets, Clock clock,
+                      EventSink events) {
 }

@@ -28,9 +28,12 @@ final class PipelineRun implements Runnable {
     private final RunControl control;
     private final RunJournal journal;
     private final Runnable onEnd;
+    private final String trigger;
 
-    PipelineRun(String runId, Pipeline pipeline, EngineServices services, RunControl control, Runnable onEnd) {
+    PipelineRun(String runId, String trigger, Pipeline pipeline, EngineServices services, RunControl control,
+                Runnable onEnd) {
         this.runId = runId;
+        this.trigger = trigger;
         this.pipeline = pipeline;
         this.services = services;
         this.control = control;
@@ -44,6 +47,7 @@ final class PipelineRun implements Runnable {
         String error = null;
         try {
             services.runs().setStatus(runId, RunStatus.RUNNING, null, services.clock().instant());
+            RunStateEvents.post(services, runId, pipeline.id(), pipeline.name(), trigger, RunStatus.RUNNING, RunStatus.QUEUED, null);
             journal.info("run of pipeline " + pipeline.name() + " started");
             List<String> failures = runStreams();
             if (control.isStopped()) {
@@ -66,8 +70,13 @@ final class PipelineRun implements Runnable {
             journal.error("run failed: " + e.getMessage(), e);
         } finally {
             journal.info("run " + status.id() + (error == null ? "" : ": " + error));
-            services.runs().setStatus(runId, status, error, services.clock().instant());
+            synchronized (control) {
+                // under the control's lock, so a pause requested this instant cannot overwrite the end state
+                control.end();
+                services.runs().setStatus(runId, status, error, services.clock().instant());
+            }
             onEnd.run();
+            RunStateEvents.post(services, runId, pipeline.id(), pipeline.name(), trigger, status, RunStatus.RUNNING, error);
         }
     }
 
@@ -108,13 +117,15 @@ final class PipelineRun implements Runnable {
     private String syncStream(PipelineDefinition definition, StreamSettings settings, StreamDescriptor descriptor,
                               ConnectorSession from, ConnectorSession to, Connector sourceConnector,
                               Connector destinationConnector) {
-        StreamCounters counters = new StreamCounters(services.runs(), runId, settings.name(), services.clock());
+        StreamCounters counters = new StreamCounters(services.runs(), runId, settings.name(), services.clock(),
+                services.events(), pipeline.id());
         if (descriptor == null) {
             String failure = settings.name() + ": the source has no such stream";
             journal.warn(failure);
             counters.finish(RunStatus.FAILED, failure);
             return failure;
         }
+        counters.estimate(descriptor.rowEstimate());
         try {
             StreamPlan plan = StreamPlan.resolve(settings, descriptor);
             new StreamSync(pipeline.id(), definition, plan, from, to, services.offsets(), services.deadLetters(), journal,

@@ -9,9 +9,52 @@ final class RunControl {
 
     private final AtomicReference<Stop> stop = new AtomicReference<>();
     private volatile String detail;
+    private boolean paused;
+    private boolean ended;
 
     void stop(Stop why) {
         stop.compareAndSet(null, why);
+        wakeUp();
+    }
+
+    /** Asks the run's streams to wait at their next batch boundary, offsets stored, until resumed or stopped. */
+    synchronized boolean pause() {
+        if (paused || ended || isStopped()) {
+            return false;
+        }
+        paused = true;
+        return true;
+    }
+
+    synchronized boolean resume() {
+        if (!paused) {
+            return false;
+        }
+        paused = false;
+        notifyAll();
+        return true;
+    }
+
+    /** The run is over: no pause any more (callers hold this object's lock while they store the end). */
+    synchronized void end() {
+        ended = true;
+        paused = false;
+        notifyAll();
+    }
+
+    synchronized boolean isPaused() {
+        return paused;
+    }
+
+    /** At a batch boundary: returns at once unless paused, else when resumed or stopped. */
+    synchronized void awaitWhilePaused() throws InterruptedException {
+        while (paused && !isStopped()) {
+            wait();
+        }
+    }
+
+    private synchronized void wakeUp() {
+        notifyAll();
     }
 
     /** Stops with the words the run's error will carry. */
@@ -19,6 +62,7 @@ final class RunControl {
         if (stop.compareAndSet(null, why)) {
             this.detail = detail;
         }
+        wakeUp();
     }
 
     /** @return why the run stopped in words, or null for a plain cancel or server stop */

@@ -27,6 +27,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +50,7 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
     private final ExecutorService workers;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
 
-    private record Active(String runId, RunControl control) {
+    private record Active(String runId, Pipeline pipeline, String trigger, RunControl control) {
     }
 
     @Activate
@@ -55,7 +59,18 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
                           @Reference DeadLetterStore deadLetters, @Reference PluginCatalog catalog,
                           @Reference SecretBox box) {
         this(new EngineServices(pipelines, connections, runs, offsets, deadLetters, catalog, new ConnectionSecrets(box),
-                Clock.systemUTC()));
+                Clock.systemUTC(), new EventSink()));
+    }
+
+    /** Run events go out through EventAdmin while one is registered. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEventAdmin(EventAdmin eventAdmin) {
+        services.events().bind(eventAdmin);
+    }
+
+    void unbindEventAdmin(EventAdmin eventAdmin) {
+        services.events().unbind(eventAdmin);
     }
 
     RunCoordinator(EngineServices services) {
@@ -80,9 +95,43 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
         }
         Run run = services.runs().create(pipelineId, trigger);
         RunControl control = new RunControl();
-        active.put(pipelineId, new Active(run.id(), control));
-        workers.execute(new PipelineRun(run.id(), pipeline, services, control, () -> active.remove(pipelineId)));
+        active.put(pipelineId, new Active(run.id(), pipeline, trigger, control));
+        RunStateEvents.post(services, run.id(), pipelineId, pipeline.name(), trigger, RunStatus.QUEUED, null, null);
+        workers.execute(new PipelineRun(run.id(), trigger, pipeline, services, control, () -> active.remove(pipelineId)));
         return run;
+    }
+
+    @Override
+    public Optional<Run> pause(String runId) {
+        return toggle(runId, true);
+    }
+
+    @Override
+    public Optional<Run> resume(String runId) {
+        return toggle(runId, false);
+    }
+
+    /** Pauses or resumes an active run; an ended or unknown run is answered as it is. */
+    private synchronized Optional<Run> toggle(String runId, boolean pause) {
+        Optional<Active> match = active.values().stream().filter(a -> a.runId().equals(runId)).findFirst();
+        if (match.isPresent()) {
+            Active run = match.get();
+            RunStatus status = pause ? RunStatus.PAUSED : RunStatus.RUNNING;
+            boolean changed;
+            synchronized (run.control()) {
+                changed = pause ? run.control().pause() : run.control().resume();
+                if (changed) {
+                    services.runs().setStatus(runId, status, null, services.clock().instant());
+                }
+            }
+            if (changed) {
+                services.runs().log(runId, services.clock().instant(), "info",
+                        pause ? "pause requested: streams wait at their next batch boundary" : "resumed");
+                RunStateEvents.post(services, runId, run.pipeline().id(), run.pipeline().name(), run.trigger(), status,
+                        pause ? RunStatus.RUNNING : RunStatus.PAUSED, null);
+            }
+        }
+        return services.runs().byId(runId);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.arus.core.engine.internal;
 
+import io.arus.core.engine.RunEvents;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The counters of one stream of a run, saved with the run after flushed batches (at most once a second, and at
@@ -11,6 +14,7 @@ import java.time.Clock;
  */
 final class StreamCounters {
     private static final long SAVE_EVERY_MS = 1_000;
+    private static final long PROGRESS_EVERY_MS = 500;
 
     private final RunStore runs;
     private final String runId;
@@ -26,13 +30,24 @@ final class StreamCounters {
     private RunStatus status = RunStatus.RUNNING;
     private String error;
     private String checks;
+    private final EventSink events;
+    private final String pipelineId;
+    private long rowEstimate = -1;
+    private long lastProgress;
 
-    StreamCounters(RunStore runs, String runId, String stream, Clock clock) {
+    StreamCounters(RunStore runs, String runId, String stream, Clock clock, EventSink events, String pipelineId) {
         this.runs = runs;
         this.runId = runId;
         this.stream = stream;
         this.clock = clock;
         this.startedAt = clock.millis();
+        this.events = events;
+        this.pipelineId = pipelineId;
+    }
+
+    /** @param rows the source's estimate of the stream's rows, for a percentage; negative when unknown */
+    synchronized void estimate(long rows) {
+        this.rowEstimate = rows;
     }
 
     /** Counts a read batch; its size is estimated from its first row (cheap, and close for table rows). */
@@ -66,6 +81,9 @@ final class StreamCounters {
         if (now - lastSave >= SAVE_EVERY_MS) {
             save(now);
         }
+        if (now - lastProgress >= PROGRESS_EVERY_MS) {
+            progress(now);
+        }
     }
 
     /** Keeps the quality-check results (JSON) to save with the stream. */
@@ -77,13 +95,34 @@ final class StreamCounters {
     synchronized void finish(RunStatus status, String error) {
         this.status = status;
         this.error = error;
-        save(clock.millis());
+        long now = clock.millis();
+        save(now);
+        progress(now);
     }
 
     synchronized String summary() {
         long ms = Math.max(1, clock.millis() - startedAt);
         return rowsRead + " read, " + rowsWritten + " written, " + rowsRejected + " rejected, " + rowsDeleted
                 + " deleted in " + ms + " ms (" + (rowsRead * 1000 / ms) + " rows/s)";
+    }
+
+    private void progress(long now) {
+        lastProgress = now;
+        long ms = Math.max(1, now - startedAt);
+        Map<String, Object> event = new HashMap<>();
+        event.put(RunEvents.RUN_ID, runId);
+        event.put(RunEvents.PIPELINE_ID, pipelineId);
+        event.put(RunEvents.STREAM, stream);
+        event.put(RunEvents.STATUS, status.id());
+        event.put(RunEvents.ROWS_READ, rowsRead);
+        event.put(RunEvents.ROWS_WRITTEN, rowsWritten);
+        event.put(RunEvents.ROWS_REJECTED, rowsRejected);
+        event.put(RunEvents.ROWS_PER_SECOND, rowsWritten * 1000 / ms);
+        if (rowEstimate > 0) {
+            event.put(RunEvents.PERCENT, status == RunStatus.SUCCEEDED ? 100.0
+                    : Math.min(99.9, Math.round(rowsRead * 1000.0 / rowEstimate) / 10.0));
+        }
+        events.post(RunEvents.RUN_PROGRESS, event);
     }
 
     private void save(long now) {

@@ -110,6 +110,13 @@ final class StreamSync {
                         control.stop(RunControl.Stop.INTERRUPTED, "connector unavailable; stopped at a batch boundary with"
                                 + " the offsets kept; the next run resumes once the connector is back");
                     }
+                    if (control.isPaused()) {
+                        journal.info(streamName + ": paused at a batch boundary, offsets stored");
+                        control.awaitWhilePaused();
+                        if (!control.isStopped()) {
+                            journal.info(streamName + ": resumed");
+                        }
+                    }
                     if (control.isStopped()) {
                         reader.wakeup();
                         return;

@@ -53,8 +53,12 @@ public final class AuthorizationFilter implements ContainerRequestFilter {
         }
         RequiresRole required = method.isAnnotationPresent(RequiresRole.class) ? method.getAnnotation(RequiresRole.class)
                 : type.getAnnotation(RequiresRole.class);
-        Optional<AuthenticatedUser> caller = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .flatMap(authenticator::authenticate);
+        Optional<String> token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (token.isEmpty() && method.isAnnotationPresent(TokenInQuery.class)) {
+            token = Optional.ofNullable(request.getUriInfo().getQueryParameters().getFirst("access_token"))
+                    .filter(t -> !t.isBlank());
+        }
+        Optional<AuthenticatedUser> caller = token.flatMap(authenticator::authenticate);
         if (caller.isEmpty()) {
             throw new ApiException(Response.Status.UNAUTHORIZED, "a valid bearer token is required", List.of())
                     .withHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"arus\"");

@@ -3,6 +3,7 @@ package io.arus.core.rest.internal;
 import io.arus.api.config.ConfigException;
 import io.arus.api.config.ConfigViolation;
 import io.arus.core.engine.PipelineDefinition;
+import io.arus.core.engine.RunEvents;
 import io.arus.core.engine.RunService;
 import io.arus.core.rest.internal.PipelineViews.RunView;
 import io.arus.core.store.AuditLog;
@@ -41,6 +42,10 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -64,6 +69,10 @@ public final class PipelineResource {
 
     @Context
     SecurityContext security;
+
+    /** Pipeline changes are announced here (the scheduler follows them) while an EventAdmin is registered. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile EventAdmin events;
 
     @Context
     HttpServletRequest request;
@@ -93,9 +102,10 @@ public final class PipelineResource {
         try {
             Pipeline created = pipelines.create(valid);
             audit.record(caller(), "pipeline.create", "pipeline:" + created.id(), created.name(), Caller.address(request));
+            changed(created, "created");
             return Response.status(Response.Status.CREATED).entity(PipelineViews.pipeline(created)).build();
         } catch (ConflictException e) {
-            throw ApiException.conflict(e.getMessage());
+            throw refused(e);
         }
     }
 
@@ -115,9 +125,64 @@ public final class PipelineResource {
         try {
             Pipeline updated = pipelines.update(valid).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
             audit.record(caller(), "pipeline.update", "pipeline:" + id, updated.name(), Caller.address(request));
+            changed(updated, "updated");
             return PipelineViews.pipeline(updated);
         } catch (ConflictException e) {
-            throw ApiException.conflict(e.getMessage());
+            throw refused(e);
+        }
+    }
+
+    /** Lets the pipeline's schedule and dependency triggers fire again. */
+    @POST
+    @Path("{id}/enable")
+    @RequiresRole(Role.EDITOR)
+    public Map<String, Object> enable(@PathParam("id") String id) {
+        return setEnabled(id, true);
+    }
+
+    /** Stops the pipeline's schedule and dependency triggers; runs started by hand still work. */
+    @POST
+    @Path("{id}/disable")
+    @RequiresRole(Role.EDITOR)
+    public Map<String, Object> disable(@PathParam("id") String id) {
+        return setEnabled(id, false);
+    }
+
+    private Map<String, Object> setEnabled(String id, boolean enabled) {
+        Pipeline current = find(id);
+        if (current.enabled() == enabled) {
+            return PipelineViews.pipeline(current);
+        }
+        Pipeline toggled = new Pipeline(current.id(), current.name(), current.sourceId(), current.destinationId(),
+                current.definition(), enabled, current.scheduleCron(), current.scheduleTimezone(), current.dependsOn(),
+                current.createdAt(), null);
+        try {
+            Pipeline updated = pipelines.update(toggled).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
+            String change = enabled ? "enabled" : "disabled";
+            audit.record(caller(), "pipeline." + (enabled ? "enable" : "disable"), "pipeline:" + id, updated.name(),
+                    Caller.address(request));
+            changed(updated, change);
+            return PipelineViews.pipeline(updated);
+        } catch (ConflictException e) {
+            throw refused(e);
+        }
+    }
+
+    /** A dependency the store refuses is the client's mistake (400 naming the cycle); a taken name is a 409. */
+    private static ApiException refused(ConflictException e) {
+        String message = e.getMessage();
+        if (message.startsWith("dependency cycle") || message.startsWith("upstream ")) {
+            return ApiException.invalid("depends_on", message);
+        }
+        return ApiException.conflict(message);
+    }
+
+    private void changed(Pipeline pipeline, String change) {
+        EventAdmin target = events;
+        if (target != null) {
+            target.postEvent(new Event(RunEvents.PIPELINE_CHANGED, Map.of(RunEvents.PIPELINE_ID, pipeline.id(),
+                    RunEvents.PIPELINE_NAME, pipeline.name(), RunEvents.CHANGE, change,
+                    RunEvents.AT, System.currentTimeMillis())));
         }
     }
 
@@ -128,6 +193,7 @@ public final class PipelineResource {
         Pipeline current = find(id);
         pipelines.delete(id);
         audit.record(caller(), "pipeline.delete", "pipeline:" + id, current.name(), Caller.address(request));
+        changed(current, "deleted");
         return Response.noContent().build();
     }
 

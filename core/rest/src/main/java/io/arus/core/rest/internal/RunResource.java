@@ -6,6 +6,7 @@ import io.arus.core.store.AuditLog;
 import io.arus.core.store.Role;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
@@ -25,7 +26,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code /api/runs/{id}}: a run's state and counters, its log, and cancelling it. */
+/** {@code /api/runs/{id}}: a run's state and counters, its log, and cancelling, pausing and resuming it. */
 @Component(service = RunResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ArusApplication.SELECT)
@@ -87,6 +88,34 @@ public final class RunResource {
         }
         runService.cancel(id);
         audit.record(Caller.of(security).username(), "run.cancel", "run:" + id, null, Caller.address(request));
+        return RunView.of(find(id), runs.streams(id));
+    }
+
+    /** Pauses the run at its next batch boundary, offsets stored; 409 unless it is running. */
+    @POST
+    @Path("{id}/pause")
+    @RequiresRole(Role.EDITOR)
+    public RunView pause(@PathParam("id") String id) {
+        Run run = find(id);
+        if (run.status() != RunStatus.RUNNING) {
+            throw ApiException.conflict("run " + id + " is " + run.status().id() + "; only a running run can pause");
+        }
+        runService.pause(id);
+        audit.record(Caller.of(security).username(), "run.pause", "run:" + id, null, Caller.address(request));
+        return RunView.of(find(id), runs.streams(id));
+    }
+
+    /** Resumes a paused run from where its streams wait; 409 unless it is paused. */
+    @POST
+    @Path("{id}/resume")
+    @RequiresRole(Role.EDITOR)
+    public RunView resume(@PathParam("id") String id) {
+        Run run = find(id);
+        if (run.status() != RunStatus.PAUSED) {
+            throw ApiException.conflict("run " + id + " is " + run.status().id() + "; only a paused run can resume");
+        }
+        runService.resume(id);
+        audit.record(Caller.of(security).username(), "run.resume", "run:" + id, null, Caller.address(request));
         return RunView.of(find(id), runs.streams(id));
     }
 

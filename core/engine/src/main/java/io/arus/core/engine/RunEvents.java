@@ -1,0 +1,53 @@
+package io.arus.core.engine;
+
+/**
+ * The OSGi EventAdmin topics and properties of runs and pipelines, for components that follow them (the
+ * scheduler's dependency triggers, the live-event stream, notifications). Events are posted asynchronously;
+ * the metadata store stays the source of truth.
+ */
+public final class RunEvents {
+    /** A run changed state: queued, running, paused, succeeded, failed, cancelled or interrupted. */
+    public static final String RUN_STATE = "arus/run/STATE";
+    /** A stream of a running run made progress (at most a few events a second per run). */
+    public static final String RUN_PROGRESS = "arus/run/PROGRESS";
+    /** A quality check of a stream failed or warned. */
+    public static final String QUALITY_CHECK = "arus/run/QUALITY_CHECK";
+    /** A stream's destination table changed shape (a column was added). */
+    public static final String SCHEMA_CHANGED = "arus/run/SCHEMA_CHANGED";
+    /** A pipeline was created, updated, deleted, enabled or disabled ({@link #CHANGE}). */
+    public static final String PIPELINE_CHANGED = "arus/pipeline/CHANGED";
+
+    /** Property: the run's id (String). */
+    public static final String RUN_ID = "run_id";
+    /** Property: the pipeline's id (String). */
+    public static final String PIPELINE_ID = "pipeline_id";
+    /** Property: the pipeline's name (String). */
+    public static final String PIPELINE_NAME = "pipeline_name";
+    /** Property: a run's status id ({@code running}, {@code succeeded}...) (String). */
+    public static final String STATUS = "status";
+    /** Property: the status the run had before, on {@link #RUN_STATE}, or null (String). */
+    public static final String PREVIOUS_STATUS = "previous_status";
+    /** Property: what started the run: manual, api, schedule, dependency or shell (String). */
+    public static final String TRIGGER = "trigger";
+    /** Property: why a run failed or stopped, or a check's detail (String, may be absent). */
+    public static final String ERROR = "error";
+    /** Property: the stream, {@code namespace.table} (String). */
+    public static final String STREAM = "stream";
+    /** Property: rows read so far by the stream, or by the whole run on an end state (Long). */
+    public static final String ROWS_READ = "rows_read";
+    /** Property: rows written so far (Long). */
+    public static final String ROWS_WRITTEN = "rows_written";
+    /** Property: rows refused so far (Long). */
+    public static final String ROWS_REJECTED = "rows_rejected";
+    /** Property: rows per second since the stream started (Long). */
+    public static final String ROWS_PER_SECOND = "rows_per_second";
+    /** Property: percent done where the source estimated its rows, else absent (Double). */
+    public static final String PERCENT = "percent";
+    /** Property: on {@link #PIPELINE_CHANGED}: created, updated, deleted, enabled or disabled (String). */
+    public static final String CHANGE = "change";
+    /** Property: epoch milliseconds of the event (Long). */
+    public static final String AT = "at";
+
+    private RunEvents() {
+    }
+}
