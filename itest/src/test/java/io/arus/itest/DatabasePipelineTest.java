@@ -126,6 +126,8 @@ class DatabasePipelineTest {
                 + " UPDATE " + schema + ".items SET score = id / 4.0, updated_at = now() WHERE id % 3 = 0;");
         JsonNode second = run(pipeline);
         assertSucceeded(second);
+        assertThat(server.get("/api/runs/" + second.path("id").asText() + "/logs").body())
+                .contains("source schema changed: now [score decimal(10,2)]");
         assertThat(Sql.postgres("arus_test", "SELECT data_type FROM information_schema.columns WHERE table_schema = '" + target
                 + "' AND table_name = 'items' AND column_name = 'score'")).isEqualTo("numeric");
         String checksum = "SELECT md5(string_agg(concat_ws('|', id, name, score), ',' ORDER BY id)) FROM %s.items";

@@ -106,6 +106,16 @@ final class StreamCounters {
                 + " deleted in " + ms + " ms (" + (rowsRead * 1000 / ms) + " rows/s)";
     }
 
+    /** Posts a stream event that is not progress (a failed quality check, a schema change) with its detail. */
+    synchronized void announce(String topic, String detail) {
+        Map<String, Object> event = new HashMap<>();
+        event.put(RunEvents.RUN_ID, runId);
+        event.put(RunEvents.PIPELINE_ID, pipelineId);
+        event.put(RunEvents.STREAM, stream);
+        event.put(RunEvents.ERROR, detail);
+        events.post(topic, event);
+    }
+
     private void progress(long now) {
         lastProgress = now;
         long ms = Math.max(1, now - startedAt);

@@ -16,6 +16,7 @@ import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
 import io.arus.core.engine.PipelineDefinition;
+import io.arus.core.engine.RunEvents;
 import io.arus.core.store.DeadLetterStore;
 import io.arus.core.store.StreamOffsetStore;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -38,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 final class StreamSync {
     static final String SPLIT = Split.WHOLE.id();
     private static final int QUEUE_BATCHES = 4;
+    /** The split id under which the columns of the last run are kept, next to the stream's offsets. */
+    static final String SCHEMA_SPLIT = "schema";
     private static final Schema RAW_SCHEMA = Schema.of(
             Field.of("_arus_run_id", LogicalType.STRING, false),
             Field.of("_arus_extracted_at", LogicalType.TIMESTAMPTZ, false),
@@ -79,6 +83,7 @@ final class StreamSync {
     void run() throws ConnectorException, InterruptedException {
         StreamId id = plan.stream().id();
         Offset start = plan.resumable() ? storedOffset() : null;
+        noteSchema();
         ReadRequest request = ReadRequest.builder(id).syncMode(plan.syncMode()).cursorField(plan.cursorField())
                 .primaryKey(plan.primaryKey()).startOffset(start).batchSize(definition.batchSize())
                 .lookBack(Duration.ofSeconds(definition.lookBackSeconds())).build();
@@ -139,6 +144,7 @@ final class StreamSync {
             if (plan.syncMode() == SyncMode.FULL_REFRESH && plan.resumable()) {
                 // a finished full refresh starts over next time; its in-progress offset only served a crash
                 offsets.clear(pipelineId, streamName);
+                offsets.put(pipelineId, streamName, SCHEMA_SPLIT, Map.of("columns", columns()));
             }
         }
         if (definition.normalizedZone()) {
@@ -149,6 +155,7 @@ final class StreamSync {
             counters.checks(outcome.json());
             journal.info(streamName + ": quality checks " + outcome.json());
             if (outcome.failure() != null) {
+                counters.announce(RunEvents.QUALITY_CHECK, outcome.failure());
                 throw new QualityCheckFailed(streamName + ": " + outcome.failure());
             }
         }
@@ -246,6 +253,28 @@ final class StreamSync {
             indexes[i] = schema.indexOf(plan.primaryKey().get(i)).orElseThrow();
         }
         return indexes;
+    }
+
+    /**
+     * Compares the source's columns with those the last run saw (kept next to the offsets, split
+     * {@value #SCHEMA_SPLIT}); a difference is logged and announced as {@link RunEvents#SCHEMA_CHANGED}.
+     */
+    private void noteSchema() {
+        List<String> columns = columns();
+        Optional<Map<String, Object>> stored = offsets.get(pipelineId, streamName, SCHEMA_SPLIT);
+        if (stored.isPresent() && stored.get().get("columns") instanceof List<?> before && !before.equals(columns)) {
+            List<String> added = columns.stream().filter(c -> !before.contains(c)).toList();
+            List<String> removed = before.stream().map(String::valueOf).filter(c -> !columns.contains(c)).toList();
+            String change = "source schema changed: " + (added.isEmpty() ? "" : "now " + added)
+                    + (added.isEmpty() || removed.isEmpty() ? "" : ", ") + (removed.isEmpty() ? "" : "was " + removed);
+            journal.info(streamName + ": " + change);
+            counters.announce(RunEvents.SCHEMA_CHANGED, change);
+        }
+        offsets.put(pipelineId, streamName, SCHEMA_SPLIT, Map.of("columns", columns));
+    }
+
+    private List<String> columns() {
+        return plan.stream().schema().fields().stream().map(f -> f.name() + " " + f.type()).toList();
     }
 
     private Offset storedOffset() {
