@@ -190,6 +190,36 @@ class EngineTest {
     }
 
     @Test
+    void theDashboardCountsRunsAndRowsAndTheDagShowsPipelinesWithTheirDependencies() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 1234, "seed", 13));
+        String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of());
+        String upstream = pipeline(source, destination, "dash_a_" + shortId(), "full_refresh", Map.of());
+        String downstream = pipeline(source, destination, "dash_b_" + shortId(), "full_refresh",
+                Map.of("depends_on", List.of(upstream), "schedule", Map.of("cron", "0 0 3 * * ?", "timezone", "Europe/Paris")));
+        long rowsBefore = server.json("/api/dashboard").path("rows_today").asLong();
+
+        assertThat(runToEnd(upstream).path("status").asText()).isEqualTo("succeeded");
+
+        JsonNode dashboard = server.json("/api/dashboard");
+        assertThat(dashboard.path("pipelines").path("total").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(dashboard.path("runs_24h").path("succeeded").asLong()).isPositive();
+        assertThat(dashboard.path("rows_today").asLong()).isGreaterThanOrEqualTo(rowsBefore + 1234);
+        assertThat(dashboard.path("rows_per_day")).hasSize(14);
+        assertThat(dashboard.path("slowest_streams").isArray()).isTrue();
+        JsonNode dag = server.json("/api/dag");
+        assertThat(dag.path("edges").toString()).contains("{\"from\":\"" + upstream + "\",\"to\":\"" + downstream + "\"}");
+        JsonNode nodes = dag.path("nodes");
+        assertThat(nodes).anySatisfy(n -> {
+            assertThat(n.path("id").asText()).isEqualTo(upstream);
+            assertThat(n.path("last_status").asText()).isEqualTo("succeeded");
+        });
+        assertThat(nodes).anySatisfy(n -> {
+            assertThat(n.path("id").asText()).isEqualTo(downstream);
+            assertThat(n.path("schedule").path("timezone").asText()).isEqualTo("Europe/Paris");
+        });
+    }
+
+    @Test
     void fullRefreshReplacesTheTableAndARerunLeavesNoDuplicates() throws Exception {
         String source = create("/api/sources", "generator", Map.of("rows", 1000, "seed", 3));
         String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of());

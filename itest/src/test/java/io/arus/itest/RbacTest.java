@@ -91,6 +91,8 @@ class RbacTest {
             new Row("POST", "/api/runs/" + FAKE + "/resume", "/runs/{id}/resume", null, "editor"),
             new Row("GET", "/api/dead-letters", "/dead-letters", null, "viewer"),
             new Row("GET", "/api/events?for_seconds=1", "/events", null, "viewer"),
+            new Row("GET", "/api/dashboard", "/dashboard", null, "viewer"),
+            new Row("GET", "/api/dag", "/dag", null, "viewer"),
             new Row("POST", "/api/dead-letters/replay", "/dead-letters/replay", "{\"ids\":[\"" + FAKE + "\"]}", "editor"));
 
     /** Public endpoints that take credentials in the body; covered by their own tests. */

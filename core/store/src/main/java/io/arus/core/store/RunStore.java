@@ -42,4 +42,12 @@ public interface RunStore {
      * @return up to {@code limit} lines, oldest first
      */
     List<RunLogLine> logs(String runId, long afterId, int limit);
+
+    /**
+     * @param statusSince   count runs created since then, by status
+     * @param rowsSince     sum rows written per UTC day by runs that ended since then
+     * @param slowestLimit  how many of the slowest streams (of runs that ended since {@code rowsSince}) to answer
+     * @return the figures
+     */
+    RunStatistics statistics(Instant statusSince, Instant rowsSince, int slowestLimit);
 }

@@ -2,15 +2,21 @@ package io.arus.core.store.internal;
 
 import io.arus.core.store.Run;
 import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunStatistics;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -162,5 +168,30 @@ public final class JpaRunStore implements RunStore {
                         RunLogEntity.class)
                 .setParameter("runId", runId).setParameter("afterId", afterId).setMaxResults(limit)
                 .getResultList().stream().map(RunLogEntity::toRecord).toList());
+    }
+
+    @Override
+    public RunStatistics statistics(Instant statusSince, Instant rowsSince, int slowestLimit) {
+        return transactions.inTransaction(em -> {
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            for (Object[] row : em.createQuery("SELECT r.status, COUNT(r) FROM RunEntity r WHERE r.createdAt >= :since"
+                    + " GROUP BY r.status", Object[].class).setParameter("since", StoredTime.of(statusSince)).getResultList()) {
+                byStatus.put((String) row[0], ((Number) row[1]).longValue());
+            }
+            Map<LocalDate, Long> perDay = new TreeMap<>();
+            for (Object[] row : em.createQuery("SELECT r.endedAt, SUM(s.rowsWritten) FROM RunEntity r, RunStreamEntity s"
+                    + " WHERE s.runId = r.id AND r.endedAt >= :since GROUP BY r.id, r.endedAt", Object[].class)
+                    .setParameter("since", StoredTime.of(rowsSince)).getResultList()) {
+                LocalDate day = ((Instant) row[0]).atZone(ZoneOffset.UTC).toLocalDate();
+                perDay.merge(day, ((Number) row[1]).longValue(), Long::sum);
+            }
+            List<RunStatistics.SlowStream> slowest = slowestLimit <= 0 ? List.of() : em.createQuery(
+                    "SELECT s.runId, r.pipelineId, s.stream, s.durationMs, s.rowsWritten FROM RunEntity r, RunStreamEntity s"
+                            + " WHERE s.runId = r.id AND r.endedAt >= :since ORDER BY s.durationMs DESC, s.runId, s.stream",
+                    Object[].class).setParameter("since", StoredTime.of(rowsSince)).setMaxResults(slowestLimit)
+                    .getResultList().stream().map(row -> new RunStatistics.SlowStream((String) row[0], (String) row[1],
+                            (String) row[2], ((Number) row[3]).longValue(), ((Number) row[4]).longValue())).toList();
+            return new RunStatistics(byStatus, perDay, slowest);
+        });
     }
 }

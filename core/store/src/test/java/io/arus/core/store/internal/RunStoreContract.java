@@ -9,17 +9,22 @@ import static io.arus.core.store.RunStatus.RUNNING;
 import static io.arus.core.store.RunStatus.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.arus.core.store.ConflictException;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunStatistics;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +49,30 @@ abstract class RunStoreContract extends DatabaseTest {
                 .containsExactly(pipeline, QUEUED, "manual", clock.instant(), null, null, null);
         assertThat(runs.byId(run.id())).contains(run);
         assertThat(runs.byId("no-such-id")).isEmpty();
+    }
+
+    @Test
+    void statisticsCountRunsByStatusSumRowsPerUtcDayAndNameTheSlowestStreams() {
+        Instant now = clock.instant();
+        String yesterday = runs.create(pipeline, "schedule").id();
+        runs.saveStream(new RunStream(yesterday, "s.a", SUCCEEDED, 100, 90, 0, 0, 5_000, null, null));
+        runs.saveStream(new RunStream(yesterday, "s.b", SUCCEEDED, 10, 10, 0, 0, 9_000, null, null));
+        runs.setStatus(yesterday, SUCCEEDED, null, now.minus(Duration.ofDays(1)));
+        String today = runs.create(pipeline, "api").id();
+        runs.saveStream(new RunStream(today, "s.a", FAILED, 7, 7, 0, 0, 1_000, "boom", null));
+        runs.setStatus(today, FAILED, "boom", now);
+        String old = runs.create(pipeline, "api").id();
+        runs.saveStream(new RunStream(old, "s.a", SUCCEEDED, 1, 1, 0, 0, 99_000, null, null));
+        runs.setStatus(old, SUCCEEDED, null, now.minus(Duration.ofDays(30)));
+
+        RunStatistics stats = runs.statistics(now.minusSeconds(60), now.minus(Duration.ofDays(14)), 2);
+
+        assertThat(stats.runsByStatus()).isEqualTo(Map.of("succeeded", 2L, "failed", 1L));
+        LocalDate day = now.atZone(ZoneOffset.UTC).toLocalDate();
+        assertThat(stats.rowsPerDay()).containsExactly(Map.entry(day.minusDays(1), 100L),
+                Map.entry(day, 7L));
+        assertThat(stats.slowestStreams()).extracting(RunStatistics.SlowStream::stream, RunStatistics.SlowStream::durationMs)
+                .containsExactly(tuple("s.b", 9_000L), tuple("s.a", 5_000L));
     }
 
     @Test
