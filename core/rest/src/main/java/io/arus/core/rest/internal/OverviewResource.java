@@ -82,7 +82,10 @@ public final class OverviewResource {
         List<Map<String, Object>> perDay = new ArrayList<>();
         for (int i = DAYS - 1; i >= 0; i--) {
             LocalDate day = today.minusDays(i);
-            perDay.add(Map.of("day", day.toString(), "rows", stats.rowsPerDay().getOrDefault(day, 0L)));
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("day", day.toString());
+            point.put("rows", stats.rowsPerDay().getOrDefault(day, 0L));
+            perDay.add(point);
         }
         view.put("rows_per_day", perDay);
         view.put("rows_today", stats.rowsPerDay().getOrDefault(today, 0L));
@@ -120,10 +123,16 @@ public final class OverviewResource {
                             pipeline.scheduleTimezone() == null ? "UTC" : pipeline.scheduleTimezone()));
             nodes.add(node);
             for (String upstream : pipeline.dependsOn()) {
-                edges.add(Map.of("from", upstream, "to", pipeline.id()));
+                Map<String, Object> edge = new LinkedHashMap<>();
+                edge.put("from", upstream);
+                edge.put("to", pipeline.id());
+                edges.add(edge);
             }
         }
-        return Map.of("nodes", nodes, "edges", edges);
+        Map<String, Object> dag = new LinkedHashMap<>();
+        dag.put("nodes", nodes);
+        dag.put("edges", edges);
+        return dag;
     }
 
     private Optional<Run> latest(Pipeline pipeline) {
