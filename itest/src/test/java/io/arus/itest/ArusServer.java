@@ -130,4 +130,25 @@ final class ArusServer {
         }
         throw new AssertionError("within " + timeout.toMillis() + " ms, " + what + "; last " + path + ": " + last);
     }
+
+    /**
+     * Starts a run of the pipeline through the API and waits for its end (up to 3 minutes).
+     *
+     * @return the run as {@code GET /api/runs/{id}} answers it, plus its log under {@code logs} when it did not succeed
+     */
+    JsonNode runToEnd(String pipeline) throws Exception {
+        HttpResponse<String> started = send("POST", "/api/pipelines/" + pipeline + "/runs", null, adminToken());
+        if (started.statusCode() != 202) {
+            throw new AssertionError("starting a run of " + pipeline + " answered " + started.statusCode() + ": " + started.body());
+        }
+        String runId = JSON.readTree(started.body()).path("run_id").asText();
+        awaitJson("/api/runs/" + runId, Duration.ofSeconds(180),
+                r -> java.util.List.of("succeeded", "failed", "cancelled", "interrupted").contains(r.path("status").asText()),
+                "run " + runId + " should end");
+        JsonNode run = json("/api/runs/" + runId);
+        if (!"succeeded".equals(run.path("status").asText())) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) run).set("logs", JSON.readTree(get("/api/runs/" + runId + "/logs").body()));
+        }
+        return run;
+    }
 }

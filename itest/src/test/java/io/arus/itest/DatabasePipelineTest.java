@@ -263,9 +263,11 @@ class DatabasePipelineTest {
                 "password", "arus"));
     }
 
+    /** Creates a source or destination through the API (usable from any test class) and answers its id. */
     static String create(String path, String type, Map<String, Object> config) throws Exception {
+        ArusServer api = ArusServer.await();
         Map<String, Object> body = Map.of("name", type + "-" + shortId(), "type", type, "config", config);
-        HttpResponse<String> response = server.send("POST", path, ArusServer.JSON.writeValueAsString(body), server.adminToken());
+        HttpResponse<String> response = api.send("POST", path, ArusServer.JSON.writeValueAsString(body), api.adminToken());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return ArusServer.JSON.readTree(response.body()).path("id").asText();
     }

@@ -11,31 +11,64 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.osgi.framework.BundleContext;
-import org.osgi.test.common.annotation.InjectBundleContext;
-import org.osgi.test.junit5.context.BundleContextExtension;
+import org.osgi.framework.FrameworkUtil;
 
 /**
  * The Sakila sample database (../shared/datasets/sakila, or ARUS_SAKILA_DIR) loaded into MariaDB and synced to
- * PostgreSQL: every base table arrives with the same row count and the same checksum over every comparable
- * column, with sensible types.
+ * PostgreSQL (every base table with the same row count and the same checksum over every comparable column, with
+ * sensible types) and to ClickHouse (every table with the same row count).
  */
-@ExtendWith(BundleContextExtension.class)
 class SakilaTest {
-    @InjectBundleContext
-    BundleContext context;
+    static List<String> tables;
+
+    @BeforeAll
+    static void loadSakila() throws Exception {
+        Path dir = sakilaDir(FrameworkUtil.getBundle(SakilaTest.class).getBundleContext());
+        Sql.mariadbFile(dir.resolve("sakila-schema.sql"));
+        Sql.mariadbFile(dir.resolve("sakila-data.sql"));
+        tables = List.of(Sql.mariadb("sakila", "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = 'sakila' AND table_type = 'BASE TABLE' ORDER BY table_name").split("\n"));
+        assertThat(tables).hasSize(16);
+    }
+
+    @Test
+    void everySakilaTableArrivesInClickHouseWithEqualCounts() throws Exception {
+        ArusServer server = ArusServer.await();
+        String source = DatabasePipelineTest.create("/api/sources", "mariadb", new LinkedHashMap<>(Map.of("host", "127.0.0.1",
+                "port", 3306, "database", "sakila", "username", "arus", "password", "arus")));
+        String destination = DatabasePipelineTest.create("/api/destinations", "clickhouse", ClickHouseTest.clickhouseConfig());
+        String target = "sakila_" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode run = server.runToEnd(pipeline(server, source, destination, target));
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.path("streams")).hasSize(16);
+        for (String table : tables) {
+            assertThat(Sql.clickhouse("SELECT count() FROM `" + target + "`.`" + table + "` FINAL WHERE _arus_deleted = 0"))
+                    .as(table + " count").isEqualTo(Sql.mariadb("sakila", "SELECT count(*) FROM " + table));
+        }
+        assertThat(Sql.clickhouse("SELECT sum(amount) FROM `" + target + "`.payment FINAL"))
+                .isEqualTo(Sql.mariadb("sakila", "SELECT sum(amount) FROM payment"));
+    }
+
+    private static String pipeline(ArusServer server, String source, String destination, String target) throws Exception {
+        List<Map<String, Object>> streams = new ArrayList<>();
+        tables.forEach(t -> streams.add(Map.of("name", "sakila." + t, "sync_mode", "incremental")));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", target);
+        body.put("source_id", source);
+        body.put("destination_id", destination);
+        body.put("target_namespace", target);
+        body.put("parallelism", 2);
+        body.put("streams", streams);
+        return ArusServer.JSON.readTree(server.send("POST", "/api/pipelines",
+                ArusServer.JSON.writeValueAsString(body), server.adminToken()).body()).path("id").asText();
+    }
 
     @Test
     void everySakilaTableArrivesInPostgresWithEqualCountsChecksumsAndSensibleTypes() throws Exception {
-        Path dir = sakilaDir();
-        Sql.mariadbFile(dir.resolve("sakila-schema.sql"));
-        Sql.mariadbFile(dir.resolve("sakila-data.sql"));
-        List<String> tables = List.of(Sql.mariadb("sakila", "SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = 'sakila' AND table_type = 'BASE TABLE' ORDER BY table_name").split("\n"));
-        assertThat(tables).hasSize(16);
-
         ArusServer server = ArusServer.await();
         String source = DatabasePipelineTest.create("/api/sources", "mariadb", new LinkedHashMap<>(Map.of("host", "127.0.0.1",
                 "port", 3306, "database", "sakila", "username", "arus", "password", "arus")));
@@ -133,7 +166,7 @@ class SakilaTest {
         return types;
     }
 
-    private Path sakilaDir() {
+    private static Path sakilaDir(BundleContext context) {
         String env = System.getenv("ARUS_SAKILA_DIR");
         Path dir = Path.of(env != null && !env.isBlank() ? env : context.getProperty("arus.itest.sakila.dir"));
         assertThat(Files.isRegularFile(dir.resolve("sakila-schema.sql")))

@@ -26,6 +26,22 @@ final class Sql {
                 "--init-command=SET time_zone='+00:00', group_concat_max_len=1073741824", "-e", sql, database), null, null);
     }
 
+    /**
+     * A query to ClickHouse on 127.0.0.1:8123 over its HTTP interface (as clickhouse-client would, without
+     * compression: STACK.md); returns the TabSeparated answer, trimmed.
+     */
+    static String clickhouse(String sql) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:8123/"))
+                        .timeout(java.time.Duration.ofSeconds(60))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(sql)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("clickhouse answered " + response.statusCode() + " to " + sql + ": " + response.body());
+        }
+        return response.body().trim();
+    }
+
     /** Feeds a SQL file to the mariadb client (which understands DELIMITER), as the Sakila README says. */
     static void mariadbFile(java.nio.file.Path file) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("mariadb", "-h", "127.0.0.1", "-P", "3306", "-uarus", "-parus",

@@ -1,0 +1,209 @@
+package io.arus.connector.clickhouse;
+
+import static io.arus.connector.clickhouse.ClickHouseSql.literal;
+import static io.arus.connector.clickhouse.ClickHouseSql.qualify;
+import static io.arus.connector.clickhouse.ClickHouseSql.quote;
+
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorException.Kind;
+import io.arus.api.connector.StreamContext;
+import io.arus.api.connector.StreamId;
+import io.arus.api.connector.StreamWriter;
+import io.arus.api.connector.WriteMode;
+import io.arus.api.connector.WriteRequest;
+import io.arus.api.record.RecordBatch;
+import io.arus.api.type.Schema;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Writes one stream into one ClickHouse table. Each {@link #write} encodes its batch into RowBinary at once (so a
+ * refused value is reported for that batch, which then leaves nothing behind) and {@link #flush()} sends what is
+ * buffered as one INSERT: one block, which ClickHouse stores atomically. Upserts land in a ReplacingMergeTree
+ * with a fresh version per row, so a re-delivered batch collapses onto the rows it repeats; deletes are tombstone
+ * rows with a newer version. REPLACE loads a staging table that {@link #complete()} renames into place.
+ */
+final class ClickHouseWriter implements StreamWriter {
+    /** A buffer this large is sent before the next batch is encoded, whatever the caller's flush rhythm. */
+    private static final int SEND_BYTES = 32 << 20;
+
+    private final ClickHouseServer server;
+    private final ClickHouseSettings settings;
+    private final StreamContext context;
+    private final VersionClock versions;
+    private final WriteMode mode;
+    private final List<String> primaryKey;
+    private final StreamId target;
+    /** The table rows go to: the target, or its staging table in REPLACE mode. */
+    private final StreamId loadTable;
+    private final RowBinaryOutput buffer = new RowBinaryOutput();
+    private TableInfo table;
+    private InsertPlan plan;
+    private Schema planSchema;
+    /** The plan of the rows in the buffer, or null when it is empty. */
+    private InsertPlan buffered;
+    private boolean completed;
+
+    ClickHouseWriter(ClickHouseServer server, WriteRequest request, StreamContext context, VersionClock versions,
+                     Clock clock) throws ConnectorException {
+        this.server = server;
+        this.settings = server.settings();
+        this.context = context;
+        this.versions = versions;
+        this.mode = request.writeMode();
+        this.primaryKey = request.primaryKey();
+        String namespace = request.target().namespace().isEmpty() ? settings.database() : request.target().namespace();
+        this.target = new StreamId(namespace, request.target().name());
+        ServerVersion version = server.version();
+        TableLayout layout = TableLayout.of(request);
+        createDatabase(namespace);
+        if (mode == WriteMode.REPLACE) {
+            // the live table is left as it is until complete(): its columns no longer matter
+            this.loadTable = new StreamId(namespace, TableSwap.stagingName(target.name()));
+            server.execute("DROP TABLE IF EXISTS " + qualify(namespace, loadTable.name()), "dropping an old staging table");
+            this.table = prepare(loadTable, layout, version);
+        } else {
+            this.loadTable = target;
+            this.table = prepare(target, layout, version);
+        }
+        if (mode == WriteMode.UPSERT && !table.isVersioned()) {
+            throw new ConnectorException(Kind.CONFIGURATION, target + " is a " + table.engine() + " table without "
+                    + TableInfo.VERSION + "; upserts need the ReplacingMergeTree table Arus makes: drop the table or "
+                    + "write in replace mode once");
+        }
+        if (layout.shape() == TableLayout.Shape.RAW && !version.hasTableTtl()) {
+            for (String day : RawRetention.dropExpired(server, table, settings.rawTtlDays(), clock)) {
+                log("dropped raw rows of " + day + ", older than " + settings.rawTtlDays() + " days");
+            }
+        }
+    }
+
+    /**
+     * Creates the database when missing. Looked up first: a user allowed to write into an existing database need
+     * not be allowed to create databases, and newer servers check that grant even for IF NOT EXISTS.
+     */
+    private void createDatabase(String namespace) throws ConnectorException {
+        if (server.query("SELECT 1 FROM system.databases WHERE name = " + literal(namespace),
+                "looking up database " + namespace).isEmpty()) {
+            server.execute("CREATE DATABASE IF NOT EXISTS " + quote(namespace), "creating database " + namespace);
+        }
+    }
+
+    /** Creates the table when missing; adds the schema's new columns when not. */
+    private TableInfo prepare(StreamId id, TableLayout layout, ServerVersion version) throws ConnectorException {
+        var existing = TableInfo.read(server, id);
+        if (existing.isEmpty()) {
+            server.execute(layout.createSql(id, version, settings.rawTtlDays()), "creating table " + id);
+            return TableInfo.read(server, id).orElseThrow(() -> new ConnectorException(Kind.INTERNAL,
+                    id + " is missing right after it was created"));
+        }
+        return alter(existing.get(), layout.schema());
+    }
+
+    private TableInfo alter(TableInfo current, Schema schema) throws ConnectorException {
+        List<String> changes = SchemaDrift.plan(current, schema, primaryKey, server.version());
+        for (String change : changes) {
+            log("schema drift on " + current.id() + ": " + change);
+            server.execute(change, "changing the columns of " + current.id());
+        }
+        return changes.isEmpty() ? current : TableInfo.read(server, current.id()).orElseThrow(() ->
+                new ConnectorException(Kind.SCHEMA, current.id() + " disappeared while it was being written"));
+    }
+
+    @Override
+    public void write(RecordBatch batch) throws ConnectorException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (plan == null || !batch.schema().equals(planSchema)) {
+            plan = InsertPlan.rows(table, batch.schema());
+            planSchema = batch.schema();
+        }
+        if (buffered != null && (buffered != plan || buffer.size() >= SEND_BYTES)) {
+            send();
+        }
+        long firstVersion = plan.versioned() ? versions.reserve(batch.size()) : 0;
+        plan.encode(batch.rows(), firstVersion, buffer);
+        buffered = plan;
+    }
+
+    @Override
+    public void delete(List<Object[]> keys) throws ConnectorException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (primaryKey.isEmpty()) {
+            throw new ConnectorException(Kind.UNSUPPORTED, target + ": deleting by key needs a primary key");
+        }
+        send();
+        if (table.hasTombstones()) {
+            InsertPlan tombstones = InsertPlan.tombstones(table, primaryKey);
+            tombstones.encode(keys, versions.reserve(keys.size()), buffer);
+            buffered = tombstones;
+            send();
+        }
+        if (settings.hardDelete() || !table.hasTombstones()) {
+            for (String statement : HardDelete.statements(table, primaryKey, keys)) {
+                server.execute(statement, "deleting from " + loadTable);
+            }
+        }
+    }
+
+    @Override
+    public void evolve(Schema newSchema) throws ConnectorException {
+        send();
+        TableInfo current = TableInfo.read(server, loadTable).orElseThrow(() -> new ConnectorException(Kind.SCHEMA,
+                loadTable + " disappeared while it was being written"));
+        table = alter(current, newSchema);
+        plan = null;
+    }
+
+    @Override
+    public void flush() throws ConnectorException {
+        send();
+    }
+
+    private void send() throws ConnectorException {
+        if (buffered == null) {
+            return;
+        }
+        InsertPlan rows = buffered;
+        buffered = null;
+        try {
+            server.insert(qualify(loadTable.namespace(), loadTable.name()), rows.columns(), buffer);
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    @Override
+    public void complete() throws ConnectorException {
+        flush();
+        if (mode != WriteMode.REPLACE || completed) {
+            return;
+        }
+        new TableSwap(server).swap(target, loadTable);
+        completed = true;
+        log("replaced " + target + " with the rows of this run");
+    }
+
+    private void log(String message) {
+        if (context != null) {
+            context.log(System.Logger.Level.INFO, message);
+        }
+    }
+
+    @Override
+    public void close() {
+        buffer.clear();
+        buffered = null;
+        if (mode == WriteMode.REPLACE && !completed && loadTable != null) {
+            try {
+                server.execute("DROP TABLE IF EXISTS " + qualify(loadTable.namespace(), loadTable.name()),
+                        "dropping staging table " + loadTable);
+            } catch (ConnectorException e) {
+                log("cleaning up " + loadTable + " failed: " + e.getMessage());
+            }
+        }
+    }
+}

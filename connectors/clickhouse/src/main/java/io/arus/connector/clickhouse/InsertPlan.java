@@ -1,0 +1,123 @@
+package io.arus.connector.clickhouse;
+
+import static io.arus.connector.clickhouse.ClickHouseSql.quote;
+
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorException.Kind;
+import io.arus.api.type.Schema;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the rows of one batch schema land in one table: which columns the INSERT names, which row position feeds
+ * each, and the encoder of each column's actual type (so an INT32 field feeds an Int64 column that drift widened).
+ * Versioned tables get {@code _arus_version} (one per row, ascending) and {@code _arus_deleted} (0 for rows, 1 for
+ * tombstones) appended. Columns the batch lacks are left out and take their defaults.
+ */
+final class InsertPlan {
+    private final TableInfo table;
+    private final List<String> columns = new ArrayList<>();
+    private final String[] names;
+    private final int[] positions;
+    private final ColumnEncoder[] encoders;
+    private final boolean versioned;
+    private final boolean tombstones;
+    private final int deleted;
+
+    private InsertPlan(TableInfo table, List<String> fields, int[] positions, int deleted) throws ConnectorException {
+        this.table = table;
+        this.names = fields.toArray(new String[0]);
+        this.positions = positions;
+        this.encoders = new ColumnEncoder[names.length];
+        for (int i = 0; i < names.length; i++) {
+            ColumnType type = table.columns().get(names[i]);
+            if (type == null) {
+                throw new ConnectorException(Kind.SCHEMA, table.id() + " has no column " + names[i]
+                        + "; the writer must be told of new fields with evolve() first");
+            }
+            encoders[i] = ColumnEncoders.forType(type);
+            if (encoders[i] == null) {
+                throw new ConnectorException(Kind.SCHEMA, table.id() + ": column " + names[i] + " is " + type
+                        + ", a type Arus cannot write; change the column by hand or replace the table");
+            }
+            columns.add(quote(names[i]));
+        }
+        this.versioned = table.isVersioned();
+        this.tombstones = table.hasTombstones();
+        this.deleted = deleted;
+        if (versioned) {
+            columns.add(quote(TableInfo.VERSION));
+        }
+        if (tombstones) {
+            columns.add(quote(TableInfo.DELETED));
+        }
+    }
+
+    /**
+     * @param table  the table as it is now
+     * @param schema the schema of the rows
+     * @return the plan for rows of that schema
+     * @throws ConnectorException SCHEMA when the table lacks a field's column or has a column type Arus cannot write
+     */
+    static InsertPlan rows(TableInfo table, Schema schema) throws ConnectorException {
+        int[] positions = new int[schema.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i;
+        }
+        return new InsertPlan(table, schema.names(), positions, 0);
+    }
+
+    /**
+     * @param table      a table with tombstones
+     * @param primaryKey the key columns, in the order delete keys hold their values
+     * @return the plan for tombstones: the key, a version and {@code _arus_deleted = 1}
+     */
+    static InsertPlan tombstones(TableInfo table, List<String> primaryKey) throws ConnectorException {
+        int[] positions = new int[primaryKey.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i;
+        }
+        return new InsertPlan(table, primaryKey, positions, 1);
+    }
+
+    /** @return the quoted column names, in the order rows are encoded */
+    List<String> columns() {
+        return columns;
+    }
+
+    /** @return whether rows need versions */
+    boolean versioned() {
+        return versioned;
+    }
+
+    /**
+     * Encodes rows; if one is refused, the output is left as it was before the first row.
+     *
+     * @param rows         the rows (or delete keys)
+     * @param firstVersion the version of the first row; the others follow one by one
+     * @param out          where the bytes go
+     * @throws ConnectorException DATA naming the column, the value's problem and the row
+     */
+    void encode(List<Object[]> rows, long firstVersion, RowBinaryOutput out) throws ConnectorException {
+        int mark = out.size();
+        for (int r = 0; r < rows.size(); r++) {
+            Object[] row = rows.get(r);
+            int i = 0;
+            try {
+                for (; i < encoders.length; i++) {
+                    encoders[i].write(out, row[positions[i]]);
+                }
+            } catch (RefusedValue e) {
+                out.truncate(mark);
+                throw new ConnectorException(Kind.DATA, table.id() + ": column " + names[i] + ": " + e.getMessage()
+                        + " (row " + (r + 1) + " of " + rows.size() + ")");
+            }
+            if (versioned) {
+                out.writeLong(firstVersion + r);
+            }
+            if (tombstones) {
+                out.writeByte(deleted);
+            }
+        }
+    }
+}

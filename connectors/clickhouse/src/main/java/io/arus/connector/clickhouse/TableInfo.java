@@ -1,0 +1,74 @@
+package io.arus.connector.clickhouse;
+
+import static io.arus.connector.clickhouse.ClickHouseSql.literal;
+
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.StreamId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An existing table as the server describes it: engine, columns in order with their types, and which columns
+ * form the sorting key (those cannot change type).
+ *
+ * @param id         the table
+ * @param engine     the engine name, e.g. {@code ReplacingMergeTree}
+ * @param columns    column name to type, in table order
+ * @param sortingKey the columns of the sorting key
+ */
+record TableInfo(StreamId id, String engine, Map<String, ColumnType> columns, Set<String> sortingKey) {
+    /** The row version of ReplacingMergeTree tables: higher wins. */
+    static final String VERSION = "_arus_version";
+    /** 1 on tombstone rows that mark a key as deleted. */
+    static final String DELETED = "_arus_deleted";
+
+    /** Copies the maps. */
+    TableInfo {
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        sortingKey = Set.copyOf(sortingKey);
+    }
+
+    /**
+     * @param server the server
+     * @param id     a table
+     * @return the table, or empty when it does not exist
+     */
+    static Optional<TableInfo> read(ClickHouseServer server, StreamId id) throws ConnectorException {
+        String where = "database = " + literal(id.namespace()) + " AND ";
+        List<String[]> tables = server.query("SELECT engine FROM system.tables WHERE " + where + "name = "
+                + literal(id.name()), "looking up table " + id);
+        if (tables.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, ColumnType> columns = new LinkedHashMap<>();
+        Set<String> key = new LinkedHashSet<>();
+        for (String[] row : server.query("SELECT name, type, is_in_sorting_key FROM system.columns WHERE " + where
+                + "table = " + literal(id.name()), "reading the columns of " + id)) {
+            columns.put(row[0], ColumnType.parse(row[1]));
+            if ("1".equals(row[2])) {
+                key.add(row[0]);
+            }
+        }
+        return Optional.of(new TableInfo(id, tables.get(0)[0], columns, key));
+    }
+
+    /** @return whether rows carry a version and newer versions replace older ones of the same key */
+    boolean isVersioned() {
+        return engine.startsWith("Replacing") && columns.containsKey(VERSION);
+    }
+
+    /** @return whether deletes are written as tombstones */
+    boolean hasTombstones() {
+        return isVersioned() && columns.containsKey(DELETED);
+    }
+
+    /** @return whether {@code SELECT ... FINAL} works: the engines that collapse rows by key */
+    boolean supportsFinal() {
+        return engine.matches("(Replicated)?(Replacing|Collapsing|VersionedCollapsing|Summing|Aggregating)MergeTree");
+    }
+}
