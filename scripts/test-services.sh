@@ -9,6 +9,8 @@
 #   MariaDB     127.0.0.1:3306  user arus / password arus
 #               ('arus'@'%', '@localhost', '@127.0.0.1': ALL ON *.* WITH GRANT OPTION)
 #               database arus_test (utf8mb4), global local_infile=1
+#   ClickHouse  127.0.0.1:8123 (HTTP interface) user default, no password
+#               database arus_test
 #
 # Missing servers are installed with apt-get and stopped servers are started
 # (both need root). Exits non-zero if a service cannot be brought up: tests
@@ -18,6 +20,7 @@ set -euo pipefail
 readonly HOST=127.0.0.1
 readonly PG_PORT=5432
 readonly MARIADB_PORT=3306
+readonly CLICKHOUSE_HTTP_PORT=8123
 readonly TEST_USER=arus
 readonly TEST_PASSWORD=arus
 readonly WAIT_SECONDS=${TEST_SERVICES_TIMEOUT:-60}
@@ -293,6 +296,56 @@ mariadb_up() {
   echo "mariadb: up ($HOST:$MARIADB_PORT user $TEST_USER/$TEST_PASSWORD db arus_test$note)"
 }
 
+# ---------------------------------------------------------------- ClickHouse
+
+# Debian ships only clickhouse-server 18.16 (STACK.md); connectors talk to its HTTP interface.
+ch_url() { echo "http://$HOST:$CLICKHOUSE_HTTP_PORT/"; }
+
+ch_ready() { [ "$(curl -fsS --max-time 2 "$(ch_url)ping" 2>/dev/null)" = "Ok." ]; }
+
+# ch_sql SQL: runs one statement as the default user over HTTP and prints the answer.
+ch_sql() { curl -fsS --max-time 10 --data-binary "$1" "$(ch_url)"; }
+
+ch_provisioned() {
+  [ "$(ch_sql "SELECT count() FROM system.databases WHERE name = 'arus_test'" 2>/dev/null)" = 1 ]
+}
+
+ch_installed() { [ -x /usr/sbin/clickhouse-server ]; }
+
+ch_running() { start-stop-daemon --status --exec /usr/sbin/clickhouse-server 2>/dev/null; }
+
+ch_start() {
+  is_root || die "clickhouse: not answering on $HOST:$CLICKHOUSE_HTTP_PORT and not running as root; start it manually"
+  ch_running && return 0  # still starting up; just wait for it
+  log "clickhouse: starting server"
+  if has_systemd; then
+    no_lock_fd systemctl start clickhouse-server || die "clickhouse: systemctl start clickhouse-server failed"
+  else
+    no_lock_fd /etc/init.d/clickhouse-server start >/dev/null ||
+      die "clickhouse: /etc/init.d/clickhouse-server start failed (see /var/log/clickhouse-server/)"
+  fi
+}
+
+clickhouse_up() {
+  local note=""
+  command -v curl >/dev/null || apt_install curl
+  if ! ch_installed; then
+    apt_install clickhouse-server clickhouse-client
+    note=", installed"
+  fi
+  if ! ch_ready; then
+    ch_start
+    wait_until "clickhouse on $HOST:$CLICKHOUSE_HTTP_PORT" ch_ready
+    note="$note, started"
+  fi
+  if ! ch_provisioned; then
+    ch_sql "CREATE DATABASE IF NOT EXISTS arus_test" >/dev/null || die "clickhouse: could not create database arus_test"
+    ch_provisioned || die "clickhouse: database arus_test missing after CREATE DATABASE"
+    note="$note, provisioned"
+  fi
+  echo "clickhouse: up ($HOST:$CLICKHOUSE_HTTP_PORT http, user default, db arus_test$note)"
+}
+
 # ---------------------------------------------------------------------------
 
 main() {
@@ -304,6 +357,7 @@ main() {
   fi
   pg_up
   mariadb_up
+  clickhouse_up
 }
 
 main "$@"
