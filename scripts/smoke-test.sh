@@ -3,7 +3,8 @@
 #  1. Started from an empty working directory with no terminal: it answers /api/health, serves the console,
 #     creates its drop-in folder, picks up a connector dropped there, and stops cleanly on SIGTERM.
 #  2. Restart, on the default embedded H2 file and on PostgreSQL (ARUS_DB_URL): users, API tokens and sources
-#     made before a restart are there after it, and an access token issued before it still works.
+#     made before a restart are there after it, an access token issued before it still works, and a pipeline
+#     scheduled every 2 seconds (Quartz triggers in the metadata database) starts runs again after it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,8 @@ check() { # description, command...
 cleanup() {
   [ -n "${PID:-}" ] && kill -9 "$PID" 2>/dev/null || true
   PGPASSWORD=arus psql -q -h 127.0.0.1 -U arus -d arus_meta_test -c "DROP SCHEMA IF EXISTS $PG_SCHEMA CASCADE" >/dev/null 2>&1 || true
+  PGPASSWORD=arus psql -q -h 127.0.0.1 -U arus -d arus_test \
+    -c "DROP SCHEMA IF EXISTS ${PG_SCHEMA}_h2 CASCADE; DROP SCHEMA IF EXISTS ${PG_SCHEMA}_postgresql CASCADE" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -53,6 +56,14 @@ login() { # user password -> access token
 listed() { # token type
   for _ in $(seq 1 100); do api GET /api/connectors "$1" | grep -q "\"type\":\"$2\"" && return 0; sleep 0.05; done; return 1
 }
+scheduled_run_since() { # token pipeline-id UTC-time: a run with trigger schedule created after that time, within 20 s
+  for _ in $(seq 1 100); do
+    api GET "/api/pipelines/$2/runs" "$1" | json "any(r['trigger'] == 'schedule' and r['created_at'] > '$3' for r in d)" \
+      | grep -q True && return 0
+    sleep 0.2
+  done
+  return 1
+}
 
 # --- 1. a user's first start ---------------------------------------------------------------------------------
 DIR=$WORK/first && mkdir -p "$DIR"
@@ -82,9 +93,21 @@ restart_keeps_everything() { # label, then extra environment
   api_token=$(api POST /api/tokens "$token" '{"name":"smoke"}' | json 'd["token"]')
   source_id=$(api POST /api/sources "$token" '{"name":"smoke-gen","type":"generator","config":{"rows":50}}' | json 'd["id"]')
   check "$label: user, API token and source created" test -n "$viewer_id" -a -n "$api_token" -a -n "$source_id"
+  local destination_id pipeline_id restarted_at
+  destination_id=$(api POST /api/destinations "$token" '{"name":"smoke-pg","type":"postgresql","config":{"host":"127.0.0.1",
+    "port":5432,"database":"arus_test","username":"arus","password":"arus"}}' | json 'd["id"]')
+  pipeline_id=$(api POST /api/pipelines "$token" "{\"name\":\"smoke-every-2s\",\"source_id\":\"$source_id\",
+    \"destination_id\":\"$destination_id\",\"target_namespace\":\"${PG_SCHEMA}_$label\",
+    \"streams\":[{\"name\":\"generator.table_1\",\"sync_mode\":\"full_refresh\"}],\"schedule\":{\"cron\":\"*/2 * * * * ?\"}}" \
+    | json 'd["id"]')
+  check "$label: a pipeline scheduled every 2 s runs by itself (trigger schedule)" \
+    scheduled_run_since "$token" "$pipeline_id" 1970-01-01T00:00:00Z
   stops
+  restarted_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
   start "$dir" "$@"
   check "$label: restarted" up
+  check "$label: the schedule survives the restart (a scheduled run after it)" \
+    scheduled_run_since "$token" "$pipeline_id" "$restarted_at"
   check "$label: the access token issued before the restart still works" test "$(status GET /api/me "$token")" = 200
   check "$label: the API token still works" test "$(status GET /api/me "$api_token")" = 200
   check "$label: the user is still there" test "$(status GET "/api/users/$viewer_id" "$token")" = 200
@@ -100,6 +123,9 @@ restart_keeps_everything postgresql ARUS_DB_URL="jdbc:postgresql://127.0.0.1:543
   ARUS_DB_USER=arus ARUS_DB_PASSWORD=arus
 check "postgresql: the metadata tables live in PostgreSQL" bash -c "PGPASSWORD=arus psql -tA -h 127.0.0.1 -U arus -d arus_meta_test \
   -c \"select count(*) from $PG_SCHEMA.users\" | grep -q '^[1-9]'"
+check "postgresql: the stopped server's schedule stays in the Quartz tables" bash -c "PGPASSWORD=arus psql -tA -h 127.0.0.1 \
+  -U arus -d arus_meta_test -c \"select count(*) from $PG_SCHEMA.qrtz_cron_triggers where cron_expression = '*/2 * * * * ?'\" \
+  | grep -q '^1$'"
 
 if [ "$failed" -gt 0 ]; then
   for log in "$WORK"/*/server.log; do echo "smoke: --- $log"; tail -40 "$log"; done

@@ -1,8 +1,12 @@
 package io.arus.core.store;
 
+import javax.sql.DataSource;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Facts about the metadata database, for health and diagnostics. */
+/**
+ * Facts about the metadata database, for health and diagnostics, and its connection pool for the few components
+ * that keep their own tables in it (the scheduler's Quartz job store).
+ */
 @ProviderType
 public interface MetadataDatabase {
     /** @return {@code h2} or {@code postgresql} */
@@ -13,4 +17,13 @@ public interface MetadataDatabase {
 
     /** @return the schema version the migrations brought the database to */
     int schemaVersion();
+
+    /**
+     * The store's connection pool. Borrowers close every connection they take (that returns it to the pool) and
+     * never close the pool itself: it lives as long as this service.
+     *
+     * @return the pool the store itself uses, on the migrated database
+     * @since 1.1
+     */
+    DataSource dataSource();
 }

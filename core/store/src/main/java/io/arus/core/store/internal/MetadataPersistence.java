@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.eclipse.persistence.config.PersistenceUnitProperties;
 import org.eclipse.persistence.config.SystemProperties;
 import org.eclipse.persistence.jpa.PersistenceProvider;
@@ -117,6 +118,11 @@ public final class MetadataPersistence implements Transactions, MetadataDatabase
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the metadata schema version: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return pool;
     }
 
     /** Closes JPA and the pool. */

@@ -10,6 +10,7 @@ import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStream;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,15 +24,23 @@ abstract class MigrationContract extends DatabaseTest {
                     .hasMessageContaining("users");
 
             try (MetadataPersistence opened = empty.open()) {
-                assertThat(opened.schemaVersion()).isEqualTo(2);
+                assertThat(opened.schemaVersion()).isEqualTo(3);
             }
 
-            assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(2);
+            assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(3);
             assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE
                     + " WHERE version = 1 AND description = 'metadata' AND applied_at IS NOT NULL")).isEqualTo(1);
             assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE
                     + " WHERE version = 2 AND description = 'run_stream_checks' AND applied_at IS NOT NULL"))
                     .isEqualTo(1);
+            assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE
+                    + " WHERE version = 3 AND description = 'scheduler' AND applied_at IS NOT NULL")).isEqualTo(1);
+            // Quartz names its tables in upper case without quotes: both dialects must fold that to ours
+            for (String quartzTable : List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_CRON_TRIGGERS",
+                    "QRTZ_SIMPLE_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",
+                    "QRTZ_PAUSED_TRIGGER_GRPS", "QRTZ_FIRED_TRIGGERS", "QRTZ_SCHEDULER_STATE", "QRTZ_LOCKS")) {
+                assertThat(empty.queryLong("SELECT COUNT(*) FROM " + quartzTable)).as(quartzTable).isZero();
+            }
             for (String table : TestDatabase.TABLES) {
                 assertThat(empty.queryLong("SELECT COUNT(*) FROM " + table)).as(table).isZero();
             }
@@ -44,8 +53,8 @@ abstract class MigrationContract extends DatabaseTest {
 
         assertThat(again.migrate()).isZero();
         assertThat(again.migrate()).isZero();
-        assertThat(persistence.schemaVersion()).isEqualTo(2);
-        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(2);
+        assertThat(persistence.schemaVersion()).isEqualTo(3);
+        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(3);
     }
 
     @Test
@@ -69,8 +78,8 @@ abstract class MigrationContract extends DatabaseTest {
         assertThat(connections.byId(ConnectionKind.DESTINATION, destination).orElseThrow().config())
                 .containsEntry("port", 8123);
         assertThat(new JpaSettingsStore(persistence).get("greeting")).contains("hello");
-        assertThat(persistence.schemaVersion()).isEqualTo(2);
-        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(2);
+        assertThat(persistence.schemaVersion()).isEqualTo(3);
+        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(3);
     }
 
     @Test
@@ -91,7 +100,7 @@ abstract class MigrationContract extends DatabaseTest {
                     + " bytes, duration_ms) VALUES ('r', 'public.orders', 'succeeded', 7, 7, 0, 70, 1)");
 
             try (MetadataPersistence upgraded = old.open()) {
-                assertThat(upgraded.schemaVersion()).isEqualTo(2);
+                assertThat(upgraded.schemaVersion()).isEqualTo(3);
                 assertThat(new JpaRunStore(upgraded, clock).streams("r")).containsExactly(
                         new RunStream("r", "public.orders", RunStatus.SUCCEEDED, 7, 7, 0, 70, 1, null, null));
             }
@@ -99,8 +108,11 @@ abstract class MigrationContract extends DatabaseTest {
     }
 
     @Test
-    void describesTheDatabaseWithoutCredentials() {
+    void describesTheDatabaseWithoutCredentialsAndLendsItsPool() throws SQLException {
         assertThat(persistence.dialect()).isEqualTo(dialect().id());
+        try (java.sql.Connection connection = persistence.dataSource().getConnection()) {
+            assertThat(Migrator.currentVersion(connection)).isEqualTo(3);
+        }
         assertThat(persistence.url()).startsWith("jdbc:" + dialect().id() + ":").doesNotContain("password");
     }
 }

@@ -1,0 +1,20 @@
+package io.arus.core.scheduler.internal;
+
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/** What a pipeline's cron trigger does: asks for a run with the trigger {@value #TRIGGER}. */
+final class PipelineJob implements Job {
+    static final String TRIGGER = "schedule";
+
+    private final RunLauncher launcher;
+
+    PipelineJob(RunLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        launcher.launch(context.getJobDetail().getKey().getName(), TRIGGER);
+    }
+}
