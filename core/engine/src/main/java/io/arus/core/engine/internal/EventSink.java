@@ -3,15 +3,25 @@ package io.arus.core.engine.internal;
 import io.arus.core.engine.RunEvents;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
  * Posts run events to EventAdmin while one is there, and drops them otherwise: events tell followers what
- * happened, the metadata store keeps it, so a missing EventAdmin never stops a run.
+ * happened, the metadata store keeps it, so a missing EventAdmin never stops a run. Every event is handed to
+ * EventAdmin from one thread: EventAdmin keeps the order of asynchronous events per posting thread only, and a
+ * run's {@code queued} (posted by the caller) must reach followers before its {@code running} (posted by a worker).
  */
 final class EventSink {
     private volatile EventAdmin admin;
+    private final ExecutorService poster = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "arus-run-events");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     void bind(EventAdmin eventAdmin) {
         this.admin = eventAdmin;
@@ -36,6 +46,16 @@ final class EventSink {
             }
         });
         values.putIfAbsent(RunEvents.AT, System.currentTimeMillis());
-        target.postEvent(new Event(topic, values));
+        Event event = new Event(topic, values);
+        try {
+            poster.execute(() -> target.postEvent(event));
+        } catch (RejectedExecutionException e) {
+            // the engine is stopping: followers are going away too
+        }
+    }
+
+    /** The engine stops: events already handed over still go out. */
+    void close() {
+        poster.shutdown();
     }
 }

@@ -159,6 +159,8 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            services.events().close();
         }
     }
 }
