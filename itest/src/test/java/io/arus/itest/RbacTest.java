@@ -45,7 +45,6 @@ class RbacTest {
             new Row("GET", "/api/transforms/x", "/transforms/{type}", null, "viewer"),
             new Row("GET", "/api/notifiers", "/notifiers", null, "viewer"),
             new Row("GET", "/api/notifiers/x", "/notifiers/{type}", null, "viewer"),
-            new Row("GET", "/api/plugins", "/plugins", null, "viewer"),
             new Row("POST", "/api/auth/logout", "/auth/logout", "{}", "viewer"),
             new Row("GET", "/api/me", "/me", null, "viewer"),
             new Row("PUT", "/api/me/password", "/me/password", "{\"current_password\":\"wrong\",\"new_password\":\"x\"}", "viewer"),
@@ -67,6 +66,12 @@ class RbacTest {
             new Row("PUT", "/api/destinations/" + FAKE, "/destinations/{id}", BAD_CONNECTION, "editor"),
             new Row("DELETE", "/api/destinations/" + FAKE, "/destinations/{id}", null, "editor"),
             new Row("POST", "/api/destinations/" + FAKE + "/test", "/destinations/{id}/test", null, "editor"),
+            new Row("GET", "/api/notification-targets", "/notification-targets", null, "viewer"),
+            new Row("POST", "/api/notification-targets", "/notification-targets", BAD_CONNECTION, "editor"),
+            new Row("GET", "/api/notification-targets/" + FAKE, "/notification-targets/{id}", null, "viewer"),
+            new Row("PUT", "/api/notification-targets/" + FAKE, "/notification-targets/{id}", BAD_CONNECTION, "editor"),
+            new Row("DELETE", "/api/notification-targets/" + FAKE, "/notification-targets/{id}", null, "editor"),
+            new Row("POST", "/api/notification-targets/" + FAKE + "/test", "/notification-targets/{id}/test", null, "editor"),
             new Row("GET", "/api/users", "/users", null, "admin"),
             new Row("POST", "/api/users", "/users", "{\"username\":\"\"}", "admin"),
             new Row("GET", "/api/users/" + FAKE, "/users/{id}", null, "admin"),
@@ -93,6 +98,7 @@ class RbacTest {
             new Row("GET", "/api/events?for_seconds=1", "/events", null, "viewer"),
             new Row("GET", "/api/dashboard", "/dashboard", null, "viewer"),
             new Row("GET", "/api/dag", "/dag", null, "viewer"),
+            new Row("GET", "/api/schedule/preview?cron=0+0+3+*+*+%3F", "/schedule/preview", null, "viewer"),
             new Row("POST", "/api/dead-letters/replay", "/dead-letters/replay", "{\"ids\":[\"" + FAKE + "\"]}", "editor"));
 
     /** Public endpoints that take credentials in the body; covered by their own tests. */

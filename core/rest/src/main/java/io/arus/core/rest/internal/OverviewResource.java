@@ -1,5 +1,6 @@
 package io.arus.core.rest.internal;
 
+import io.arus.core.scheduler.ScheduleService;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Role;
@@ -24,6 +25,8 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
@@ -43,6 +46,10 @@ public final class OverviewResource {
     private final PipelineStore pipelines;
     private final RunStore runs;
     private final Clock clock;
+
+    /** The next scheduled runs come from the scheduler while it is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ScheduleService schedules;
 
     @Activate
     public OverviewResource(@Reference PipelineStore pipelines, @Reference RunStore runs) {
@@ -102,7 +109,16 @@ public final class OverviewResource {
             stream.put("rows_per_second", s.durationMs() <= 0 ? 0 : s.rowsWritten() * 1000 / s.durationMs());
             return stream;
         }).toList());
-        view.put("next_runs", List.of());
+        ScheduleService service = schedules;
+        view.put("next_runs", service == null ? List.of() : service.upcoming(5).stream().map(u -> {
+            Map<String, Object> next = new LinkedHashMap<>();
+            next.put("pipeline_id", u.pipelineId());
+            next.put("pipeline_name", u.pipelineName());
+            next.put("cron", u.cron());
+            next.put("timezone", u.timezone());
+            next.put("at", u.nextFireTime());
+            return next;
+        }).toList());
         return view;
     }
 

@@ -5,11 +5,14 @@ import io.arus.api.config.ConfigViolation;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.RunEvents;
 import io.arus.core.engine.RunService;
+import io.arus.core.scheduler.ScheduleService;
 import io.arus.core.rest.internal.PipelineViews.RunView;
 import io.arus.core.store.AuditLog;
 import io.arus.core.store.ConflictException;
 import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.ConnectionStore;
+import io.arus.core.store.NotificationSubscription;
+import io.arus.core.store.NotificationTargetStore;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Role;
@@ -58,7 +61,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class PipelineResource {
     private static final Set<String> TOP_LEVEL = Set.of("name", "source_id", "destination_id", "enabled", "schedule",
-            "depends_on");
+            "depends_on", PipelineNotifications.FIELD);
 
     private final PipelineStore pipelines;
     private final ConnectionStore connections;
@@ -66,9 +69,14 @@ public final class PipelineResource {
     private final StreamOffsetStore offsets;
     private final RunService runService;
     private final AuditLog audit;
+    private final PipelineNotifications notifications;
 
     @Context
     SecurityContext security;
+
+    /** Checks cron expressions and time zones while the scheduler is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ScheduleService schedules;
 
     /** Pipeline changes are announced here (the scheduler follows them) while an EventAdmin is registered. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -80,19 +88,23 @@ public final class PipelineResource {
     @Activate
     public PipelineResource(@Reference PipelineStore pipelines, @Reference ConnectionStore connections,
                             @Reference RunStore runs, @Reference StreamOffsetStore offsets,
-                            @Reference RunService runService, @Reference AuditLog audit) {
+                            @Reference RunService runService, @Reference AuditLog audit,
+                            @Reference NotificationTargetStore targets) {
         this.pipelines = pipelines;
         this.connections = connections;
         this.runs = runs;
         this.offsets = offsets;
         this.runService = runService;
         this.audit = audit;
+        this.notifications = new PipelineNotifications(targets);
     }
 
     @GET
     @RequiresRole(Role.VIEWER)
     public List<Map<String, Object>> list() {
-        return pipelines.list().stream().map(PipelineViews::pipeline).toList();
+        Map<String, List<NotificationSubscription>> subscribed = notifications.all();
+        return pipelines.list().stream().map(p -> PipelineViews.pipeline(p,
+                PipelineNotifications.view(subscribed.getOrDefault(p.id(), List.of())))).toList();
     }
 
     @POST
@@ -101,9 +113,10 @@ public final class PipelineResource {
         Pipeline valid = validate(null, body);
         try {
             Pipeline created = pipelines.create(valid);
+            notifications.save(created.id(), body);
             audit.record(caller(), "pipeline.create", "pipeline:" + created.id(), created.name(), Caller.address(request));
             changed(created, "created");
-            return Response.status(Response.Status.CREATED).entity(PipelineViews.pipeline(created)).build();
+            return Response.status(Response.Status.CREATED).entity(view(created)).build();
         } catch (ConflictException e) {
             throw refused(e);
         }
@@ -113,7 +126,7 @@ public final class PipelineResource {
     @Path("{id}")
     @RequiresRole(Role.VIEWER)
     public Map<String, Object> get(@PathParam("id") String id) {
-        return PipelineViews.pipeline(find(id));
+        return view(find(id));
     }
 
     @PUT
@@ -124,9 +137,10 @@ public final class PipelineResource {
         Pipeline valid = validate(current, body);
         try {
             Pipeline updated = pipelines.update(valid).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
+            notifications.save(id, body);
             audit.record(caller(), "pipeline.update", "pipeline:" + id, updated.name(), Caller.address(request));
             changed(updated, "updated");
-            return PipelineViews.pipeline(updated);
+            return view(updated);
         } catch (ConflictException e) {
             throw refused(e);
         }
@@ -151,7 +165,7 @@ public final class PipelineResource {
     private Map<String, Object> setEnabled(String id, boolean enabled) {
         Pipeline current = find(id);
         if (current.enabled() == enabled) {
-            return PipelineViews.pipeline(current);
+            return view(current);
         }
         Pipeline toggled = new Pipeline(current.id(), current.name(), current.sourceId(), current.destinationId(),
                 current.definition(), enabled, current.scheduleCron(), current.scheduleTimezone(), current.dependsOn(),
@@ -162,7 +176,7 @@ public final class PipelineResource {
             audit.record(caller(), "pipeline." + (enabled ? "enable" : "disable"), "pipeline:" + id, updated.name(),
                     Caller.address(request));
             changed(updated, change);
-            return PipelineViews.pipeline(updated);
+            return view(updated);
         } catch (ConflictException e) {
             throw refused(e);
         }
@@ -309,10 +323,13 @@ public final class PipelineResource {
             timezone = schedule.get("timezone") instanceof String t && !t.isBlank() ? t : null;
             if (cron == null) {
                 errors.add(new Problem.FieldError("schedule.cron", "is required in a schedule"));
+            } else {
+                Schedules.check(schedules, cron, timezone, errors);
             }
         } else if (body.get("schedule") != null) {
             errors.add(new Problem.FieldError("schedule", "must be an object {\"cron\", \"timezone\"}"));
         }
+        notifications.check(body.get(PipelineNotifications.FIELD), errors);
         List<String> dependsOn = new ArrayList<>();
         if (body.get("depends_on") instanceof List<?> list) {
             list.forEach(item -> dependsOn.add(String.valueOf(item)));
@@ -335,6 +352,11 @@ public final class PipelineResource {
             errors.add(new Problem.FieldError(field, "no " + kind.id() + " " + id));
         }
         return id;
+    }
+
+    /** The pipeline as answers show it, with the targets that hear its events. */
+    private Map<String, Object> view(Pipeline pipeline) {
+        return PipelineViews.pipeline(pipeline, notifications.of(pipeline.id()));
     }
 
     private Pipeline find(String id) {

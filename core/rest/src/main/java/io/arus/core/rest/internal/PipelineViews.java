@@ -36,6 +36,13 @@ final class PipelineViews {
         return view;
     }
 
+    /** A pipeline with its {@code notifications}: the targets that hear its events (see PipelineNotifications). */
+    static Map<String, Object> pipeline(Pipeline pipeline, List<PipelineNotifications.NotificationView> notifications) {
+        Map<String, Object> view = pipeline(pipeline);
+        view.put(PipelineNotifications.FIELD, notifications);
+        return view;
+    }
+
     /** A run with its streams' counters. */
     record RunView(String id, String pipelineId, String status, String trigger, Instant createdAt, Instant startedAt,
                    Instant endedAt, String error, List<StreamView> streams) {

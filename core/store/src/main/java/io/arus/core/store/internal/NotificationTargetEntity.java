@@ -1,5 +1,6 @@
 package io.arus.core.store.internal;
 
+import io.arus.core.store.NotificationTarget;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,4 +21,8 @@ public class NotificationTargetEntity {
     Instant createdAt;
     @Column(name = "updated_at")
     Instant updatedAt;
+
+    NotificationTarget toRecord() {
+        return new NotificationTarget(id, name, type, ConfigJson.read(config), createdAt, updatedAt);
+    }
 }

@@ -1,0 +1,69 @@
+package io.arus.core.notify.internal;
+
+import io.arus.core.engine.RunEvents;
+import io.arus.core.notify.TargetSecrets;
+import io.arus.core.platform.PluginCatalog;
+import io.arus.core.security.SecretBox;
+import io.arus.core.store.NotificationTargetStore;
+import io.arus.core.store.PipelineStore;
+import io.arus.core.store.RunStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+
+/**
+ * Follows the engine's run events and notifies the targets pipelines subscribed: a run failed, succeeded or
+ * recovered, a quality check failed, a source schema changed. The EventAdmin thread only hands the event over;
+ * lookups and deliveries happen on this component's own threads, so a slow or failing target never delays a run,
+ * another handler, or another target. The filter spares EventAdmin the state changes that notify nobody (queued,
+ * running, paused...): checks and schema changes carry no status.
+ */
+@Component(service = EventHandler.class, immediate = true, property = {
+        EventConstants.EVENT_TOPIC + "=" + RunEvents.RUN_STATE,
+        EventConstants.EVENT_TOPIC + "=" + RunEvents.QUALITY_CHECK,
+        EventConstants.EVENT_TOPIC + "=" + RunEvents.SCHEMA_CHANGED,
+        EventConstants.EVENT_FILTER + "=" + NotificationDispatcher.FILTER})
+public final class NotificationDispatcher implements EventHandler {
+    static final String FILTER = "(|(" + RunEvents.STATUS + "=failed)(" + RunEvents.STATUS + "=succeeded)(!("
+            + RunEvents.STATUS + "=*)))";
+
+    /** Threads for lookups and deliveries: notifiers block for up to about 30 seconds each. */
+    private static final int THREADS = 3;
+
+    private final ExecutorScheduler scheduler;
+    private final RunNotifier notifier;
+    private final Clock clock;
+
+    @Activate
+    public NotificationDispatcher(@Reference NotificationTargetStore targets, @Reference PipelineStore pipelines,
+                                  @Reference RunStore runs, @Reference PluginCatalog catalog,
+                                  @Reference SecretBox box, @Reference ConsoleLinks links) {
+        this.clock = Clock.systemUTC();
+        this.scheduler = new ExecutorScheduler(THREADS);
+        this.notifier = new RunNotifier(targets, pipelines, runs, new TargetSender(catalog, new TargetSecrets(box)),
+                links::run, RetryPolicy.STANDARD, scheduler, new DeliveryJournal(runs::log, clock));
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Map<String, Object> properties = new HashMap<>();
+        for (String name : event.getPropertyNames()) {
+            properties.put(name, event.getProperty(name));
+        }
+        RunOccurrence.of(event.getTopic(), properties, clock.instant())
+                .ifPresent(occurrence -> scheduler.schedule(() -> notifier.notify(occurrence), Duration.ZERO));
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.close();
+    }
+}

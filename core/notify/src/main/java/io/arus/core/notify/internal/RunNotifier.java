@@ -1,0 +1,75 @@
+package io.arus.core.notify.internal;
+
+import io.arus.api.notify.Notification;
+import io.arus.api.notify.Notification.Event;
+import io.arus.api.notify.NotificationException;
+import io.arus.core.store.NotificationSubscription;
+import io.arus.core.store.NotificationTargetStore;
+import io.arus.core.store.Pipeline;
+import io.arus.core.store.PipelineStore;
+import io.arus.core.store.Run;
+import io.arus.core.store.RunStatus;
+import io.arus.core.store.RunStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns one {@link RunOccurrence} into deliveries: finds the pipeline's subscriptions, tells a recovery from a
+ * plain success, picks each target's event, builds the notification and starts one {@link TargetDelivery} per
+ * target. Runs on the dispatcher's executor, never on the EventAdmin's thread.
+ */
+final class RunNotifier {
+    private final NotificationTargetStore targets;
+    private final PipelineStore pipelines;
+    private final RunStore runs;
+    private final TargetSender sender;
+    private final Function<String, String> runLinks;
+    private final RetryPolicy policy;
+    private final Scheduler scheduler;
+    private final DeliveryJournal journal;
+
+    /** @param runLinks run id to its link in the console, or to null */
+    RunNotifier(NotificationTargetStore targets, PipelineStore pipelines, RunStore runs, TargetSender sender,
+                Function<String, String> runLinks, RetryPolicy policy, Scheduler scheduler, DeliveryJournal journal) {
+        this.targets = targets;
+        this.pipelines = pipelines;
+        this.runs = runs;
+        this.sender = sender;
+        this.runLinks = runLinks;
+        this.policy = policy;
+        this.scheduler = scheduler;
+        this.journal = journal;
+    }
+
+    void notify(RunOccurrence occurrence) {
+        List<NotificationSubscription> subscriptions = targets.subscriptions(occurrence.pipelineId());
+        if (subscriptions.isEmpty()) {
+            return;
+        }
+        RunOccurrence settled = occurrence.mayRecover() && Recovery.previousRunFailed(
+                runs.list(occurrence.pipelineId(), Recovery.RUNS_LOOKED_AT), occurrence.runId())
+                ? occurrence.recovered() : occurrence;
+        Map<String, Event> chosen = TargetChoice.choose(subscriptions, settled.candidates());
+        if (chosen.isEmpty()) {
+            return;
+        }
+        String name = settled.pipelineName() != null ? settled.pipelineName()
+                : pipelines.byId(settled.pipelineId()).map(Pipeline::name).orElse(settled.pipelineId());
+        String status = settled.status() != null ? settled.status()
+                : runs.byId(settled.runId()).map(Run::status).map(RunStatus::id).orElse(null);
+        String link = runLinks.apply(settled.runId());
+        chosen.forEach((targetId, event) -> deliver(targetId, settled.notification(event, name, status, link)));
+    }
+
+    private void deliver(String targetId, Notification notification) {
+        String target = targets.byId(targetId).map(t -> "'" + t.name() + "' (" + t.type() + ")").orElse(targetId);
+        String what = "notification " + notification.event().id() + " to target " + target;
+        TargetDelivery delivery = new TargetDelivery(notification.runId(), what, () -> sender.send(targets
+                .byId(targetId).orElseThrow(() -> new NotificationException("the target was deleted", false, null)),
+                notification), policy, scheduler, journal);
+        // each target on its own: a slow one does not hold up the others
+        scheduler.schedule(delivery::start, Duration.ZERO);
+    }
+}
