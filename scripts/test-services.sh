@@ -11,6 +11,8 @@
 #               database arus_test (utf8mb4), global local_infile=1
 #   ClickHouse  127.0.0.1:8123 (HTTP interface) user default, no password
 #               database arus_test
+#   Chromium    /usr/bin/chromium and /usr/bin/chromedriver (Debian packages),
+#               for the console's browser tests (e2e/)
 #
 # Missing servers are installed with apt-get and stopped servers are started
 # (both need root). Exits non-zero if a service cannot be brought up: tests
@@ -346,6 +348,22 @@ clickhouse_up() {
   echo "clickhouse: up ($HOST:$CLICKHOUSE_HTTP_PORT http, user default, db arus_test$note)"
 }
 
+# ------------------------------------------------------------------ Chromium
+
+readonly CHROMIUM=/usr/bin/chromium
+readonly CHROMEDRIVER=/usr/bin/chromedriver
+
+# The browser tests (e2e/) drive Debian's headless Chromium through its chromedriver; nothing to start.
+chromium_up() {
+  local note=""
+  if [ ! -x "$CHROMIUM" ] || [ ! -x "$CHROMEDRIVER" ]; then
+    apt_install chromium chromium-driver
+    [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] || die "chromium: $CHROMIUM or $CHROMEDRIVER missing after apt-get install"
+    note=", installed"
+  fi
+  echo "chromium: ready ($("$CHROMIUM" --version 2>/dev/null | head -n 1 || echo "$CHROMIUM")$note)"
+}
+
 # ---------------------------------------------------------------------------
 
 main() {
@@ -358,6 +376,7 @@ main() {
   pg_up
   mariadb_up
   clickhouse_up
+  chromium_up
 }
 
 main "$@"

@@ -46,6 +46,8 @@ class RbacTest {
             new Row("GET", "/api/notifiers", "/notifiers", null, "viewer"),
             new Row("GET", "/api/notifiers/x", "/notifiers/{type}", null, "viewer"),
             new Row("GET", "/api/plugins", "/plugins", null, "viewer"),
+            new Row("POST", "/api/plugins", "/plugins", null, "admin"),
+            new Row("DELETE", "/api/plugins/987654", "/plugins/{id}", null, "admin"),
             new Row("POST", "/api/auth/logout", "/auth/logout", "{}", "viewer"),
             new Row("GET", "/api/me", "/me", null, "viewer"),
             new Row("PUT", "/api/me/password", "/me/password", "{\"current_password\":\"wrong\",\"new_password\":\"x\"}", "viewer"),

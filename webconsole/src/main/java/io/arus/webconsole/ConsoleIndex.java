@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 
 /**
- * Answers the bare root ({@code GET /}) with the console page. The resource mapping serves every file below
+ * Answers the bare root ({@code GET /}) with the console page, and asks browsers to revalidate the console's
+ * files. The resource mapping serves every file below
  * {@code /}, but the root itself is a folder there, and the HTTP whiteboard has no welcome files nor an
  * exact-root servlet pattern, so this filter serves it and lets every other request through.
  */
@@ -26,12 +27,17 @@ public final class ConsoleIndex implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.isEmpty() && !"/".equals(path)) {
+            if (!path.startsWith("/api/")) {
+                // the console's modules are plain files: after an upgrade the browser must not mix old and new ones,
+                // so it revalidates each (a 304 when unchanged)
+                response.setHeader("Cache-Control", "no-cache");
+            }
             chain.doFilter(req, res);
             return;
         }
-        HttpServletResponse response = (HttpServletResponse) res;
         URL index = FrameworkUtil.getBundle(ConsoleIndex.class).getEntry("static/index.html");
         if (index == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "the console page is missing from the bundle");
