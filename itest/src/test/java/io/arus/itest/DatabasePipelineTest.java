@@ -295,13 +295,7 @@ class DatabasePipelineTest {
     }
 
     private static JsonNode run(String pipeline) throws Exception {
-        HttpResponse<String> started = server.send("POST", "/api/pipelines/" + pipeline + "/runs", null, server.adminToken());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String runId = ArusServer.JSON.readTree(started.body()).path("run_id").asText();
-        server.awaitJson("/api/runs/" + runId, Duration.ofSeconds(120),
-                r -> List.of("succeeded", "failed", "cancelled", "interrupted").contains(r.path("status").asText()),
-                "run " + runId + " should end");
-        return server.json("/api/runs/" + runId);
+        return server.runToEnd(pipeline);
     }
 
     private static void assertSucceeded(JsonNode run) throws Exception {

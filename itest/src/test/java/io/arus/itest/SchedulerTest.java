@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
  * pipeline runs after its upstream succeeded and not after it failed, and a dependency cycle is refused.
  */
 class SchedulerTest {
-    private static final List<String> ENDED = List.of("succeeded", "failed", "cancelled", "interrupted");
 
     static ArusServer server;
     static String schema;
@@ -176,12 +175,7 @@ class SchedulerTest {
     }
 
     private static JsonNode runToEnd(String pipeline) throws Exception {
-        HttpResponse<String> started = server.send("POST", "/api/pipelines/" + pipeline + "/runs", null, server.adminToken());
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        String runId = ArusServer.JSON.readTree(started.body()).path("run_id").asText();
-        server.awaitJson("/api/runs/" + runId, Duration.ofSeconds(60), r -> ENDED.contains(r.path("status").asText()),
-                "run " + runId + " should end");
-        return server.json("/api/runs/" + runId);
+        return server.runToEnd(pipeline);
     }
 
     private static String shortId() {

@@ -3,9 +3,8 @@ package io.arus.core.notify;
 import io.arus.api.config.Config;
 import io.arus.api.config.ConfigField;
 import io.arus.api.config.ConfigSpec;
+import io.arus.core.security.ConnectionSecrets;
 import io.arus.core.security.SecretBox;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * The life of a notification target's secret fields (those its notifier's spec marks secret: webhook URLs, bot
  * tokens, passwords, signing secrets, header lists): encrypted before they are stored, decrypted only to send,
  * masked as {@value Config#MASK} in every answer, kept when a client sends the mask back, and cut out of every
- * message. Unlike a connector's, a target's secret may be a list (a webhook's headers): each entry is encrypted.
+ * message. The first four are {@link ConnectionSecrets}'; cutting secrets out of messages is the notifiers' own.
  */
 public final class TargetSecrets {
     /** Shorter values are not looked for in messages: they would mask ordinary words. */
@@ -24,11 +23,11 @@ public final class TargetSecrets {
     private static final int SHORTEST_PART = 8;
     private static final Pattern PARTS = Pattern.compile("[\\s:=]+");
 
-    private final SecretBox box;
+    private final ConnectionSecrets secrets;
 
     /** @param box the server's secret box */
     public TargetSecrets(SecretBox box) {
-        this.box = Objects.requireNonNull(box, "box");
+        this.secrets = new ConnectionSecrets(Objects.requireNonNull(box, "box"));
     }
 
     /**
@@ -40,37 +39,17 @@ public final class TargetSecrets {
      * @return the configuration with masks resolved; a mask with nothing stored behind it is dropped
      */
     public Map<String, Object> unmask(ConfigSpec spec, Map<String, ?> incoming, Map<String, ?> stored) {
-        Map<String, Object> result = new LinkedHashMap<>(incoming);
-        for (ConfigField field : spec.fields()) {
-            if (field.secret() && Config.MASK.equals(incoming.get(field.name()))) {
-                Object previous = stored.get(field.name());
-                if (previous == null) {
-                    result.remove(field.name());
-                } else {
-                    result.put(field.name(), decryptValue(previous));
-                }
-            }
-        }
-        return result;
+        return secrets.unmask(spec, incoming, stored);
     }
 
     /** @return the configuration with every secret field encrypted (each entry of a list), ready to store */
     public Map<String, Object> encrypt(ConfigSpec spec, Map<String, ?> values) {
-        Map<String, Object> result = new LinkedHashMap<>(values);
-        for (ConfigField field : spec.fields()) {
-            Object value = values.get(field.name());
-            if (field.secret() && value != null) {
-                result.put(field.name(), encryptValue(value));
-            }
-        }
-        return result;
+        return secrets.encrypt(spec, values);
     }
 
     /** @return the stored configuration with every encrypted value (and list entry) decrypted: only to send */
     public Map<String, Object> decrypt(Map<String, ?> stored) {
-        Map<String, Object> result = new LinkedHashMap<>(stored);
-        stored.forEach((name, value) -> result.put(name, decryptValue(value)));
-        return result;
+        return secrets.decrypt(stored);
     }
 
     /**
@@ -78,14 +57,7 @@ public final class TargetSecrets {
      *         value whatever the spec says now, as when the notifier is not installed) replaced by the mask
      */
     public static Map<String, Object> mask(ConfigSpec spec, Map<String, ?> stored) {
-        Map<String, Object> result = new LinkedHashMap<>(stored);
-        stored.forEach((name, value) -> {
-            boolean secret = spec.field(name).map(ConfigField::secret).orElse(false);
-            if (value != null && (secret || holdsEncrypted(value))) {
-                result.put(name, Config.MASK);
-            }
-        });
-        return result;
+        return ConnectionSecrets.mask(spec, stored);
     }
 
     /**
@@ -116,35 +88,5 @@ public final class TargetSecrets {
             }
         }
         return text;
-    }
-
-    private Object encryptValue(Object value) {
-        if (value instanceof String text) {
-            return SecretBox.isEncrypted(text) ? text : box.encrypt(text);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> encrypted = new ArrayList<>(list.size());
-            list.forEach(entry -> encrypted.add(encryptValue(entry)));
-            return encrypted;
-        }
-        // a number or a boolean in a secret field: the spec's validation refuses it before it gets here
-        return value;
-    }
-
-    private Object decryptValue(Object value) {
-        if (SecretBox.isEncrypted(value)) {
-            return box.decrypt((String) value);
-        }
-        if (value instanceof List<?> list) {
-            List<Object> clear = new ArrayList<>(list.size());
-            list.forEach(entry -> clear.add(decryptValue(entry)));
-            return clear;
-        }
-        return value;
-    }
-
-    private static boolean holdsEncrypted(Object value) {
-        return SecretBox.isEncrypted(value)
-                || value instanceof List<?> list && list.stream().anyMatch(SecretBox::isEncrypted);
     }
 }

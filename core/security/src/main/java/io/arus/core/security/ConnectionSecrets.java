@@ -3,14 +3,17 @@ package io.arus.core.security;
 import io.arus.api.config.Config;
 import io.arus.api.config.ConfigField;
 import io.arus.api.config.ConfigSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The life of a connection's secret fields (those its connector spec marks secret): encrypted before they are
- * stored, decrypted only to open a connector, masked as {@value Config#MASK} in every answer, and kept when a
- * client sends the mask back unchanged.
+ * The life of a configuration's secret fields (those its plugin's spec marks secret: a connection's passwords, a
+ * notification target's webhook URLs and tokens): encrypted before they are stored, decrypted only to use them,
+ * masked as {@value Config#MASK} in every answer, and kept when a client sends the mask back unchanged. A secret
+ * may be a list (a webhook's headers): each entry is encrypted.
  */
 public final class ConnectionSecrets {
     private final SecretBox box;
@@ -36,48 +39,74 @@ public final class ConnectionSecrets {
                 if (previous == null) {
                     result.remove(field.name());
                 } else {
-                    result.put(field.name(), SecretBox.isEncrypted(previous) ? box.decrypt((String) previous) : previous);
+                    result.put(field.name(), decryptValue(previous));
                 }
             }
         }
         return result;
     }
 
-    /** @return the configuration with every secret field encrypted, ready to store */
+    /** @return the configuration with every secret field encrypted (each entry of a list), ready to store */
     public Map<String, Object> encrypt(ConfigSpec spec, Map<String, ?> values) {
         Map<String, Object> result = new LinkedHashMap<>(values);
         for (ConfigField field : spec.fields()) {
             Object value = values.get(field.name());
-            if (field.secret() && value instanceof String text && !SecretBox.isEncrypted(text)) {
-                result.put(field.name(), box.encrypt(text));
+            if (field.secret() && value != null) {
+                result.put(field.name(), encryptValue(value));
             }
         }
         return result;
     }
 
-    /** @return the stored configuration with every encrypted value decrypted: only to open a connector */
+    /** @return the stored configuration with every encrypted value (and list entry) decrypted: only to use it */
     public Map<String, Object> decrypt(Map<String, ?> stored) {
         Map<String, Object> result = new LinkedHashMap<>(stored);
-        for (Map.Entry<String, ?> entry : stored.entrySet()) {
-            if (SecretBox.isEncrypted(entry.getValue())) {
-                result.put(entry.getKey(), box.decrypt((String) entry.getValue()));
-            }
-        }
+        stored.forEach((name, value) -> result.put(name, decryptValue(value)));
         return result;
     }
 
     /**
      * @return the stored configuration as every answer shows it: each secret (by the spec, and any encrypted
-     *         value whatever the spec says now) replaced by the mask
+     *         value whatever the spec says now, as when the plugin is not installed) replaced by the mask
      */
     public static Map<String, Object> mask(ConfigSpec spec, Map<String, ?> stored) {
         Map<String, Object> result = new LinkedHashMap<>(stored);
-        for (Map.Entry<String, ?> entry : stored.entrySet()) {
-            boolean secret = spec.field(entry.getKey()).map(ConfigField::secret).orElse(false);
-            if (entry.getValue() != null && (secret || SecretBox.isEncrypted(entry.getValue()))) {
-                result.put(entry.getKey(), Config.MASK);
+        stored.forEach((name, value) -> {
+            boolean secret = spec.field(name).map(ConfigField::secret).orElse(false);
+            if (value != null && (secret || holdsEncrypted(value))) {
+                result.put(name, Config.MASK);
             }
-        }
+        });
         return result;
+    }
+
+    private Object encryptValue(Object value) {
+        if (value instanceof String text) {
+            return SecretBox.isEncrypted(text) ? text : box.encrypt(text);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> encrypted = new ArrayList<>(list.size());
+            list.forEach(entry -> encrypted.add(encryptValue(entry)));
+            return encrypted;
+        }
+        // a number or a boolean in a secret field: the spec's validation refuses it before it gets here
+        return value;
+    }
+
+    private Object decryptValue(Object value) {
+        if (SecretBox.isEncrypted(value)) {
+            return box.decrypt((String) value);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> clear = new ArrayList<>(list.size());
+            list.forEach(entry -> clear.add(decryptValue(entry)));
+            return clear;
+        }
+        return value;
+    }
+
+    private static boolean holdsEncrypted(Object value) {
+        return SecretBox.isEncrypted(value)
+                || value instanceof List<?> list && list.stream().anyMatch(SecretBox::isEncrypted);
     }
 }

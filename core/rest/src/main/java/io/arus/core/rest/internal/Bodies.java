@@ -1,6 +1,9 @@
 package io.arus.core.rest.internal;
 
+import io.arus.api.config.ConfigSpec;
+import io.arus.api.config.ConfigViolation;
 import java.util.List;
+import java.util.Map;
 
 /** Checks on request bodies that name the offending field. */
 final class Bodies {
@@ -40,5 +43,13 @@ final class Bodies {
             detail.append(i == 0 ? "" : "; ").append(errors.get(i).field()).append(' ').append(errors.get(i).message());
         }
         return new ApiException(javax.ws.rs.core.Response.Status.BAD_REQUEST, detail.toString(), errors);
+    }
+
+    /** Refuses a plugin configuration its spec does not accept: a 400 naming each field as {@code config.<field>}. */
+    static void validConfig(ConfigSpec spec, Map<String, ?> config) {
+        List<ConfigViolation> violations = spec.validate(config);
+        if (!violations.isEmpty()) {
+            throw invalid(violations.stream().map(v -> new Problem.FieldError("config." + v.field(), v.message())).toList());
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.arus.core.rest.internal;
 import io.arus.api.config.Config;
 import io.arus.api.config.ConfigField;
 import io.arus.api.config.ConfigSpec;
-import io.arus.api.config.ConfigViolation;
 import io.arus.api.connector.Capability;
 import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.Connector;
@@ -22,7 +21,6 @@ import io.arus.core.store.ConflictException;
 import io.arus.core.store.Connection;
 import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.ConnectionStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,14 +143,7 @@ public final class ConnectionService {
         }
         ConfigSpec spec = connector.descriptor().config();
         Map<String, Object> config = secrets.unmask(spec, body.config() == null ? Map.of() : body.config(), storedBefore);
-        List<ConfigViolation> violations = spec.validate(config);
-        if (!violations.isEmpty()) {
-            List<Problem.FieldError> errors = new ArrayList<>();
-            for (ConfigViolation v : violations) {
-                errors.add(new Problem.FieldError("config." + v.field(), v.message()));
-            }
-            throw Bodies.invalid(errors);
-        }
+        Bodies.validConfig(spec, config);
         // stored with the spec's defaults applied: what a user reads back is what the connector will get
         return new Validated(name, type, secrets.encrypt(spec, Config.of(spec, config).values()));
     }

@@ -2,7 +2,6 @@ package io.arus.core.rest.internal;
 
 import io.arus.api.config.Config;
 import io.arus.api.config.ConfigSpec;
-import io.arus.api.config.ConfigViolation;
 import io.arus.api.notify.Notifier;
 import io.arus.core.notify.TargetSecrets;
 import io.arus.core.notify.TestNotifications;
@@ -18,7 +17,6 @@ import io.arus.core.store.ConflictException;
 import io.arus.core.store.NotificationTarget;
 import io.arus.core.store.NotificationTargetStore;
 import io.arus.core.store.SubscribingPipeline;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,14 +113,7 @@ public final class NotificationTargetService {
         ConfigSpec spec = notifier.descriptor().config();
         Map<String, Object> config = secrets.unmask(spec, body.config() == null ? Map.of() : body.config(),
                 storedBefore);
-        List<ConfigViolation> violations = spec.validate(config);
-        if (!violations.isEmpty()) {
-            List<Problem.FieldError> errors = new ArrayList<>();
-            for (ConfigViolation v : violations) {
-                errors.add(new Problem.FieldError("config." + v.field(), v.message()));
-            }
-            throw Bodies.invalid(errors);
-        }
+        Bodies.validConfig(spec, config);
         // stored with the spec's defaults applied: what a user reads back is what the notifier will get
         return new Validated(name, type, secrets.encrypt(spec, Config.of(spec, config).values()));
     }
