@@ -174,6 +174,15 @@ public interface Dialect {
      */
     Object currentTime(Connection connection, LogicalType cursorType) throws SQLException;
 
+    /**
+     * @param columns the native types of the columns a keyset reader selects, in select order
+     * @return a faster reader of keyset pages of such columns, or {@code null} (the default) to read them through
+     *         JDBC result sets; a dialect answers {@code null} for columns it cannot decode itself
+     */
+    default BulkReader bulkReader(List<NativeType> columns) {
+        return null;
+    }
+
     // ---------------------------------------------------------------- writing
 
     /**

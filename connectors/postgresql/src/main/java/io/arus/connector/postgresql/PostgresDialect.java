@@ -2,6 +2,7 @@ package io.arus.connector.postgresql;
 
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
+import io.arus.connector.jdbc.BulkReader;
 import io.arus.connector.jdbc.ColumnMapping;
 import io.arus.connector.jdbc.ConnectionSettings;
 import io.arus.connector.jdbc.Dialect;
@@ -133,6 +134,11 @@ final class PostgresDialect implements Dialect {
                     : io.arus.connector.jdbc.JsonText.write(v), Types.OTHER);
             default -> ValueBinders.forType(type);
         };
+    }
+
+    @Override
+    public BulkReader bulkReader(List<NativeType> columns) {
+        return CopyPageReader.of(columns);
     }
 
     @Override

@@ -14,35 +14,33 @@ final class KeysetPredicate {
 
     static String after(Dialect dialect, List<ColumnInfo> columns, Object[] values, SqlParams params) {
         if (columns.size() == 1) {
-            add(dialect, columns, values, params, 0);
-            return dialect.quote(columns.get(0).name()) + " > ?";
+            return dialect.quote(columns.get(0).name()) + " > " + add(dialect, columns, values, params, 0);
         }
         if (dialect.indexesRowValueComparison()) {
             StringBuilder left = new StringBuilder("(");
             StringBuilder right = new StringBuilder("(");
             for (int i = 0; i < columns.size(); i++) {
                 left.append(i == 0 ? "" : ", ").append(dialect.quote(columns.get(i).name()));
-                right.append(i == 0 ? "?" : ", ?");
-                add(dialect, columns, values, params, i);
+                right.append(i == 0 ? "" : ", ").append(add(dialect, columns, values, params, i));
             }
             return left + ") > " + right + ")";
         }
-        add(dialect, columns, values, params, 0);
-        return dialect.quote(columns.get(0).name()) + " >= ? AND " + expanded(dialect, columns, values, params, 0);
+        String first = dialect.quote(columns.get(0).name()) + " >= " + add(dialect, columns, values, params, 0);
+        return first + " AND " + expanded(dialect, columns, values, params, 0);
     }
 
     private static String expanded(Dialect dialect, List<ColumnInfo> columns, Object[] values, SqlParams params, int i) {
         String column = dialect.quote(columns.get(i).name());
-        add(dialect, columns, values, params, i);
         if (i == columns.size() - 1) {
-            return column + " > ?";
+            return column + " > " + add(dialect, columns, values, params, i);
         }
-        String greater = "(" + column + " > ? OR (" + column + " = ? AND ";
-        add(dialect, columns, values, params, i);
+        String greater = "(" + column + " > " + add(dialect, columns, values, params, i) + " OR (" + column + " = "
+                + add(dialect, columns, values, params, i) + " AND ";
         return greater + expanded(dialect, columns, values, params, i + 1) + "))";
     }
 
-    private static void add(Dialect dialect, List<ColumnInfo> columns, Object[] values, SqlParams params, int i) {
-        params.add(values[i], dialect.binder(columns.get(i).mapping().type()));
+    private static String add(Dialect dialect, List<ColumnInfo> columns, Object[] values, SqlParams params, int i) {
+        ColumnInfo column = columns.get(i);
+        return params.add(values[i], dialect.binder(column.mapping().type()), column.type());
     }
 }

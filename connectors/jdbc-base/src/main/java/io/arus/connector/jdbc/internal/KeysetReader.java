@@ -4,6 +4,7 @@ import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
+import io.arus.connector.jdbc.BulkReader;
 import io.arus.connector.jdbc.SqlFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +20,8 @@ import java.util.Map;
  * keyset LIMIT batch}. Each page is one short query, so no statement stays open while the engine writes (a MySQL
  * server would time out a stalled streaming result; a PostgreSQL snapshot would hold back vacuum), and each batch's
  * offset is the key of its last row, so rows sharing a cursor value at a boundary are neither skipped nor repeated.
+ * Where the dialect has a {@link BulkReader} for the selected columns, each page runs through it instead of a result
+ * set (the same query, the same rows, decoded faster).
  */
 final class KeysetReader implements StreamReader {
     private final ReadPlan plan;
@@ -28,10 +31,12 @@ final class KeysetReader implements StreamReader {
     private final Object upperBound;
     private final Object lookBackFrom;
     private final boolean cursorOnlyResume;
+    private final BulkReader bulk;
     private Object[] lastKey;
     private boolean firstPage = true;
     private boolean exhausted;
     private volatile PreparedStatement running;
+    private volatile boolean bulkRunning;
     private volatile boolean woken;
 
     KeysetReader(ReadPlan plan, Connection connection, Runnable onClose) throws ConnectorException, SQLException {
@@ -39,6 +44,7 @@ final class KeysetReader implements StreamReader {
         this.connection = connection;
         this.onClose = onClose;
         this.batchSize = plan.request.batchSize();
+        this.bulk = plan.dialect.bulkReader(plan.selected.stream().map(ColumnInfo::type).toList());
         this.lastKey = Bounds.storedKey(plan, plan.request.startOffset());
         Object storedCursor = Bounds.storedCursor(plan, plan.request.startOffset());
         this.cursorOnlyResume = lastKey == null && storedCursor != null;
@@ -58,22 +64,28 @@ final class KeysetReader implements StreamReader {
         if (exhausted) {
             return null;
         }
-        SqlParams params = new SqlParams();
+        SqlParams params = new SqlParams(bulk);
         String sql = pageSql(params);
+        boolean bulkPage = bulk != null && params.parameters().stream().allMatch(p -> p.value() != null);
+        if (bulk != null && !bulkPage) {
+            // a bulk reader passes values it can name; a NULL bound (never a key) goes the plain way
+            params = new SqlParams();
+            sql = pageSql(params);
+        }
         List<Object[]> rows = new ArrayList<>(Math.min(batchSize, 10_000));
-        Object[] last = null;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            plan.dialect.streamResults(statement, batchSize);
-            params.bind(statement);
-            running = statement;
-            if (woken) {
-                return interrupted();
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    last = plan.readRow(result);
-                    rows.add(plan.output(last));
+        Object[][] last = new Object[1][];
+        try {
+            if (bulkPage) {
+                bulkRunning = true;
+                if (woken) {
+                    return interrupted();
                 }
+                bulk.read(connection, sql, params.parameters(), row -> {
+                    last[0] = row;
+                    rows.add(plan.output(row));
+                });
+            } else if (!readPage(sql, params, rows, last)) {
+                return interrupted();
             }
             endTransaction();
         } catch (SQLException e) {
@@ -84,6 +96,7 @@ final class KeysetReader implements StreamReader {
             throw SqlFailures.wrap(plan.dialect, "reading " + plan.table.id(), e);
         } finally {
             running = null;
+            bulkRunning = false;
         }
         firstPage = false;
         if (rows.size() < batchSize) {
@@ -94,9 +107,28 @@ final class KeysetReader implements StreamReader {
         }
         lastKey = new Object[plan.keyset.size()];
         for (int i = 0; i < lastKey.length; i++) {
-            lastKey[i] = last[plan.keysetPositions[i]];
+            lastKey[i] = last[0][plan.keysetPositions[i]];
         }
         return RecordBatch.of(plan.outputSchema, rows, offset());
+    }
+
+    /** @return false when a wakeup came before the query started */
+    private boolean readPage(String sql, SqlParams params, List<Object[]> rows, Object[][] last) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            plan.dialect.streamResults(statement, batchSize);
+            params.bind(statement);
+            running = statement;
+            if (woken) {
+                return false;
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    last[0] = plan.readRow(result);
+                    rows.add(plan.output(last[0]));
+                }
+            }
+        }
+        return true;
     }
 
     private String pageSql(SqlParams params) {
@@ -104,14 +136,14 @@ final class KeysetReader implements StreamReader {
         if (firstPage && lookBackFrom != null) {
             // the look-back window (or a stored offset without key values) re-reads from a cursor value on:
             // harmless, because the engine writes such reads in upsert mode
-            conditions.add(plan.dialect.quote(plan.cursor.name()) + " >= ?");
-            params.add(lookBackFrom, plan.dialect.binder(plan.cursor.mapping().type()));
+            conditions.add(plan.dialect.quote(plan.cursor.name()) + " >= " + params.add(lookBackFrom,
+                    plan.dialect.binder(plan.cursor.mapping().type()), plan.cursor.type()));
         } else if (lastKey != null) {
             conditions.add(KeysetPredicate.after(plan.dialect, plan.keyset, lastKey, params));
         }
         if (plan.incremental()) {
-            conditions.add(plan.dialect.quote(plan.cursor.name()) + " <= ?");
-            params.add(upperBound, plan.dialect.binder(plan.cursor.mapping().type()));
+            conditions.add(plan.dialect.quote(plan.cursor.name()) + " <= " + params.add(upperBound,
+                    plan.dialect.binder(plan.cursor.mapping().type()), plan.cursor.type()));
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(plan.selectList()).append(" FROM ")
                 .append(plan.qualifiedTable());
@@ -162,6 +194,14 @@ final class KeysetReader implements StreamReader {
     @Override
     public void wakeup() {
         woken = true;
+        if (bulkRunning) {
+            try {
+                bulk.cancel(connection);
+            } catch (SQLException e) {
+                // the page already finished or the connection is gone: poll returns on its own either way
+            }
+            return;
+        }
         PreparedStatement statement = running;
         if (statement != null) {
             try {

@@ -49,15 +49,13 @@ final class StreamingReader implements StreamReader {
             Object upper = Bounds.upper(plan, connection);
             String cursor = plan.dialect.quote(plan.cursor.name());
             var binder = plan.dialect.binder(plan.cursor.mapping().type());
-            sql.append(" WHERE ").append(cursor).append(" <= ?");
-            params.add(upper, binder);
+            var type = plan.cursor.type();
+            sql.append(" WHERE ").append(cursor).append(" <= ").append(params.add(upper, binder, type));
             Object lookedBack = Bounds.lookedBack(stored, plan.request.lookBack());
             if (lookedBack != null) {
-                sql.append(" AND ").append(cursor).append(" >= ?");
-                params.add(lookedBack, binder);
+                sql.append(" AND ").append(cursor).append(" >= ").append(params.add(lookedBack, binder, type));
             } else if (stored != null) {
-                sql.append(" AND ").append(cursor).append(" > ?");
-                params.add(stored, binder);
+                sql.append(" AND ").append(cursor).append(" > ").append(params.add(stored, binder, type));
             }
             sql.append(plan.orderBy(List.of(plan.cursor)));
             done = upper == null;
