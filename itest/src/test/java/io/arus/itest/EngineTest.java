@@ -341,6 +341,34 @@ class EngineTest {
     }
 
     @Test
+    void aDestinationThatTakesManyRowsPerFlushIsFlushedLessOftenAndAnOutageStillLosesAndRepeatsNothing() throws Exception {
+        String source = create("/api/sources", "generator", Map.of("rows", 5000, "seed", 17));
+        String destination = create("/api/destinations", MemoryDestination.TYPE,
+                Map.of("rows_per_flush", 1000, "fail_after_rows", 2000));
+        String namespace = "perflush_" + shortId();
+        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 250));
+
+        JsonNode failed = runToEnd(pipeline);
+        assertThat(failed.path("status").asText()).isEqualTo("failed");
+        // four batches of 250 per flush: two flushes landed, the third met the outage
+        assertThat(MemoryDestination.TABLES.get(namespace + ".table_1").size()).isEqualTo(2000);
+        assertThat(MemoryDestination.FLUSHES.get(namespace + ".table_1")).isEqualTo(2);
+        assertThat(server.json("/api/runs/" + failed.path("id").asText() + "/logs").toString())
+                .contains("1000 rows per flush");
+
+        JsonNode current = server.json("/api/destinations/" + destination);
+        assertThat(server.send("PUT", "/api/destinations/" + destination, ArusServer.JSON.writeValueAsString(Map.of(
+                "name", current.path("name").asText(), "type", MemoryDestination.TYPE,
+                "config", Map.of("rows_per_flush", 1000))), server.adminToken()).statusCode()).isEqualTo(200);
+        JsonNode resumed = runToEnd(pipeline);
+        assertThat(resumed.path("status").asText()).isEqualTo("succeeded");
+        assertThat(resumed.path("streams").get(0).path("rows_read").asLong())
+                .as("the offset stored with the last flush, not with the last batch read").isEqualTo(3000);
+        assertThat(MemoryDestination.FLUSHES.get(namespace + ".table_1")).isEqualTo(5);
+        assertEqualToSource(namespace, 5000, 17);
+    }
+
+    @Test
     void aConnectorRemovedMidRunInterruptsTheRunWhichResumesWhenItIsBack() throws Exception {
         String type = "itest-memory-swap";
         BundleContext context = FrameworkUtil.getBundle(EngineTest.class).getBundleContext();

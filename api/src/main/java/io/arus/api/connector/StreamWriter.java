@@ -52,6 +52,20 @@ public interface StreamWriter extends AutoCloseable {
     void flush() throws ConnectorException;
 
     /**
+     * How many rows this writer would like to take per {@link #flush()}, for destinations where every flush costs
+     * much (ClickHouse stores each insert as a part that must be merged later). When every writer of a stream asks
+     * for more than one batch, the engine writes several batches before flushing once: at least this many rows,
+     * or whatever arrived in 10 seconds, and always before pausing, stopping or completing. A writer that asks for
+     * this must refuse bad rows in {@link #write} (with {@link ConnectorException.Kind#DATA}, leaving nothing of
+     * that batch behind), because the engine can no longer split the batches of a failing flush.
+     *
+     * @return the rows per flush, or 0 (the default) to be flushed after every batch
+     */
+    default int rowsPerFlush() {
+        return 0;
+    }
+
+    /**
      * The stream ended successfully: for {@link WriteMode#REPLACE}, swap the staging table in atomically.
      *
      * @throws ConnectorException when the swap failed

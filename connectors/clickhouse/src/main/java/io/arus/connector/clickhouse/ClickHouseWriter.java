@@ -26,6 +26,11 @@ import java.util.List;
 final class ClickHouseWriter implements StreamWriter {
     /** A buffer this large is sent before the next batch is encoded, whatever the caller's flush rhythm. */
     private static final int SEND_BYTES = 32 << 20;
+    /**
+     * Every flush is one INSERT, so one part that ClickHouse merges later: the engine is asked to flush this many
+     * rows at once, whatever the pipeline's batch size (bad values are refused in write(), as that requires).
+     */
+    static final int ROWS_PER_FLUSH = 100_000;
 
     private final ClickHouseServer server;
     private final ClickHouseSettings settings;
@@ -156,6 +161,11 @@ final class ClickHouseWriter implements StreamWriter {
                 loadTable + " disappeared while it was being written"));
         table = alter(current, newSchema);
         plan = null;
+    }
+
+    @Override
+    public int rowsPerFlush() {
+        return ROWS_PER_FLUSH;
     }
 
     @Override

@@ -75,7 +75,7 @@ final class StreamCounters {
         return rowsRejected;
     }
 
-    /** After a flushed batch: saves now and then. */
+    /** After each batch: saves now and then, and announces progress. */
     synchronized void flushed() {
         long now = clock.millis();
         if (now - lastSave >= SAVE_EVERY_MS) {

@@ -40,6 +40,8 @@ import java.util.concurrent.TimeUnit;
 final class StreamSync {
     static final String SPLIT = Split.WHOLE.id();
     private static final int QUEUE_BATCHES = 4;
+    /** The longest a writer that takes many rows per flush holds them unflushed. */
+    private static final long FLUSH_EVERY_MS = 10_000;
     /** The split id under which the columns of the last run are kept, next to the stream's offsets. */
     static final String SCHEMA_SPLIT = "schema";
     private static final Schema RAW_SCHEMA = Schema.of(
@@ -95,22 +97,32 @@ final class StreamSync {
              StreamWriter raw = definition.rawZone() ? openRaw(context) : null;
              StreamReader reader = source.openReader(request, Split.WHOLE, context)) {
             BatchPump pump = new BatchPump(reader, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
+            int rowsPerFlush = rowsPerFlush(normalized, raw);
+            Flusher flusher = new Flusher(normalized, raw, rowsPerFlush);
+            if (rowsPerFlush > 0) {
+                journal.info(streamName + ": the destination takes " + rowsPerFlush + " rows per flush; batches are "
+                        + "flushed together (offsets stored after each flush)");
+            }
             pump.start();
             try {
                 for (RecordBatch batch = pump.next(); batch != null; batch = pump.next()) {
                     counters.read(batch);
+                    long writeStart = System.nanoTime();
                     if (raw != null) {
-                        writeRaw(raw, batch);
+                        writeRaw(raw, batch, rowsPerFlush == 0);
                     }
                     if (normalized != null) {
-                        writeNormalized(normalized, batch);
+                        writeNormalized(normalized, batch, rowsPerFlush == 0);
                     }
-                    if (batch.offsetAfter() != null && plan.resumable()) {
-                        offsets.put(pipelineId, streamName, SPLIT, Map.of("version", batch.offsetAfter().version(),
-                                "values", JsonValues.value(batch.offsetAfter().values())));
+                    flusher.written(batch);
+                    boolean present = connectorsPresent.getAsBoolean();
+                    if (!flusher.deferred() || flusher.due(clock.millis()) || !present || control.isPaused()
+                            || control.isStopped()) {
+                        flusher.flush();
                     }
+                    flusher.writeNanos += System.nanoTime() - writeStart;
                     counters.flushed();
-                    if (!connectorsPresent.getAsBoolean()) {
+                    if (!present) {
                         // the bundle went away (its objects may still answer for a while): stop cleanly here
                         control.stop(RunControl.Stop.INTERRUPTED, "connector unavailable; stopped at a batch boundary with"
                                 + " the offsets kept; the next run resumes once the connector is back");
@@ -127,8 +139,14 @@ final class StreamSync {
                         return;
                     }
                 }
+                if (!control.isStopped()) {
+                    flusher.flush();
+                }
             } finally {
                 pump.stop();
+                journal.info(streamName + ": reading took " + millis(pump.pollNanos) + " ms (then "
+                        + millis(pump.blockedNanos) + " ms waiting for the writer), writing "
+                        + millis(flusher.writeNanos) + " ms (then " + millis(pump.waitNanos) + " ms waiting for the reader)");
             }
             if (control.isStopped()) {
                 // stopped at a batch boundary: flushed batches and their offsets stay; a REPLACE staging table is
@@ -161,6 +179,10 @@ final class StreamSync {
         }
     }
 
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
     private StreamWriter openNormalized(RunStreamContext context) throws ConnectorException {
         StreamId target = new StreamId(definition.targetNamespace(), plan.stream().id().name());
         StreamWriter writer = destination.openWriter(new WriteRequest(target, plan.stream().schema(), plan.primaryKey(),
@@ -175,17 +197,19 @@ final class StreamSync {
         return destination.openWriter(new WriteRequest(target, RAW_SCHEMA, List.of(), WriteMode.APPEND), context);
     }
 
-    private void writeRaw(StreamWriter raw, RecordBatch batch) throws ConnectorException {
+    private void writeRaw(StreamWriter raw, RecordBatch batch, boolean flush) throws ConnectorException {
         Instant now = clock.instant();
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (Object[] row : batch.rows()) {
             rows.add(new Object[] {journal.runId(), now, RawJson.write(JsonValues.row(batch.schema(), row))});
         }
         raw.write(RecordBatch.of(RAW_SCHEMA, rows, batch.offsetAfter()));
-        raw.flush();
+        if (flush) {
+            raw.flush();
+        }
     }
 
-    private void writeNormalized(StreamWriter writer, RecordBatch batch) throws ConnectorException {
+    private void writeNormalized(StreamWriter writer, RecordBatch batch, boolean flush) throws ConnectorException {
         OptionalInt deletedAt = plan.softDeleteField() == null || !"delete".equals(definition.softDeleteMode())
                 ? OptionalInt.empty() : batch.schema().indexOf(plan.softDeleteField());
         List<Object[]> live = batch.rows();
@@ -211,18 +235,25 @@ final class StreamSync {
             writer.delete(deletedKeys);
             counters.deleted(deletedKeys.size());
         }
-        writeIsolating(writer, batch.withRows(live));
+        writeIsolating(writer, batch.withRows(live), flush);
     }
 
-    /** Writes and flushes; on a data error, halves the batch until the refused rows are alone. */
-    private void writeIsolating(StreamWriter writer, RecordBatch batch) throws ConnectorException {
+    /**
+     * Writes (and flushes, unless the flusher does that for several batches); on a data error, halves the batch
+     * until the refused rows are alone.
+     */
+    private void writeIsolating(StreamWriter writer, RecordBatch batch, boolean flush) throws ConnectorException {
         if (batch.isEmpty()) {
-            writer.flush();
+            if (flush) {
+                writer.flush();
+            }
             return;
         }
         try {
             writer.write(batch);
-            writer.flush();
+            if (flush) {
+                writer.flush();
+            }
             counters.written(batch.size());
         } catch (ConnectorException e) {
             if (e.kind() != ConnectorException.Kind.DATA) {
@@ -233,8 +264,8 @@ final class StreamSync {
                 return;
             }
             int half = batch.size() / 2;
-            writeIsolating(writer, batch.withRows(batch.rows().subList(0, half)));
-            writeIsolating(writer, batch.withRows(batch.rows().subList(half, batch.size())));
+            writeIsolating(writer, batch.withRows(batch.rows().subList(0, half)), flush);
+            writeIsolating(writer, batch.withRows(batch.rows().subList(half, batch.size())), flush);
         }
     }
 
@@ -289,6 +320,78 @@ final class StreamSync {
         }).orElse(null);
     }
 
+    /** @return the rows per flush every open writer asks for (the largest), or 0 when one wants every batch flushed */
+    private static int rowsPerFlush(StreamWriter normalized, StreamWriter raw) {
+        int rows = Integer.MAX_VALUE;
+        for (StreamWriter writer : new StreamWriter[] {normalized, raw}) {
+            if (writer != null) {
+                int wanted = writer.rowsPerFlush();
+                rows = wanted <= 0 ? 0 : rows == Integer.MAX_VALUE ? wanted : Math.max(rows, wanted);
+            }
+        }
+        return rows == Integer.MAX_VALUE ? 0 : rows;
+    }
+
+    /**
+     * Flushes the writers and then stores the offset of the last batch written: after every batch, or, for
+     * writers that take many rows per flush, once enough rows (or {@value #FLUSH_EVERY_MS} ms) went by.
+     */
+    private final class Flusher {
+        private final StreamWriter normalized;
+        private final StreamWriter raw;
+        private final int rowsPerFlush;
+        private int rows;
+        private boolean pending;
+        private Offset offset;
+        private long flushedAt;
+        long writeNanos;
+
+        Flusher(StreamWriter normalized, StreamWriter raw, int rowsPerFlush) {
+            this.normalized = normalized;
+            this.raw = raw;
+            this.rowsPerFlush = rowsPerFlush;
+            this.flushedAt = clock.millis();
+        }
+
+        boolean deferred() {
+            return rowsPerFlush > 0;
+        }
+
+        void written(RecordBatch batch) {
+            rows += batch.size();
+            pending = true;
+            if (batch.offsetAfter() != null) {
+                offset = batch.offsetAfter();
+            }
+        }
+
+        boolean due(long now) {
+            return rows >= rowsPerFlush || now - flushedAt >= FLUSH_EVERY_MS;
+        }
+
+        void flush() throws ConnectorException {
+            if (!pending) {
+                return;
+            }
+            if (deferred()) {
+                if (raw != null) {
+                    raw.flush();
+                }
+                if (normalized != null) {
+                    normalized.flush();
+                }
+            }
+            if (offset != null && plan.resumable()) {
+                offsets.put(pipelineId, streamName, SPLIT, Map.of("version", offset.version(),
+                        "values", JsonValues.value(offset.values())));
+            }
+            rows = 0;
+            pending = false;
+            offset = null;
+            flushedAt = clock.millis();
+        }
+    }
+
     /** Reads on its own thread into a bounded queue, so that reading and writing overlap. */
     private static final class BatchPump implements Runnable {
         private static final Object END = new Object();
@@ -296,6 +399,10 @@ final class StreamSync {
         private final BlockingQueue<Object> queue;
         private final RunControl control;
         private final Thread thread;
+        /** Time spent in the reader's poll, in blocking on a full queue, and in waiting on an empty one. */
+        volatile long pollNanos;
+        volatile long blockedNanos;
+        long waitNanos;
 
         BatchPump(StreamReader reader, BlockingQueue<Object> queue, RunControl control, String stream) {
             this.reader = reader;
@@ -312,12 +419,20 @@ final class StreamSync {
         @Override
         public void run() {
             try {
-                for (RecordBatch batch = reader.poll(); batch != null && !control.isStopped(); batch = reader.poll()) {
+                while (true) {
+                    long start = System.nanoTime();
+                    RecordBatch batch = reader.poll();
+                    long polled = System.nanoTime();
+                    pollNanos += polled - start;
+                    if (batch == null || control.isStopped()) {
+                        break;
+                    }
                     while (!queue.offer(batch, 200, TimeUnit.MILLISECONDS)) {
                         if (control.isStopped() || Thread.currentThread().isInterrupted()) {
                             return;
                         }
                     }
+                    blockedNanos += System.nanoTime() - polled;
                 }
                 queue.put(END);
             } catch (ConnectorException | RuntimeException e) {
@@ -331,7 +446,9 @@ final class StreamSync {
         /** @return the next batch, or null at the end (or when the run stopped) */
         RecordBatch next() throws ConnectorException, InterruptedException {
             while (true) {
+                long start = System.nanoTime();
                 Object item = queue.poll(200, TimeUnit.MILLISECONDS);
+                waitNanos += System.nanoTime() - start;
                 if (item == null) {
                     if (control.isStopped()) {
                         return null;
