@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Hashtable;
+import java.util.List;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +66,15 @@ class PlatformTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("<title>Arus</title>").contains("console.js");
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.body()).contains("api/connectors");
+        assertThat(script.body()).contains("from './js/router.js'");
+        assertThat(server.get("/js/router.js").statusCode()).isEqualTo(200);
+        for (HttpResponse<String> response : List.of(page, script)) {
+            assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                    assertThat(csp).contains("script-src 'self';").contains("frame-ancestors 'none'")
+                            .doesNotContain("unsafe-eval"));
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        }
     }
 
     @Test
