@@ -2,7 +2,7 @@
 // This entry draws the shell (top bar, navigation, theme, the user's menu) and maps each #/path to its page.
 //
 // Pages and the API they read (all under /api, JSON, problem+json errors):
-//   dashboard      api/dashboard, api/pipelines/{id}/runs
+//   dashboard      api/dashboard (with the newest runs), api/pipelines (each with its last run)
 //   pipelines      api/pipelines, api/sources/{id}/streams, api/schedule/preview, api/notification-targets
 //   runs           api/runs/{id}, api/runs/{id}/logs, api/events (Server-Sent Events), api/dead-letters
 //   dag            api/dag

@@ -196,11 +196,33 @@ class EngineTest {
         String upstream = pipeline(source, destination, "dash_a_" + shortId(), "full_refresh", Map.of());
         String downstream = pipeline(source, destination, "dash_b_" + shortId(), "full_refresh",
                 Map.of("depends_on", List.of(upstream), "schedule", Map.of("cron", "0 0 3 * * ?", "timezone", "Europe/Paris")));
+        String idle = pipeline(source, destination, "dash_c_" + shortId(), "full_refresh", Map.of());
         long rowsBefore = server.json("/api/dashboard").path("rows_today").asLong();
 
-        assertThat(runToEnd(upstream).path("status").asText()).isEqualTo("succeeded");
+        JsonNode run = runToEnd(upstream);
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
 
         JsonNode dashboard = server.json("/api/dashboard");
+        // the newest runs (the downstream's dependency run may already be newer than the upstream's)
+        assertThat(dashboard.path("recent_runs").size()).isBetween(1, 10);
+        assertThat(dashboard.path("recent_runs")).anySatisfy(recent -> {
+            assertThat(recent.path("id").asText()).isEqualTo(run.path("id").asText());
+            assertThat(recent.path("pipeline_id").asText()).isEqualTo(upstream);
+            assertThat(recent.path("pipeline_name").asText()).startsWith("p-");
+            assertThat(recent.path("status").asText()).isEqualTo("succeeded");
+        });
+        // every pipeline in a list comes with its last run (or null), so the console asks once
+        JsonNode listed = server.json("/api/pipelines");
+        assertThat(listed).anySatisfy(p -> {
+            assertThat(p.path("id").asText()).isEqualTo(upstream);
+            assertThat(p.path("last_run").path("id").asText()).isEqualTo(run.path("id").asText());
+            assertThat(p.path("last_run").path("ended_at").isTextual()).isTrue();
+        });
+        assertThat(listed).anySatisfy(p -> {
+            assertThat(p.path("id").asText()).isEqualTo(idle);
+            assertThat(p.path("last_run").isNull()).isTrue();
+        });
+        assertThat(server.json("/api/pipelines/" + upstream).path("last_run").path("status").asText()).isEqualTo("succeeded");
         assertThat(dashboard.path("pipelines").path("total").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(dashboard.path("runs_24h").path("succeeded").asLong()).isPositive();
         assertThat(dashboard.path("rows_today").asLong()).isGreaterThanOrEqualTo(rowsBefore + 1234);

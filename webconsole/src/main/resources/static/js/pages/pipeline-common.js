@@ -67,17 +67,5 @@ export function scheduleCell(pipeline, names = new Map()) {
   return h('span', parts.length ? parts : h('span.muted', 'manual only'));
 }
 
-/**
- * The latest run of each pipeline.
- *
- * @param {{id: string}[]} pipelines
- * @returns {Promise<Map<string, Object>>} pipeline id -> its latest run (absent when it never ran)
- */
-export async function latestRuns(pipelines) {
-  const entries = await Promise.all(pipelines.map(p => api.get(`pipelines/${encodeURIComponent(p.id)}/runs`, { limit: 1 })
-    .then(runs => [p.id, runs[0]]).catch(() => [p.id, undefined])));
-  return new Map(entries.filter(([, run]) => run));
-}
-
 /** Run states that end a run. */
 export const FINAL = ['succeeded', 'failed', 'cancelled', 'interrupted'];

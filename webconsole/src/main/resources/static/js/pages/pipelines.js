@@ -6,7 +6,7 @@ import { session } from '../session.js';
 import * as fmt from '../format.js';
 import { icon } from '../ui/icons.js';
 import { pageHeader, table, errorPanel, loading, button, statusBadge } from '../ui/page.js';
-import { runNow, toggleEnabled, scheduleCell, latestRuns } from './pipeline-common.js';
+import { runNow, toggleEnabled, scheduleCell } from './pipeline-common.js';
 
 /** @param {import('../router.js').PageContext} ctx */
 export async function render({ view, active, onCleanup }) {
@@ -21,7 +21,8 @@ export async function render({ view, active, onCleanup }) {
   const load = async () => {
     try {
       const [pipelines, sources, destinations] = await Promise.all([api.get('pipelines'), api.get('sources'), api.get('destinations')]);
-      const runs = await latestRuns(pipelines);
+      // each pipeline comes with its last run
+      const runs = new Map(pipelines.filter(p => p.last_run).map(p => [p.id, p.last_run]));
       data = { pipelines, runs, names: new Map([...sources, ...destinations].map(c => [c.id, c.name])) };
       if (active()) draw();
     } catch (error) {

@@ -2,6 +2,7 @@ package io.arus.core.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -16,6 +17,14 @@ public interface RunStore {
 
     /** @return the pipeline's runs, newest first */
     List<Run> list(String pipelineId, int limit);
+
+    /**
+     * @return the newest run of every pipeline that has one, by pipeline id (one query, for lists of pipelines)
+     */
+    Map<String, Run> latestByPipeline();
+
+    /** @return the newest runs of all pipelines, newest first */
+    List<Run> recent(int limit);
 
     /** @return runs in any of these states, oldest first (to find runs a dead node left RUNNING) */
     List<Run> withStatus(List<RunStatus> statuses);

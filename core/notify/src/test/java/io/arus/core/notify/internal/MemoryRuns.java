@@ -8,7 +8,10 @@ import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Runs in a list, oldest first, for tests: only what the dispatcher reads. */
@@ -29,6 +32,20 @@ final class MemoryRuns implements RunStore {
     @Override
     public Optional<Run> byId(String id) {
         return runs.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public Map<String, Run> latestByPipeline() {
+        Map<String, Run> latest = new HashMap<>();
+        runs.forEach(run -> latest.put(run.pipelineId(), run));
+        return latest;
+    }
+
+    @Override
+    public List<Run> recent(int limit) {
+        List<Run> newestFirst = new ArrayList<>(runs);
+        Collections.reverse(newestFirst);
+        return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
     }
 
     @Override

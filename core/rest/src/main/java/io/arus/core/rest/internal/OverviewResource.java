@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -31,7 +30,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code GET /api/dashboard} (pipelines, recent runs, rows moved, the slowest streams, the next scheduled runs)
+ * {@code GET /api/dashboard} (pipelines, the ten newest runs, rows moved, the slowest streams, the next scheduled
+ * runs)
  * and {@code GET /api/dag} (pipelines as nodes, dependencies as edges from upstream to downstream).
  */
 @Component(service = OverviewResource.class)
@@ -42,6 +42,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public final class OverviewResource {
     private static final int DAYS = 14;
     private static final int SLOWEST = 5;
+    private static final int RECENT = 10;
 
     private final PipelineStore pipelines;
     private final RunStore runs;
@@ -64,14 +65,15 @@ public final class OverviewResource {
     public Map<String, Object> dashboard() {
         Instant now = clock.instant();
         List<Pipeline> all = pipelines.list();
+        Map<String, Run> latest = runs.latestByPipeline();
         long failing = 0;
         long running = 0;
         for (Pipeline pipeline : all) {
-            Optional<Run> last = latest(pipeline);
-            if (last.isPresent() && last.get().status() == RunStatus.FAILED) {
+            Run last = latest.get(pipeline.id());
+            if (last != null && last.status() == RunStatus.FAILED) {
                 failing++;
             }
-            if (last.isPresent() && !last.get().status().isFinal()) {
+            if (last != null && !last.status().isFinal()) {
                 running++;
             }
         }
@@ -109,6 +111,11 @@ public final class OverviewResource {
             stream.put("rows_per_second", s.durationMs() <= 0 ? 0 : s.rowsWritten() * 1000 / s.durationMs());
             return stream;
         }).toList());
+        view.put("recent_runs", runs.recent(RECENT).stream().map(run -> {
+            Map<String, Object> recent = PipelineViews.run(run);
+            recent.put("pipeline_name", names.get(run.pipelineId()));
+            return recent;
+        }).toList());
         ScheduleService service = schedules;
         view.put("next_runs", service == null ? List.of() : service.upcoming(5).stream().map(u -> {
             Map<String, Object> next = new LinkedHashMap<>();
@@ -128,12 +135,14 @@ public final class OverviewResource {
     public Map<String, Object> dag() {
         List<Map<String, Object>> nodes = new ArrayList<>();
         List<Map<String, Object>> edges = new ArrayList<>();
+        Map<String, Run> latest = runs.latestByPipeline();
         for (Pipeline pipeline : pipelines.list()) {
             Map<String, Object> node = new LinkedHashMap<>();
             node.put("id", pipeline.id());
             node.put("name", pipeline.name());
             node.put("enabled", pipeline.enabled());
-            node.put("last_status", latest(pipeline).map(r -> r.status().id()).orElse(null));
+            Run last = latest.get(pipeline.id());
+            node.put("last_status", last == null ? null : last.status().id());
             node.put("schedule", pipeline.scheduleCron() == null ? null
                     : Map.of("cron", pipeline.scheduleCron(), "timezone",
                             pipeline.scheduleTimezone() == null ? "UTC" : pipeline.scheduleTimezone()));
@@ -149,9 +158,5 @@ public final class OverviewResource {
         dag.put("nodes", nodes);
         dag.put("edges", edges);
         return dag;
-    }
-
-    private Optional<Run> latest(Pipeline pipeline) {
-        return runs.list(pipeline.id(), 1).stream().findFirst();
     }
 }

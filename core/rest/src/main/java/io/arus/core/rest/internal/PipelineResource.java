@@ -103,8 +103,9 @@ public final class PipelineResource {
     @RequiresRole(Role.VIEWER)
     public List<Map<String, Object>> list() {
         Map<String, List<NotificationSubscription>> subscribed = notifications.all();
+        Map<String, Run> latest = runs.latestByPipeline();
         return pipelines.list().stream().map(p -> PipelineViews.pipeline(p,
-                PipelineNotifications.view(subscribed.getOrDefault(p.id(), List.of())))).toList();
+                PipelineNotifications.view(subscribed.getOrDefault(p.id(), List.of())), latest.get(p.id()))).toList();
     }
 
     @POST
@@ -356,7 +357,8 @@ public final class PipelineResource {
 
     /** The pipeline as answers show it, with the targets that hear its events. */
     private Map<String, Object> view(Pipeline pipeline) {
-        return PipelineViews.pipeline(pipeline, notifications.of(pipeline.id()));
+        return PipelineViews.pipeline(pipeline, notifications.of(pipeline.id()),
+                runs.list(pipeline.id(), 1).stream().findFirst().orElse(null));
     }
 
     private Pipeline find(String id) {

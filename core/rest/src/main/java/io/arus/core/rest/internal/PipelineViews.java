@@ -36,10 +36,29 @@ final class PipelineViews {
         return view;
     }
 
-    /** A pipeline with its {@code notifications}: the targets that hear its events (see PipelineNotifications). */
-    static Map<String, Object> pipeline(Pipeline pipeline, List<PipelineNotifications.NotificationView> notifications) {
+    /**
+     * A pipeline with its {@code notifications} (the targets that hear its events, see PipelineNotifications) and
+     * its {@code last_run}, so that a list of pipelines needs no request per pipeline.
+     */
+    static Map<String, Object> pipeline(Pipeline pipeline, List<PipelineNotifications.NotificationView> notifications,
+                                        Run lastRun) {
         Map<String, Object> view = pipeline(pipeline);
         view.put(PipelineNotifications.FIELD, notifications);
+        view.put("last_run", lastRun == null ? null : run(lastRun));
+        return view;
+    }
+
+    /** A run without its streams: where it stands and when. */
+    static Map<String, Object> run(Run run) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", run.id());
+        view.put("pipeline_id", run.pipelineId());
+        view.put("status", run.status().id());
+        view.put("trigger", run.trigger());
+        view.put("created_at", run.createdAt());
+        view.put("started_at", run.startedAt());
+        view.put("ended_at", run.endedAt());
+        view.put("error", run.error());
         return view;
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,31 @@ public final class JpaRunStore implements RunStore {
                 .createQuery("SELECT r FROM RunEntity r WHERE r.pipelineId = :pipelineId"
                         + " ORDER BY r.createdAt DESC, r.id DESC", RunEntity.class)
                 .setParameter("pipelineId", pipelineId).setMaxResults(limit)
+                .getResultList().stream().map(RunEntity::toRecord).toList());
+    }
+
+    @Override
+    public Map<String, Run> latestByPipeline() {
+        List<RunEntity> newest = transactions.inTransaction(em -> em
+                .createQuery("SELECT r FROM RunEntity r WHERE r.createdAt = (SELECT MAX(n.createdAt) FROM RunEntity n"
+                        + " WHERE n.pipelineId = r.pipelineId)", RunEntity.class)
+                .getResultList());
+        Map<String, Run> latest = new HashMap<>();
+        for (RunEntity entity : newest) {
+            // two runs created in the same microsecond: the larger id wins, as in list()
+            latest.merge(entity.pipelineId, entity.toRecord(), (a, b) -> a.id().compareTo(b.id()) >= 0 ? a : b);
+        }
+        return latest;
+    }
+
+    @Override
+    public List<Run> recent(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return transactions.inTransaction(em -> em
+                .createQuery("SELECT r FROM RunEntity r ORDER BY r.createdAt DESC, r.id DESC", RunEntity.class)
+                .setMaxResults(limit)
                 .getResultList().stream().map(RunEntity::toRecord).toList());
     }
 

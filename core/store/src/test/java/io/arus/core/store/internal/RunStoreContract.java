@@ -135,6 +135,29 @@ abstract class RunStoreContract extends DatabaseTest {
     }
 
     @Test
+    void answersTheNewestRunOfEveryPipelineInOneCallAndTheNewestRunsOfAll() throws ConflictException {
+        String other = TestPipelines.create(persistence, clock, "customers").id();
+        TestPipelines.create(persistence, clock, "never-run");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(runs.create(pipeline, "schedule").id());
+            clock.advance(Duration.ofMinutes(1));
+            ids.add(runs.create(other, "schedule").id());
+            clock.advance(Duration.ofMinutes(1));
+        }
+        runs.setStatus(ids.get(4), FAILED, "boom", clock.instant());
+
+        Map<String, Run> latest = runs.latestByPipeline();
+
+        assertThat(latest).containsOnlyKeys(pipeline, other);
+        assertThat(latest.get(pipeline).id()).isEqualTo(ids.get(4));
+        assertThat(latest.get(pipeline).status()).isEqualTo(FAILED);
+        assertThat(latest.get(other).id()).isEqualTo(ids.get(5));
+        assertThat(runs.recent(3)).extracting(Run::id).containsExactly(ids.get(5), ids.get(4), ids.get(3));
+        assertThat(runs.recent(0)).isEmpty();
+    }
+
+    @Test
     void findsRunsInAnyOfSomeStatusesOldestFirst() {
         String first = runs.create(pipeline, "schedule").id();
         clock.advance(Duration.ofSeconds(1));
