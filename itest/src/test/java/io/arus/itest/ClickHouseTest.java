@@ -66,6 +66,37 @@ class ClickHouseTest {
     }
 
     @Test
+    void rowsClickHouseCannotStoreGoToDeadLettersWhileTheOthersLandInLargeFlushes() throws Exception {
+        String schema = "ch_dead_" + shortId();
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".people (id bigint PRIMARY KEY,"
+                + " name text NOT NULL, born_at timestamptz, updated_at timestamptz NOT NULL); INSERT INTO " + schema
+                + ".people SELECT g, 'Person ' || g, CASE WHEN g IN (1234, 2500, 4999) THEN timestamptz '1800-05-01 00:00:00+00'"
+                + " ELSE timestamptz '1990-01-01 00:00:00+00' + g * interval '1 day' END,"
+                + " timestamptz '2024-03-01 00:00:00+00' + g * interval '1 second' FROM generate_series(1, 5000) g;");
+        String source = DatabasePipelineTest.create("/api/sources", "postgresql", new LinkedHashMap<>(Map.of("host", "127.0.0.1",
+                "port", 5432, "database", "arus_test", "username", "arus", "password", "arus")));
+        String target = "ch_dead_" + shortId();
+        String pipeline = pipeline(source, schema + ".people", target, "incremental");
+
+        JsonNode run = run(pipeline);
+
+        // batches of 2000 rows, but ClickHouse is flushed 100,000 rows at a time: refused values are caught as each
+        // batch is encoded, so the halving still finds them alone
+        assertSucceeded(run);
+        assertThat(server.json("/api/runs/" + run.path("id").asText() + "/logs").toString()).contains("100000 rows per flush");
+        JsonNode stream = run.path("streams").get(0);
+        assertThat(stream.path("rows_rejected").asLong()).isEqualTo(3);
+        assertThat(stream.path("rows_written").asLong()).isEqualTo(4997);
+        JsonNode letters = server.json("/api/dead-letters?run_id=" + run.path("id").asText());
+        assertThat(letters).extracting(l -> l.path("values").path("id").asLong()).containsExactlyInAnyOrder(1234L, 2500L, 4999L);
+        assertThat(letters).allSatisfy(l -> assertThat(l.path("reason").asText()).contains("born_at").contains("1800"));
+        assertThat(Sql.clickhouse("SELECT count() FROM `" + target + "`.`people` FINAL")).isEqualTo("4997");
+        assertThat(Sql.clickhouse("SELECT count() FROM `" + target + "`.`people` FINAL WHERE id IN (1234, 2500, 4999)"))
+                .isEqualTo("0");
+        Sql.postgres("arus_test", "DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    @Test
     void mariadbToClickHouseFullRefreshThenIncrementalUpsertsWithEveryBatchDeliveredTwice() throws Exception {
         String database = "ch_" + shortId();
         Sql.mariadb("arus_test", "CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
