@@ -62,6 +62,15 @@ final class StreamSync {
     private final Clock clock;
     private final String streamName;
     private final java.util.function.BooleanSupplier connectorsPresent;
+    /**
+     * Rows refused since the last flush, when flushes span several batches: stored with that flush, so that a run
+     * that fails before it (and re-reads those rows next time) leaves each refused row once.
+     */
+    private final List<Rejected> unflushedRejects = new ArrayList<>();
+    private boolean deferredFlush;
+
+    private record Rejected(String reason, Map<String, Object> values) {
+    }
 
     StreamSync(String pipelineId, PipelineDefinition definition, StreamPlan plan, ConnectorSession source,
                ConnectorSession destination, StreamOffsetStore offsets, DeadLetterStore deadLetters, RunJournal journal,
@@ -99,6 +108,7 @@ final class StreamSync {
             BatchPump pump = new BatchPump(reader, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
             int rowsPerFlush = rowsPerFlush(normalized, raw);
             Flusher flusher = new Flusher(normalized, raw, rowsPerFlush);
+            deferredFlush = rowsPerFlush > 0;
             if (rowsPerFlush > 0) {
                 journal.info(streamName + ": the destination takes " + rowsPerFlush + " rows per flush; batches are "
                         + "flushed together (offsets stored after each flush)");
@@ -270,7 +280,12 @@ final class StreamSync {
     }
 
     private void reject(RecordBatch single, String reason) {
-        deadLetters.add(journal.runId(), pipelineId, streamName, reason, JsonValues.row(single.schema(), single.rows().get(0)));
+        Map<String, Object> values = JsonValues.row(single.schema(), single.rows().get(0));
+        if (deferredFlush) {
+            unflushedRejects.add(new Rejected(reason, values));
+        } else {
+            deadLetters.add(journal.runId(), pipelineId, streamName, reason, values);
+        }
         long rejected = counters.rejected(1);
         if (definition.errorThreshold() != null && rejected > definition.errorThreshold()) {
             throw new ErrorThresholdExceeded(streamName + ": " + rejected + " rows rejected, more than the pipeline's "
@@ -380,6 +395,10 @@ final class StreamSync {
                 if (normalized != null) {
                     normalized.flush();
                 }
+                for (Rejected letter : unflushedRejects) {
+                    deadLetters.add(journal.runId(), pipelineId, streamName, letter.reason(), letter.values());
+                }
+                unflushedRejects.clear();
             }
             if (offset != null && plan.resumable()) {
                 offsets.put(pipelineId, streamName, SPLIT, Map.of("version", offset.version(),
