@@ -39,8 +39,7 @@ class ClickHouseTest {
                 + " note text); INSERT INTO " + schema + ".customers SELECT g, 'Customer ' || g || ' ✓', 'c' || g || '@example.com',"
                 + " (g * 37 % 100000) / 100.0, timestamptz '2024-03-01 00:00:00+00' + g * interval '1 second',"
                 + " CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || g END FROM generate_series(1, 20000) g;");
-        String source = DatabasePipelineTest.create("/api/sources", "postgresql", new LinkedHashMap<>(Map.of("host", "127.0.0.1",
-                "port", 5432, "database", "arus_test", "username", "arus", "password", "arus")));
+        String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
         String target = "ch_pg_" + shortId();
 
         String full = pipeline(source, schema + ".customers", target, "full_refresh");
@@ -73,8 +72,7 @@ class ClickHouseTest {
                 + ".people SELECT g, 'Person ' || g, CASE WHEN g IN (1234, 2500, 4999) THEN timestamptz '1800-05-01 00:00:00+00'"
                 + " ELSE timestamptz '1990-01-01 00:00:00+00' + g * interval '1 day' END,"
                 + " timestamptz '2024-03-01 00:00:00+00' + g * interval '1 second' FROM generate_series(1, 5000) g;");
-        String source = DatabasePipelineTest.create("/api/sources", "postgresql", new LinkedHashMap<>(Map.of("host", "127.0.0.1",
-                "port", 5432, "database", "arus_test", "username", "arus", "password", "arus")));
+        String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
         String target = "ch_dead_" + shortId();
         String pipeline = pipeline(source, schema + ".people", target, "incremental");
 

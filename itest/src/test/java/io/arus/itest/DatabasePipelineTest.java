@@ -258,7 +258,7 @@ class DatabasePipelineTest {
         return Sql.mariadb(database, String.format(MARIA_CHECKSUM, "customers WHERE deleted_at IS NULL"));
     }
 
-    private static Map<String, Object> pgConfig() {
+    static Map<String, Object> pgConfig() {
         return new LinkedHashMap<>(Map.of("host", "127.0.0.1", "port", 5432, "database", "arus_test", "username", "arus",
                 "password", "arus"));
     }

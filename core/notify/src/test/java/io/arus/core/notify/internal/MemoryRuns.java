@@ -8,8 +8,6 @@ import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,16 +34,12 @@ final class MemoryRuns implements RunStore {
 
     @Override
     public Map<String, Run> latestByPipeline() {
-        Map<String, Run> latest = new HashMap<>();
-        runs.forEach(run -> latest.put(run.pipelineId(), run));
-        return latest;
+        throw new UnsupportedOperationException();
     }
 
     @Override
     public List<Run> recent(int limit) {
-        List<Run> newestFirst = new ArrayList<>(runs);
-        Collections.reverse(newestFirst);
-        return newestFirst.subList(0, Math.min(limit, newestFirst.size()));
+        throw new UnsupportedOperationException();
     }
 
     @Override
