@@ -34,12 +34,7 @@ class DatabasePipelineTest {
     @Test
     void postgresToPostgresFullThenIncrementalWithInsertsUpdatesAndSoftDeletes() throws Exception {
         String schema = "e2e_src_" + shortId();
-        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".customers (id bigint PRIMARY KEY,"
-                + " name varchar(100) NOT NULL, email text, balance numeric(12,2), updated_at timestamptz(6) NOT NULL,"
-                + " deleted_at timestamptz(6), note text);"
-                + " INSERT INTO " + schema + ".customers SELECT g, 'Customer ' || g || ' ✓ 🚀', 'c' || g || '@example.com',"
-                + " (g * 37 % 100000) / 100.0, timestamptz '2024-03-01 00:00:00+00' + g * interval '1 second', NULL,"
-                + " CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || g END FROM generate_series(1, 5000) g;");
+        createCustomers(schema, 5000, " ✓ 🚀");
         String source = create("/api/sources", "postgresql", pgConfig());
         String target = "e2e_dst_" + shortId();
         String pipeline = pipeline(source, schema + ".customers", target, 700, Map.of("row_count", "fail",
@@ -148,12 +143,7 @@ class DatabasePipelineTest {
     @Test
     void aMillionRowRunPausedAndResumedEndsWithTheDestinationEqualToTheSource() throws Exception {
         String schema = "e2e_pause_" + shortId();
-        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".customers (id bigint PRIMARY KEY,"
-                + " name varchar(100) NOT NULL, email text, balance numeric(12,2), updated_at timestamptz(6) NOT NULL,"
-                + " deleted_at timestamptz(6), note text);"
-                + " INSERT INTO " + schema + ".customers SELECT g, 'Customer ' || g, 'c' || g || '@example.com',"
-                + " (g * 37 % 100000) / 100.0, timestamptz '2024-03-01 00:00:00+00' + g * interval '1 second', NULL,"
-                + " CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || g END FROM generate_series(1, 1000000) g;");
+        createCustomers(schema, 1_000_000, "");
         String source = create("/api/sources", "postgresql", pgConfig());
         String target = "e2e_pause_dst_" + shortId();
         String pipeline = pipeline(source, schema + ".customers", target, 5000);
@@ -256,6 +246,20 @@ class DatabasePipelineTest {
 
     private static String mariaSourceChecksum(String database) throws Exception {
         return Sql.mariadb(database, String.format(MARIA_CHECKSUM, "customers WHERE deleted_at IS NULL"));
+    }
+
+    /**
+     * Creates {@code schema.customers} (id key, name, email, balance, updated_at one second apart, deleted_at NULL,
+     * note NULL in every 10th row) with ids 1 to {@code rows}; names end with {@code nameSuffix}.
+     */
+    private static void createCustomers(String schema, int rows, String nameSuffix) throws Exception {
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".customers (id bigint PRIMARY KEY,"
+                + " name varchar(100) NOT NULL, email text, balance numeric(12,2), updated_at timestamptz(6) NOT NULL,"
+                + " deleted_at timestamptz(6), note text);"
+                + " INSERT INTO " + schema + ".customers SELECT g, 'Customer ' || g || '" + nameSuffix + "', 'c' || g"
+                + " || '@example.com', (g * 37 % 100000) / 100.0, timestamptz '2024-03-01 00:00:00+00' + g * interval"
+                + " '1 second', NULL, CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || g END FROM generate_series(1, " + rows
+                + ") g;");
     }
 
     static Map<String, Object> pgConfig() {

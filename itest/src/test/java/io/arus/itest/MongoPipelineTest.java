@@ -69,17 +69,10 @@ class MongoPipelineTest {
     @Test
     void tenThousandDocumentsArriveInPostgresThenAnIncrementalRunBringsTheUpdates() throws Exception {
         String database = "shop_" + shortId();
-        MongoCollection<Document> orders = client.getDatabase(database).getCollection("orders");
-        Instant base = Instant.parse("2024-04-01T08:00:00Z");
-        List<Document> documents = new ArrayList<>();
-        for (int i = 1; i <= 10_000; i++) {
-            documents.add(order(i, base));
-        }
-        orders.insertMany(documents);
-        String source = DatabasePipelineTest.create("/api/sources", "mongodb", Map.of("host", "127.0.0.1", "port", port,
-                "database", database));
-        String destination = DatabasePipelineTest.create("/api/destinations", "postgresql", Map.of("host", "127.0.0.1",
-                "port", 5432, "database", "arus_test", "username", "arus", "password", "arus"));
+        MongoCollection<Document> orders = tenThousandOrders(database);
+        String source = mongoSource(database);
+        String destination = DatabasePipelineTest.create("/api/destinations", "postgresql",
+                DatabasePipelineTest.pgConfig());
         String target = "mongo_dst_" + shortId();
         String pipeline = pipeline(source, destination, database + ".orders", target);
 
@@ -92,14 +85,7 @@ class MongoPipelineTest {
                 + target + "' AND table_name = 'orders' AND column_name IN ('qty', 'created_at', 'price') ORDER BY column_name"))
                 .as("created_at, price, qty").isEqualTo("timestamp with time zone\nnumeric\ntext");
 
-        Instant later = Instant.now();
-        orders.updateMany(Filters.mod("seq", 20, 0), Updates.combine(Updates.set("name", "renamed"),
-                Updates.set("updated_at", Date.from(later))));
-        List<Document> added = new ArrayList<>();
-        for (int i = 10_001; i <= 10_300; i++) {
-            added.add(order(i, base).append("updated_at", Date.from(later)));
-        }
-        orders.insertMany(added);
+        renameEveryTwentiethAndAddThreeHundred(orders);
         JsonNode second = run(pipeline);
         assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("succeeded");
         assertThat(second.path("streams").get(0).path("rows_read").asLong()).as("only what changed")
@@ -111,15 +97,8 @@ class MongoPipelineTest {
     @Test
     void tenThousandDocumentsArriveInClickHouseThenAnIncrementalRunBringsTheUpdates() throws Exception {
         String database = "shop_" + shortId();
-        MongoCollection<Document> orders = client.getDatabase(database).getCollection("orders");
-        Instant base = Instant.parse("2024-04-01T08:00:00Z");
-        List<Document> documents = new ArrayList<>();
-        for (int i = 1; i <= 10_000; i++) {
-            documents.add(order(i, base));
-        }
-        orders.insertMany(documents);
-        String source = DatabasePipelineTest.create("/api/sources", "mongodb", Map.of("host", "127.0.0.1", "port", port,
-                "database", database));
+        MongoCollection<Document> orders = tenThousandOrders(database);
+        String source = mongoSource(database);
         String destination = DatabasePipelineTest.create("/api/destinations", "clickhouse", ClickHouseTest.clickhouseConfig());
         String target = "mongo_ch_" + shortId();
         String pipeline = pipeline(source, destination, database + ".orders", target);
@@ -129,18 +108,41 @@ class MongoPipelineTest {
         assertThat(Sql.clickhouse("SELECT count() FROM `" + target + "`.`orders` FINAL")).isEqualTo("10000");
         assertThat(clickhouseRows(target)).containsExactlyElementsOf(expectedRows(orders, SECONDS));
 
+        renameEveryTwentiethAndAddThreeHundred(orders);
+        JsonNode second = run(pipeline);
+        assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("succeeded");
+        assertThat(Sql.clickhouse("SELECT count() FROM `" + target + "`.`orders` FINAL")).isEqualTo("10300");
+        assertThat(clickhouseRows(target)).containsExactlyElementsOf(expectedRows(orders, SECONDS));
+    }
+
+    private static final Instant BASE = Instant.parse("2024-04-01T08:00:00Z");
+
+    /** @return a new collection {@code orders} in {@code database} with documents 1 to 10,000 */
+    private static MongoCollection<Document> tenThousandOrders(String database) {
+        MongoCollection<Document> orders = client.getDatabase(database).getCollection("orders");
+        List<Document> documents = new ArrayList<>();
+        for (int i = 1; i <= 10_000; i++) {
+            documents.add(order(i, BASE));
+        }
+        orders.insertMany(documents);
+        return orders;
+    }
+
+    private static String mongoSource(String database) throws Exception {
+        return DatabasePipelineTest.create("/api/sources", "mongodb", Map.of("host", "127.0.0.1", "port", port,
+                "database", database));
+    }
+
+    /** Renames (and touches) every 20th document, 500 in all, and adds documents 10,001 to 10,300. */
+    private static void renameEveryTwentiethAndAddThreeHundred(MongoCollection<Document> orders) {
         Instant later = Instant.now();
         orders.updateMany(Filters.mod("seq", 20, 0), Updates.combine(Updates.set("name", "renamed"),
                 Updates.set("updated_at", Date.from(later))));
         List<Document> added = new ArrayList<>();
         for (int i = 10_001; i <= 10_300; i++) {
-            added.add(order(i, base).append("updated_at", Date.from(later)));
+            added.add(order(i, BASE).append("updated_at", Date.from(later)));
         }
         orders.insertMany(added);
-        JsonNode second = run(pipeline);
-        assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("succeeded");
-        assertThat(Sql.clickhouse("SELECT count() FROM `" + target + "`.`orders` FINAL")).isEqualTo("10300");
-        assertThat(clickhouseRows(target)).containsExactlyElementsOf(expectedRows(orders, SECONDS));
     }
 
     /** ClickHouse 18.16 has DateTime only (seconds); JSON columns are text read with its visitParam functions. */
