@@ -18,6 +18,10 @@ import java.util.regex.Pattern;
  * @param options      the allowed values of an {@link FieldType#ENUM} field; empty otherwise
  * @param min          the smallest allowed {@link FieldType#INT} value, or {@code null}
  * @param max          the largest allowed {@link FieldType#INT} value, or {@code null}
+ * @param bindsSecrets whether the field says where (or how safely) the secrets are sent: a host, a port, a URL, a
+ *                     TLS switch, a connection string. A client that changes it must give every secret again
+ *                     rather than send the mask back, so that a stored secret never follows a changed address.
+ *                     Implied by {@link FieldType#HOST}, {@link FieldType#PORT} and {@link FieldType#URL}.
  */
 public record ConfigField(
         String name,
@@ -29,7 +33,8 @@ public record ConfigField(
         String help,
         List<String> options,
         Long min,
-        Long max) {
+        Long max,
+        boolean bindsSecrets) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -44,12 +49,32 @@ public record ConfigField(
         help = help == null ? "" : help;
         options = options == null ? List.of() : List.copyOf(options);
         secret = secret || type == FieldType.SECRET;
+        bindsSecrets = bindsSecrets || type == FieldType.HOST || type == FieldType.PORT || type == FieldType.URL;
         if (type == FieldType.ENUM && options.isEmpty()) {
             throw new IllegalArgumentException("enum field " + name + " needs options");
         }
         if (min != null && max != null && min > max) {
             throw new IllegalArgumentException("field " + name + ": min > max");
         }
+    }
+
+    /**
+     * A field as before {@link #bindsSecrets()} existed: it binds secrets only when its type is a host, port or URL.
+     *
+     * @param name         the key, in {@code snake_case}
+     * @param type         the kind of value
+     * @param label        a short human label
+     * @param required     whether a value must be given
+     * @param defaultValue the default, or {@code null}
+     * @param secret       whether the value is a secret
+     * @param help         help text, or an empty string
+     * @param options      the options of an enum field
+     * @param min          the smallest allowed value, or {@code null}
+     * @param max          the largest allowed value, or {@code null}
+     */
+    public ConfigField(String name, FieldType type, String label, boolean required, Object defaultValue, boolean secret,
+                       String help, List<String> options, Long min, Long max) {
+        this(name, type, label, required, defaultValue, secret, help, options, min, max, false);
     }
 
     /**
@@ -75,6 +100,7 @@ public record ConfigField(
         private List<String> options;
         private Long min;
         private Long max;
+        private boolean bindsSecrets;
 
         private Builder(String name, FieldType type) {
             this.name = name;
@@ -124,9 +150,20 @@ public record ConfigField(
             return this;
         }
 
+        /**
+         * Marks a field that says where or how safely the secrets are sent, beyond the host, port and URL fields
+         * that always do: a TLS mode, an endpoint given as plain text, a connection string. Changing it makes the
+         * client give the secrets again. @return this
+         */
+        public Builder bindsSecrets() {
+            this.bindsSecrets = true;
+            return this;
+        }
+
         /** @return the field */
         public ConfigField build() {
-            return new ConfigField(name, type, label, required, defaultValue, secret, help, options, min, max);
+            return new ConfigField(name, type, label, required, defaultValue, secret, help, options, min, max,
+                    bindsSecrets);
         }
     }
 }

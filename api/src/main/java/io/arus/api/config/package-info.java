@@ -3,10 +3,11 @@
  * its validation, and the validated values a plugin receives ({@link io.arus.api.config.Config}).
  * <p>
  * The console draws its forms from a spec, the REST API validates against it, and fields marked secret are
- * encrypted at rest and never returned or logged by the server.
+ * encrypted at rest and never returned or logged by the server. A secret sent back masked is kept only while no
+ * field that {@linkplain io.arus.api.config.ConfigField#bindsSecrets() binds secrets} (host, port, URL, TLS) changed.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.arus.api.config;
 
 import org.osgi.annotation.bundle.Export;

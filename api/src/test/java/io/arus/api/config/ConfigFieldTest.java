@@ -95,4 +95,15 @@ class ConfigFieldTest {
         assertThat(field).isEqualTo(new ConfigField("port", FieldType.PORT, "Port", true, 5432, false, "The TCP port.",
                 null, 1L, 65_535L));
     }
+
+    @Test
+    void hostsPortsAndUrlsBindSecretsAndOtherFieldsOnlyWhenMarked() {
+        assertThat(ConfigField.builder("host", FieldType.HOST).build().bindsSecrets()).isTrue();
+        assertThat(ConfigField.builder("port", FieldType.PORT).build().bindsSecrets()).isTrue();
+        assertThat(ConfigField.builder("url", FieldType.URL).secret().build().bindsSecrets()).isTrue();
+        assertThat(ConfigField.builder("database", FieldType.STRING).build().bindsSecrets()).isFalse();
+        assertThat(ConfigField.builder("tls", FieldType.BOOLEAN).bindsSecrets().build().bindsSecrets()).isTrue();
+        assertThat(new ConfigField("ssl_mode", FieldType.STRING, null, false, null, false, null, null, null, null)
+                .bindsSecrets()).as("the constructor of 1.0").isFalse();
+    }
 }
