@@ -3,6 +3,8 @@ package io.arus.core.security;
 import io.arus.api.config.Config;
 import io.arus.api.config.ConfigField;
 import io.arus.api.config.ConfigSpec;
+import io.arus.api.config.ConfigViolation;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Objects;
 /**
  * The life of a configuration's secret fields (those its plugin's spec marks secret: a connection's passwords, a
  * notification target's webhook URLs and tokens): encrypted before they are stored, decrypted only to use them,
- * masked as {@value Config#MASK} in every answer, and kept when a client sends the mask back unchanged. A secret
+ * masked as {@value Config#MASK} in every answer, and kept when a client sends the mask back unchanged, as long as
+ * nothing that says where it is sent changed (see {@link #unmask}). A secret
  * may be a list (a webhook's headers): each entry is encrypted.
  */
 public final class ConnectionSecrets {
@@ -25,14 +28,18 @@ public final class ConnectionSecrets {
 
     /**
      * Replaces every secret sent back as the mask by the stored value, decrypted, so that the result can be
-     * validated and stored like a new configuration.
+     * validated and stored like a new configuration. The mask keeps a secret only while every field that
+     * {@linkplain ConfigField#bindsSecrets() binds secrets} is as stored (both compared with the spec's defaults
+     * applied): a stored password never goes to a host it was not given for.
      *
      * @param incoming what the client sent
      * @param stored   what is stored now (encrypted), or an empty map for a new connection
      * @return the configuration with masks resolved; a mask with nothing stored behind it is dropped
+     * @throws MaskRefusedException naming each masked secret, when a field that binds secrets changed
      */
     public Map<String, Object> unmask(ConfigSpec spec, Map<String, ?> incoming, Map<String, ?> stored) {
         Map<String, Object> result = new LinkedHashMap<>(incoming);
+        List<ConfigField> kept = new ArrayList<>();
         for (ConfigField field : spec.fields()) {
             if (field.secret() && Config.MASK.equals(incoming.get(field.name()))) {
                 Object previous = stored.get(field.name());
@@ -40,10 +47,45 @@ public final class ConnectionSecrets {
                     result.remove(field.name());
                 } else {
                     result.put(field.name(), decryptValue(previous));
+                    kept.add(field);
                 }
             }
         }
+        if (!kept.isEmpty()) {
+            List<String> changed = changedBindings(spec, result, stored);
+            if (!changed.isEmpty()) {
+                throw new MaskRefusedException(kept.stream().map(field -> new ConfigViolation(field.name(),
+                        "give the " + lowerFirst(field.label()) + " again: " + String.join(", ", changed) + " changed"))
+                        .toList());
+            }
+        }
         return result;
+    }
+
+    /** @return the fields that bind secrets whose value differs from the stored one, defaults applied to both */
+    private List<String> changedBindings(ConfigSpec spec, Map<String, Object> resolved, Map<String, ?> stored) {
+        Map<String, Object> now = Config.of(spec, resolved).values();
+        Map<String, Object> before = Config.of(spec, decrypt(stored)).values();
+        List<String> changed = new ArrayList<>();
+        for (ConfigField field : spec.fields()) {
+            if (field.bindsSecrets() && !sameValue(now.get(field.name()), before.get(field.name()))) {
+                changed.add(field.name());
+            }
+        }
+        return changed;
+    }
+
+    /** JSON gives 5432 as an Integer, a stored document may hold a Long or a Double: numbers compare by value. */
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static String lowerFirst(String label) {
+        boolean acronym = label.length() > 1 && Character.isUpperCase(label.charAt(1));
+        return acronym ? label : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     /** @return the configuration with every secret field encrypted (each entry of a list), ready to store */

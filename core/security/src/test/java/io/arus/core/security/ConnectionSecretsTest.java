@@ -1,11 +1,14 @@
 package io.arus.core.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arus.api.config.Config;
 import io.arus.api.config.ConfigField;
 import io.arus.api.config.ConfigSpec;
+import io.arus.api.config.ConfigViolation;
 import io.arus.api.config.FieldType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +16,16 @@ class ConnectionSecretsTest {
     private static final ConfigSpec SPEC = ConfigSpec.of(
             ConfigField.builder("host", FieldType.HOST).build(),
             ConfigField.builder("password", FieldType.SECRET).build());
+    private static final ConfigSpec DATABASE = ConfigSpec.of(
+            ConfigField.builder("host", FieldType.HOST).build(),
+            ConfigField.builder("port", FieldType.PORT).defaultValue(5432).build(),
+            ConfigField.builder("database", FieldType.STRING).build(),
+            ConfigField.builder("ssl_mode", FieldType.ENUM).options("disable", "require").defaultValue("require")
+                    .bindsSecrets().build(),
+            ConfigField.builder("password", FieldType.SECRET).label("Password").build());
+    private static final ConfigSpec WEBHOOK = ConfigSpec.of(
+            ConfigField.builder("url", FieldType.URL).secret().build(),
+            ConfigField.builder("headers", FieldType.LIST).label("Extra headers").secret().build());
 
     /** A reversible stand-in for AES: enough to follow the values through. */
     private final SecretBox box = new SecretBox() {
@@ -41,10 +54,10 @@ class ConnectionSecretsTest {
     void theMaskSentBackKeepsTheStoredSecretAndANewValueReplacesIt() {
         Map<String, Object> stored = secrets.encrypt(SPEC, Map.of("host", "db", "password", "hunter2"));
 
-        Map<String, Object> kept = secrets.unmask(SPEC, Map.of("host", "db2", "password", Config.MASK), stored);
+        Map<String, Object> kept = secrets.unmask(SPEC, Map.of("host", "db", "password", Config.MASK), stored);
         Map<String, Object> changed = secrets.unmask(SPEC, Map.of("host", "db2", "password", "new"), stored);
 
-        assertThat(kept).containsEntry("password", "hunter2").containsEntry("host", "db2");
+        assertThat(kept).containsEntry("password", "hunter2").containsEntry("host", "db");
         assertThat(changed).containsEntry("password", "new");
         assertThat(secrets.unmask(SPEC, Map.of("password", Config.MASK), Map.of())).doesNotContainKey("password");
     }
@@ -52,5 +65,56 @@ class ConnectionSecretsTest {
     @Test
     void anEncryptedValueIsMaskedEvenWhenTheSpecNoLongerCallsItSecret() {
         assertThat(ConnectionSecrets.mask(ConfigSpec.EMPTY, Map.of("token", "enc:v1:abc"))).containsEntry("token", Config.MASK);
+    }
+
+    @Test
+    void theMaskIsRefusedWhenTheHostOrPortChangedAndTheSecretMustBeGivenAgain() {
+        Map<String, Object> stored = secrets.encrypt(DATABASE, Map.of("host", "db", "port", 5432, "database", "sales",
+                "ssl_mode", "require", "password", "hunter2"));
+
+        assertThatThrownBy(() -> secrets.unmask(DATABASE, Map.of("host", "evil.example", "database", "sales",
+                "password", Config.MASK), stored))
+                .isInstanceOfSatisfying(MaskRefusedException.class, e -> assertThat(e.violations())
+                        .containsExactly(new ConfigViolation("password", "give the password again: host changed")));
+        assertThatThrownBy(() -> secrets.unmask(DATABASE, Map.of("host", "db", "port", 6543, "database", "sales",
+                "password", Config.MASK), stored))
+                .isInstanceOfSatisfying(MaskRefusedException.class, e -> assertThat(e.violations().get(0).message())
+                        .isEqualTo("give the password again: port changed"));
+        assertThatThrownBy(() -> secrets.unmask(DATABASE, Map.of("host", "db", "database", "sales", "ssl_mode",
+                "disable", "password", Config.MASK), stored))
+                .as("a downgrade to clear text is a change of how the password travels")
+                .isInstanceOf(MaskRefusedException.class);
+        assertThat(secrets.unmask(DATABASE, Map.of("host", "evil.example", "password", "given-again"), stored))
+                .as("a secret given again goes wherever the user says").containsEntry("password", "given-again");
+    }
+
+    @Test
+    void theMaskIsKeptWhenOnlyFieldsThatDoNotBindSecretsChangedComparedWithDefaultsApplied() {
+        Map<String, Object> stored = secrets.encrypt(DATABASE, Map.of("host", "db", "port", 5432L, "database", "sales",
+                "ssl_mode", "require", "password", "hunter2"));
+
+        // port and ssl_mode left out: their defaults are what is stored; 5432 as an Integer equals the stored Long
+        Map<String, Object> kept = secrets.unmask(DATABASE, Map.of("host", "db", "database", "reports",
+                "password", Config.MASK), stored);
+        Map<String, Object> samePort = secrets.unmask(DATABASE, Map.of("host", "db", "port", 5432.0,
+                "password", Config.MASK), stored);
+
+        assertThat(kept).containsEntry("password", "hunter2").containsEntry("database", "reports");
+        assertThat(samePort).containsEntry("password", "hunter2");
+    }
+
+    @Test
+    void aSecretUrlBindsTheOtherSecretsToItAndItsOwnMaskKeepsIt() {
+        Map<String, Object> stored = secrets.encrypt(WEBHOOK, Map.of("url", "https://hooks.example.com/x?token=t0k3n",
+                "headers", List.of("Authorization: Bearer abcdefgh")));
+
+        Map<String, Object> kept = secrets.unmask(WEBHOOK, Map.of("url", Config.MASK, "headers", Config.MASK), stored);
+
+        assertThat(kept).containsEntry("url", "https://hooks.example.com/x?token=t0k3n")
+                .containsEntry("headers", List.of("Authorization: Bearer abcdefgh"));
+        assertThatThrownBy(() -> secrets.unmask(WEBHOOK, Map.of("url", "https://attacker.example/",
+                "headers", Config.MASK), stored))
+                .isInstanceOfSatisfying(MaskRefusedException.class, e -> assertThat(e.violations())
+                        .containsExactly(new ConfigViolation("headers", "give the extra headers again: url changed")));
     }
 }
