@@ -28,4 +28,11 @@ public interface ApiTokenStore {
 
     /** @param id a token id @return whether a token was deleted */
     boolean delete(String id);
+
+    /**
+     * @param userId a user id
+     * @return how many of that user's tokens were deleted
+     * @since 1.3
+     */
+    int deleteByUser(String userId);
 }

@@ -11,6 +11,12 @@ import java.time.Instant;
  * @param role         what the user may do
  * @param createdAt    when it was created
  * @param updatedAt    when it last changed
+ * @param tokenVersion the version the user's access tokens must carry; raising it ends them all at once
  */
-public record User(String id, String username, String passwordHash, Role role, Instant createdAt, Instant updatedAt) {
+public record User(String id, String username, String passwordHash, Role role, Instant createdAt, Instant updatedAt,
+                   long tokenVersion) {
+    /** A user at token version 0. */
+    public User(String id, String username, String passwordHash, Role role, Instant createdAt, Instant updatedAt) {
+        this(id, username, passwordHash, role, createdAt, updatedAt, 0);
+    }
 }

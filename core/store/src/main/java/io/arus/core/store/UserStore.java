@@ -32,6 +32,15 @@ public interface UserStore {
      */
     Optional<User> update(String id, String passwordHash, Role role);
 
+    /**
+     * Raises the user's token version by one, in the database (so on every node): every access token issued
+     * before stops working at its next request.
+     *
+     * @return whether there is such a user
+     * @since 1.3
+     */
+    boolean raiseTokenVersion(String id);
+
     /** @param id a user id @return whether a user was deleted (its tokens go with it) */
     boolean delete(String id);
 

@@ -89,4 +89,10 @@ public final class JpaApiTokenStore implements ApiTokenStore {
         return transactions.inTransaction(em -> em.createQuery("DELETE FROM ApiTokenEntity t WHERE t.id = :id")
                 .setParameter("id", id).executeUpdate() == 1);
     }
+
+    @Override
+    public int deleteByUser(String userId) {
+        return transactions.inTransaction(em -> em.createQuery("DELETE FROM ApiTokenEntity t WHERE t.userId = :user")
+                .setParameter("user", userId).executeUpdate());
+    }
 }

@@ -45,6 +45,11 @@ public final class JpaAuditLog implements AuditLog {
     }
 
     @Override
+    public <T, E extends Exception> T atomically(Change<T, E> change) throws E {
+        return transactions.inTransaction(em -> change.run());
+    }
+
+    @Override
     public List<AuditEntry> list(int limit, int offset) {
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("limit and offset must not be negative");

@@ -94,6 +94,14 @@ public final class JpaUserStore implements UserStore {
     }
 
     @Override
+    public boolean raiseTokenVersion(String id) {
+        // one UPDATE: two nodes raising it at once both count, and no node can lower it
+        return transactions.inTransaction(em -> em
+                .createQuery("UPDATE UserEntity u SET u.tokenVersion = u.tokenVersion + 1 WHERE u.id = :id")
+                .setParameter("id", id).executeUpdate() == 1);
+    }
+
+    @Override
     public boolean delete(String id) {
         // the database deletes the user's API and refresh tokens (ON DELETE CASCADE)
         return transactions.inTransaction(em -> em.createQuery("DELETE FROM UserEntity u WHERE u.id = :id")

@@ -33,6 +33,8 @@ public final class MetadataPersistence implements Transactions, MetadataDatabase
     private final DatabaseLocation location;
     private final HikariDataSource pool;
     private final EntityManagerFactory factory;
+    /** The entity manager of the transaction open on this thread, which nested work joins. */
+    private final ThreadLocal<EntityManager> open = new ThreadLocal<>();
 
     /** Opens the database the framework properties (or the environment) name. */
     @Activate
@@ -86,18 +88,38 @@ public final class MetadataPersistence implements Transactions, MetadataDatabase
 
     @Override
     public <T, E extends Exception> T inTransaction(Work<T, E> work) throws E {
+        EntityManager joined = open.get();
+        if (joined != null) {
+            return join(joined, work);
+        }
         EntityManager em = factory.createEntityManager();
         EntityTransaction transaction = em.getTransaction();
+        open.set(em);
         try {
             transaction.begin();
             T result = work.run(em);
             transaction.commit();
             return result;
         } finally {
+            open.remove();
             if (transaction.isActive()) {
                 transaction.rollback();
             }
             em.close();
+        }
+    }
+
+    private static <T, E extends Exception> T join(EntityManager em, Work<T, E> work) throws E {
+        boolean done = false;
+        try {
+            T result = work.run(em);
+            done = true;
+            return result;
+        } finally {
+            if (!done) {
+                // a failed part must not be committed by an outer work that catches its exception
+                em.getTransaction().setRollbackOnly();
+            }
         }
     }
 

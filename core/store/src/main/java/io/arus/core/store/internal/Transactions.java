@@ -12,7 +12,9 @@ import jakarta.persistence.EntityManager;
 public interface Transactions {
     /**
      * Opens an entity manager, runs {@code work} in a transaction, commits, closes. Rolls back when {@code work}
-     * throws. Safe to call from any thread.
+     * throws. Safe to call from any thread. Called again from inside {@code work} (on the same thread), it joins
+     * the open transaction: the inner work shares its entity manager, and when it throws, the whole transaction
+     * rolls back even if the outer work catches the exception.
      *
      * @return what {@code work} returned
      * @throws E what {@code work} threw

@@ -24,8 +24,10 @@ public class UserEntity {
     Instant createdAt;
     @Column(name = "updated_at")
     Instant updatedAt;
+    @Column(name = "token_version")
+    long tokenVersion;
 
     User toRecord() {
-        return new User(id, username, passwordHash, Role.parse(role), createdAt, updatedAt);
+        return new User(id, username, passwordHash, Role.parse(role), createdAt, updatedAt, tokenVersion);
     }
 }

@@ -77,6 +77,18 @@ abstract class ApiTokenStoreContract extends DatabaseTest {
     }
 
     @Test
+    void deleteByUserRemovesOnlyThatUsersTokens() {
+        tokens.create(alice, "a", "p", "hash-1", null);
+        tokens.create(alice, "b", "p", "hash-2", null);
+        ApiToken kept = tokens.create(bob, "c", "p", "hash-3", null);
+
+        assertThat(tokens.deleteByUser(alice)).isEqualTo(2);
+
+        assertThat(tokens.listAll()).containsExactly(kept);
+        assertThat(tokens.deleteByUser(alice)).isZero();
+    }
+
+    @Test
     void refusesATokenForAnUnknownUser() {
         assertThatThrownBy(() -> tokens.create("no-such-user", "ci", "p", "hash-1", null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-user");

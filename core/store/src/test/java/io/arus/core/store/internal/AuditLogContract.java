@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arus.core.store.AuditEntry;
 import io.arus.core.store.AuditLog;
+import io.arus.core.store.ConflictException;
+import io.arus.core.store.Role;
+import io.arus.core.store.User;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,53 @@ abstract class AuditLogContract extends DatabaseTest {
         assertThat(log.list(2, 6)).isEmpty();
         assertThat(log.list(0, 0)).isEmpty();
         assertThat(log.list(100, 0)).hasSize(5);
+    }
+
+    @Test
+    void anAtomicChangeLandsWithItsEntry() throws ConflictException {
+        JpaUserStore users = new JpaUserStore(persistence, clock);
+
+        User created = log.atomically(() -> {
+            User user = users.create("alice", "h", Role.VIEWER);
+            log.record("admin", "user.create", "user:" + user.id(), null, null);
+            return user;
+        });
+
+        assertThat(users.byId(created.id())).contains(created);
+        assertThat(log.list(10, 0)).extracting(AuditEntry::target).containsExactly("user:" + created.id());
+    }
+
+    @Test
+    void anAtomicChangeThatFailsLeavesNeitherTheChangeNorTheEntry() {
+        JpaUserStore users = new JpaUserStore(persistence, clock);
+
+        assertThatThrownBy(() -> log.atomically(() -> {
+            User user = users.create("alice", "h", Role.VIEWER);
+            log.record("admin", "user.create", "user:" + user.id(), null, null);
+            throw new IllegalStateException("the effect failed");
+        })).hasMessage("the effect failed");
+
+        assertThat(users.list()).isEmpty();
+        assertThat(log.list(10, 0)).isEmpty();
+    }
+
+    @Test
+    void aFailedPartCaughtInsideAnAtomicChangeStillRollsItBack() {
+        JpaUserStore users = new JpaUserStore(persistence, clock);
+
+        assertThatThrownBy(() -> log.atomically(() -> {
+            users.create("alice", "h", Role.VIEWER);
+            try {
+                users.create("ALICE", "h", Role.VIEWER);
+            } catch (ConflictException expected) {
+                // swallowed: the transaction must still not commit half of the work
+            }
+            log.record("admin", "user.create", null, null, null);
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+
+        assertThat(users.list()).isEmpty();
+        assertThat(log.list(10, 0)).isEmpty();
     }
 
     @Test

@@ -24,10 +24,10 @@ abstract class MigrationContract extends DatabaseTest {
                     .hasMessageContaining("users");
 
             try (MetadataPersistence opened = empty.open()) {
-                assertThat(opened.schemaVersion()).isEqualTo(3);
+                assertThat(opened.schemaVersion()).isEqualTo(Migrator.MIGRATIONS.size());
             }
 
-            assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(3);
+            assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(Migrator.MIGRATIONS.size());
             assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE
                     + " WHERE version = 1 AND description = 'metadata' AND applied_at IS NOT NULL")).isEqualTo(1);
             assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE
@@ -53,8 +53,8 @@ abstract class MigrationContract extends DatabaseTest {
 
         assertThat(again.migrate()).isZero();
         assertThat(again.migrate()).isZero();
-        assertThat(persistence.schemaVersion()).isEqualTo(3);
-        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(3);
+        assertThat(persistence.schemaVersion()).isEqualTo(Migrator.MIGRATIONS.size());
+        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(Migrator.MIGRATIONS.size());
     }
 
     @Test
@@ -78,8 +78,8 @@ abstract class MigrationContract extends DatabaseTest {
         assertThat(connections.byId(ConnectionKind.DESTINATION, destination).orElseThrow().config())
                 .containsEntry("port", 8123);
         assertThat(new JpaSettingsStore(persistence).get("greeting")).contains("hello");
-        assertThat(persistence.schemaVersion()).isEqualTo(3);
-        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(3);
+        assertThat(persistence.schemaVersion()).isEqualTo(Migrator.MIGRATIONS.size());
+        assertThat(database.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE)).isEqualTo(Migrator.MIGRATIONS.size());
     }
 
     @Test
@@ -100,7 +100,7 @@ abstract class MigrationContract extends DatabaseTest {
                     + " bytes, duration_ms) VALUES ('r', 'public.orders', 'succeeded', 7, 7, 0, 70, 1)");
 
             try (MetadataPersistence upgraded = old.open()) {
-                assertThat(upgraded.schemaVersion()).isEqualTo(3);
+                assertThat(upgraded.schemaVersion()).isEqualTo(Migrator.MIGRATIONS.size());
                 assertThat(new JpaRunStore(upgraded, clock).streams("r")).containsExactly(
                         new RunStream("r", "public.orders", RunStatus.SUCCEEDED, 7, 7, 0, 70, 1, null, null));
             }
@@ -111,7 +111,7 @@ abstract class MigrationContract extends DatabaseTest {
     void describesTheDatabaseWithoutCredentialsAndLendsItsPool() throws SQLException {
         assertThat(persistence.dialect()).isEqualTo(dialect().id());
         try (java.sql.Connection connection = persistence.dataSource().getConnection()) {
-            assertThat(Migrator.currentVersion(connection)).isEqualTo(3);
+            assertThat(Migrator.currentVersion(connection)).isEqualTo(Migrator.MIGRATIONS.size());
         }
         assertThat(persistence.url()).startsWith("jdbc:" + dialect().id() + ":").doesNotContain("password");
     }

@@ -96,6 +96,21 @@ abstract class UserStoreContract extends DatabaseTest {
     }
 
     @Test
+    void raisingTheTokenVersionCountsEveryCallAndKeepsTheRest() throws ConflictException {
+        User alice = users.create("alice", "h", Role.EDITOR);
+        assertThat(alice.tokenVersion()).isZero();
+
+        assertThat(users.raiseTokenVersion(alice.id())).isTrue();
+        assertThat(users.raiseTokenVersion(alice.id())).isTrue();
+
+        User raised = users.byId(alice.id()).orElseThrow();
+        assertThat(raised.tokenVersion()).isEqualTo(2);
+        assertThat(raised.passwordHash()).isEqualTo("h");
+        assertThat(users.update(alice.id(), "h2", null).orElseThrow().tokenVersion()).as("an update keeps it").isEqualTo(2);
+        assertThat(users.raiseTokenVersion("no-such-id")).isFalse();
+    }
+
+    @Test
     void countsUsersPerRole() throws ConflictException {
         users.create("a1", "h", Role.ADMIN);
         users.create("a2", "h", Role.ADMIN);
