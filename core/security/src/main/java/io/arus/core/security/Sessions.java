@@ -22,6 +22,17 @@ public interface Sessions {
      */
     Session refresh(String refreshToken) throws AuthenticationException;
 
-    /** Ends the session of a refresh token (or, without one, every session of the user). */
+    /**
+     * Logs out: every access token of the user stops working at once (on every node), and the session of the
+     * refresh token ends (without one, every session of the user). Other sessions may refresh again.
+     */
     void logout(String userId, String refreshToken);
+
+    /**
+     * Ends every session of a user at once: every access token is refused from the next request on and every
+     * refresh token is revoked (password change, reset, role change). API tokens are not touched.
+     *
+     * @since 1.1
+     */
+    void endAll(String userId);
 }

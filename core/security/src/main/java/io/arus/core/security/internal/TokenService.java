@@ -39,14 +39,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Access tokens are short-lived HS256 JWTs (15 minutes); refresh tokens are opaque, stored hashed, valid 7 days
  * and rotated on every use; API tokens are opaque ({@code arus_...}), stored hashed, valid until deleted or
- * their expiry. Every token resolves to the user's current role in the database, so a demotion or a deletion
- * takes effect at the next request.
+ * their expiry. Every token resolves to the user's current row in the database, one primary-key read per
+ * request: the role comes from there, and an access token must carry the user's current token version, so
+ * that raising it (logout, password change, reset, role change) ends every access token of the user at the
+ * next request on every node, with no cache to invalidate.
  */
 @Component(service = {Authenticator.class, Sessions.class, ApiTokens.class})
 public final class TokenService implements Authenticator, Sessions, ApiTokens {
     static final Duration ACCESS_TTL = Duration.ofMinutes(15);
     static final Duration REFRESH_TTL = Duration.ofDays(7);
     static final String API_TOKEN_PREFIX = "arus_";
+    /** The claim with the user's token version at issue time. */
+    static final String VERSION_CLAIM = "ver";
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
@@ -91,7 +95,9 @@ public final class TokenService implements Authenticator, Sessions, ApiTokens {
             return authenticateApiToken(bearer);
         }
         return jwt.verify(bearer, clock.instant().getEpochSecond())
-                .flatMap(claims -> users.byId(String.valueOf(claims.get("sub"))))
+                .flatMap(claims -> users.byId(String.valueOf(claims.get("sub")))
+                        .filter(user -> claims.get(VERSION_CLAIM) instanceof Number version
+                                && version.longValue() == user.tokenVersion()))
                 .map(user -> new AuthenticatedUser(user.id(), user.username(), user.role(), "jwt"));
     }
 
@@ -115,7 +121,8 @@ public final class TokenService implements Authenticator, Sessions, ApiTokens {
     @Override
     public Session login(String username, String password, String clientAddress)
             throws AuthenticationException, RateLimitedException {
-        long wait = limiter.retryAfterSeconds(clientAddress);
+        // counted before the (slow) password check: parallel attempts cannot all pass before a failure is written
+        long wait = limiter.attempt(clientAddress, username);
         if (wait > 0) {
             throw new RateLimitedException(wait);
         }
@@ -123,13 +130,14 @@ public final class TokenService implements Authenticator, Sessions, ApiTokens {
         boolean valid = hasher.verify(password == null ? "" : password, user.map(User::passwordHash).orElse(decoyHash))
                 && user.isPresent();
         if (!valid) {
-            limiter.failed(clientAddress);
             audit.record(username == null ? "?" : username, "auth.login_failed", null, null, clientAddress);
             throw new AuthenticationException("wrong username or password");
         }
-        limiter.succeeded(clientAddress);
-        audit.record(user.get().username(), "auth.login", "user:" + user.get().id(), null, clientAddress);
-        return issue(user.get(), UUID.randomUUID().toString());
+        limiter.succeeded(clientAddress, username);
+        return audit.atomically(() -> {
+            audit.record(user.get().username(), "auth.login", "user:" + user.get().id(), null, clientAddress);
+            return issue(user.get(), UUID.randomUUID().toString());
+        });
     }
 
     @Override
@@ -160,12 +168,19 @@ public final class TokenService implements Authenticator, Sessions, ApiTokens {
     @Override
     public void logout(String userId, String refreshToken) {
         Instant now = clock.instant();
+        users.raiseTokenVersion(userId);
         if (refreshToken != null) {
             refreshTokens.byHash(sha256(refreshToken)).filter(t -> t.userId().equals(userId))
                     .ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), now));
         } else {
             refreshTokens.revokeUser(userId, now);
         }
+    }
+
+    @Override
+    public void endAll(String userId) {
+        users.raiseTokenVersion(userId);
+        refreshTokens.revokeUser(userId, clock.instant());
     }
 
     @Override
@@ -183,6 +198,7 @@ public final class TokenService implements Authenticator, Sessions, ApiTokens {
         claims.put("sub", user.id());
         claims.put("name", user.username());
         claims.put("role", user.role().id());
+        claims.put(VERSION_CLAIM, user.tokenVersion());
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(ACCESS_TTL).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
