@@ -79,6 +79,27 @@ class MultipartBodyTest {
     }
 
     @Test
+    void refusesPartHeadersLargerThan8Kb() {
+        byte[] body = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jar\"\r\nX-Pad: "
+                + "x".repeat(10_000) + "\r\n\r\nabc\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> copy(body, new ByteArrayOutputStream(), 100))
+                .isInstanceOf(MultipartBody.Malformed.class).hasMessageContaining("part headers");
+    }
+
+    @Test
+    void refusesABodyWhoseOtherPartsAreLargerThanTheFileLimitAllows() {
+        byte[] note = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
+                + "n".repeat(2 * 1024 * 1024) + "\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] file = body(new byte[10], "small.jar");
+        byte[] both = java.util.Arrays.copyOf(note, note.length + file.length);
+        System.arraycopy(file, 0, both, note.length, file.length);
+
+        assertThatThrownBy(() -> copy(both, new ByteArrayOutputStream(), 1024 * 1024))
+                .isInstanceOf(MultipartBody.TooLarge.class);
+    }
+
+    @Test
     void findsTheBoundaryQuotedOrNot() {
         assertThat(MultipartBody.boundary("multipart/form-data; boundary=abc123")).isEqualTo("abc123");
         assertThat(MultipartBody.boundary("multipart/form-data; charset=utf-8; boundary=\"a b\"")).isEqualTo("a b");
