@@ -2,11 +2,14 @@ package io.arus.core.rest.internal;
 
 import io.arus.core.rest.internal.Views.SessionView;
 import io.arus.core.rest.internal.Views.UserView;
+import io.arus.core.security.AuthenticatedUser;
 import io.arus.core.security.AuthenticationException;
 import io.arus.core.security.RateLimitedException;
 import io.arus.core.security.Session;
 import io.arus.core.security.Sessions;
+import io.arus.core.store.AuditLog;
 import io.arus.core.store.Role;
+import java.io.IOException;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -33,6 +36,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class AuthResource {
     private final Sessions sessions;
+    private final AuditLog audit;
 
     @Context
     HttpServletRequest request;
@@ -49,8 +53,9 @@ public final class AuthResource {
     }
 
     @Activate
-    public AuthResource(@Reference Sessions sessions) {
+    public AuthResource(@Reference Sessions sessions, @Reference AuditLog audit) {
         this.sessions = sessions;
+        this.audit = audit;
     }
 
     @POST
@@ -83,13 +88,36 @@ public final class AuthResource {
         }
     }
 
-    /** Ends the session of the given refresh token, or every session of the caller without one. */
+    /**
+     * Ends every access token of the caller at once, and the session of the given refresh token (every session
+     * of the caller without one). The body is optional: none at all, or {@code {"refresh_token": "..."}}.
+     */
     @POST
     @Path("logout")
     @RequiresRole(Role.VIEWER)
-    public Response logout(RefreshRequest body) {
-        sessions.logout(Caller.of(security).userId(), body == null ? null : body.refreshToken());
+    @Consumes(MediaType.WILDCARD)
+    public Response logout(String text) {
+        String refreshToken = logoutBody(text);
+        AuthenticatedUser caller = Caller.of(security);
+        audit.atomically(() -> {
+            audit.record(caller.username(), "auth.logout", "user:" + caller.userId(),
+                    refreshToken == null ? "every session" : "one session", Caller.address(request));
+            sessions.logout(caller.userId(), refreshToken);
+            return null;
+        });
         return Response.noContent().build();
+    }
+
+    private static String logoutBody(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            RefreshRequest body = JsonProvider.MAPPER.readValue(text, RefreshRequest.class);
+            return body == null || body.refreshToken() == null ? null : Bodies.text(body.refreshToken(), "refresh_token", 512);
+        } catch (IOException e) {
+            throw ApiException.invalid("body", "must be empty or a JSON object such as {\"refresh_token\": \"...\"}");
+        }
     }
 
     private static SessionView view(Session session) {

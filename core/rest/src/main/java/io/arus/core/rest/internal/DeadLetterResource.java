@@ -34,6 +34,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public final class DeadLetterResource {
+    /** Run and dead-letter ids are UUIDs. */
+    private static final int ID_LENGTH = 36;
+    private static final int MAX_IDS = 10_000;
     private final DeadLetterStore deadLetters;
     private final DeadLetterReplay replay;
     private final AuditLog audit;
@@ -67,9 +70,18 @@ public final class DeadLetterResource {
     @RequiresRole(Role.EDITOR)
     public ReplayResult replay(ReplayRequest body) {
         Bodies.required(body);
+        // everything is checked before anything is written: a replay cannot be taken back
+        if (body.runId() != null) {
+            Bodies.text(body.runId(), "run_id", ID_LENGTH);
+        }
         List<String> ids = new ArrayList<>();
         if (body.ids() != null) {
-            ids.addAll(body.ids());
+            if (body.ids().size() > MAX_IDS) {
+                throw ApiException.invalid("ids", "may name at most " + MAX_IDS + " dead letters");
+            }
+            for (int i = 0; i < body.ids().size(); i++) {
+                ids.add(Bodies.text(body.ids().get(i), "ids[" + i + "]", ID_LENGTH));
+            }
         }
         if (body.runId() != null) {
             for (int offset = 0; ; offset += 1000) {
@@ -83,10 +95,14 @@ public final class DeadLetterResource {
         if (ids.isEmpty()) {
             throw ApiException.invalid(body.runId() == null ? "ids" : "run_id", "names no dead letter waiting for a replay");
         }
+        String actor = Caller.of(security).username();
+        String target = body.runId() == null ? null : "run:" + body.runId();
+        // before the effect: the rows go to the destination, outside any transaction of ours
+        audit.record(actor, "dead_letters.replay", target, ids.size() + " dead letter(s) to replay", Caller.address(request));
         List<DeadLetterReplay.Outcome> outcomes = replay.replay(ids);
         int replayed = (int) outcomes.stream().filter(DeadLetterReplay.Outcome::replayed).count();
-        audit.record(Caller.of(security).username(), "dead_letters.replay", body.runId() == null ? null : "run:" + body.runId(),
-                replayed + " of " + outcomes.size() + " replayed", Caller.address(request));
+        audit.record(actor, "dead_letters.replayed", target, replayed + " of " + outcomes.size() + " replayed",
+                Caller.address(request));
         return new ReplayResult(replayed, outcomes.size() - replayed, outcomes);
     }
 

@@ -4,6 +4,7 @@ import io.arus.core.rest.internal.Views.UserView;
 import io.arus.core.security.AuthenticatedUser;
 import io.arus.core.security.PasswordHasher;
 import io.arus.core.security.Sessions;
+import io.arus.core.store.ApiTokenStore;
 import io.arus.core.store.AuditLog;
 import io.arus.core.store.Role;
 import io.arus.core.store.User;
@@ -37,6 +38,7 @@ public final class MeResource {
     private final PasswordHasher hasher;
     private final Sessions sessions;
     private final AuditLog audit;
+    private final ApiTokenStore apiTokens;
 
     @Context
     SecurityContext security;
@@ -44,17 +46,22 @@ public final class MeResource {
     @Context
     HttpServletRequest request;
 
-    /** @param currentPassword the password now @param newPassword the new one */
-    public record PasswordChange(String currentPassword, String newPassword) {
+    /**
+     * @param currentPassword the password now
+     * @param newPassword     the new one
+     * @param keepApiTokens   true keeps the caller's API tokens; by default a password change deletes them
+     */
+    public record PasswordChange(String currentPassword, String newPassword, Boolean keepApiTokens) {
     }
 
     @Activate
     public MeResource(@Reference UserStore users, @Reference PasswordHasher hasher, @Reference Sessions sessions,
-                      @Reference AuditLog audit) {
+                      @Reference AuditLog audit, @Reference ApiTokenStore apiTokens) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
         this.audit = audit;
+        this.apiTokens = apiTokens;
     }
 
     @GET
@@ -62,7 +69,10 @@ public final class MeResource {
         return UserView.of(current());
     }
 
-    /** Changes the caller's password; every other session of the caller ends. */
+    /**
+     * Changes the caller's password. Every session of the caller ends at once (this one too: log in again with
+     * the new password), and the caller's API tokens are deleted unless {@code keep_api_tokens} is true.
+     */
     @PUT
     @Path("password")
     public Response changePassword(PasswordChange body) {
@@ -71,9 +81,16 @@ public final class MeResource {
         if (body.currentPassword() == null || !hasher.verify(body.currentPassword(), user.passwordHash())) {
             throw ApiException.invalid("current_password", "is wrong");
         }
-        users.update(user.id(), hasher.hash(Bodies.password(body.newPassword(), "new_password")), null);
-        sessions.logout(user.id(), null);
-        audit.record(user.username(), "user.password_change", "user:" + user.id(), null, Caller.address(request));
+        String hash = hasher.hash(Bodies.password(body.newPassword(), "new_password"));
+        boolean keep = Boolean.TRUE.equals(body.keepApiTokens());
+        audit.atomically(() -> {
+            users.update(user.id(), hash, null);
+            sessions.endAll(user.id());
+            int deleted = keep ? 0 : apiTokens.deleteByUser(user.id());
+            audit.record(user.username(), "user.password_change", "user:" + user.id(),
+                    keep ? "API tokens kept" : deleted + " API token(s) deleted", Caller.address(request));
+            return null;
+        });
         return Response.noContent().build();
     }
 

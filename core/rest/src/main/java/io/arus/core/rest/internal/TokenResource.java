@@ -40,6 +40,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Consumes(MediaType.APPLICATION_JSON)
 @RequiresRole(Role.VIEWER)
 public final class TokenResource {
+    private static final String API_TOKEN = "api_token";
     private final ApiTokens issuer;
     private final ApiTokenStore tokens;
     private final AuditLog audit;
@@ -70,14 +71,21 @@ public final class TokenResource {
 
     @POST
     public Response create(TokenRequest body) {
+        if (API_TOKEN.equals(Caller.of(security).via())) {
+            // a leaked API token must not be able to mint more of them, which deleting it would not end
+            throw ApiException.forbidden("an API token cannot create API tokens; log in with your password");
+        }
         Bodies.required(body);
         String name = Bodies.text(body.name(), "name", 100);
         if (body.expiresAt() != null && !body.expiresAt().isAfter(Instant.now())) {
             throw ApiException.invalid("expires_at", "must be in the future");
         }
         AuthenticatedUser caller = Caller.of(security);
-        IssuedApiToken issued = issuer.create(caller.userId(), name, body.expiresAt());
-        audit.record(caller.username(), "token.create", "token:" + issued.record().id(), name, Caller.address(request));
+        IssuedApiToken issued = audit.atomically(() -> {
+            IssuedApiToken created = issuer.create(caller.userId(), name, body.expiresAt());
+            audit.record(caller.username(), "token.create", "token:" + created.record().id(), name, Caller.address(request));
+            return created;
+        });
         return Response.status(Response.Status.CREATED).entity(TokenView.of(issued.record(), issued.token())).build();
     }
 
@@ -88,8 +96,11 @@ public final class TokenResource {
         ApiToken token = tokens.byId(id)
                 .filter(t -> t.userId().equals(caller.userId()) || caller.role() == Role.ADMIN)
                 .orElseThrow(() -> ApiException.notFound("no API token " + id));
-        tokens.delete(token.id());
-        audit.record(caller.username(), "token.delete", "token:" + id, token.name(), Caller.address(request));
+        audit.atomically(() -> {
+            tokens.delete(token.id());
+            audit.record(caller.username(), "token.delete", "token:" + id, token.name(), Caller.address(request));
+            return null;
+        });
         return Response.noContent().build();
     }
 }

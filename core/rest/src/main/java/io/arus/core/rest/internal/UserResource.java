@@ -4,11 +4,13 @@ import io.arus.core.rest.internal.Views.UserView;
 import io.arus.core.security.AuthenticatedUser;
 import io.arus.core.security.PasswordHasher;
 import io.arus.core.security.Sessions;
+import io.arus.core.store.ApiTokenStore;
 import io.arus.core.store.AuditLog;
 import io.arus.core.store.ConflictException;
 import io.arus.core.store.Role;
 import io.arus.core.store.User;
 import io.arus.core.store.UserStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
@@ -45,6 +47,7 @@ public final class UserResource {
     private final PasswordHasher hasher;
     private final Sessions sessions;
     private final AuditLog audit;
+    private final ApiTokenStore apiTokens;
 
     @Context
     SecurityContext security;
@@ -56,17 +59,22 @@ public final class UserResource {
     public record UserCreate(String username, String password, String role) {
     }
 
-    /** @param password a new password, or null @param role a new role, or null */
-    public record UserPatch(String password, String role) {
+    /**
+     * @param password      a new password, or null
+     * @param role          a new role, or null
+     * @param keepApiTokens with a new password: true keeps the user's API tokens, which are deleted by default
+     */
+    public record UserPatch(String password, String role, Boolean keepApiTokens) {
     }
 
     @Activate
     public UserResource(@Reference UserStore users, @Reference PasswordHasher hasher, @Reference Sessions sessions,
-                        @Reference AuditLog audit) {
+                        @Reference AuditLog audit, @Reference ApiTokenStore apiTokens) {
         this.users = users;
         this.hasher = hasher;
         this.sessions = sessions;
         this.audit = audit;
+        this.apiTokens = apiTokens;
     }
 
     @GET
@@ -89,9 +97,14 @@ public final class UserResource {
         }
         String password = Bodies.password(body.password(), "password");
         Role role = role(body.role());
+        String hash = hasher.hash(password);
         try {
-            User user = users.create(username, hasher.hash(password), role);
-            audit.record(caller(), "user.create", "user:" + user.id(), username + " as " + role.id(), Caller.address(request));
+            User user = audit.atomically(() -> {
+                User created = users.create(username, hash, role);
+                audit.record(caller(), "user.create", "user:" + created.id(), username + " as " + role.id(),
+                        Caller.address(request));
+                return created;
+            });
             return Response.status(Response.Status.CREATED).entity(UserView.of(user)).build();
         } catch (ConflictException e) {
             throw ApiException.conflict(e.getMessage());
@@ -108,12 +121,26 @@ public final class UserResource {
         if (role != null && role != Role.ADMIN && user.role() == Role.ADMIN && users.count(Role.ADMIN) <= 1) {
             throw ApiException.conflict("the last admin cannot be demoted");
         }
-        User updated = users.update(id, hash, role).orElseThrow(() -> ApiException.notFound("no user " + id));
-        if (hash != null) {
-            sessions.logout(id, null);
-        }
-        audit.record(caller(), "user.update", "user:" + id,
-                (role == null ? "" : "role " + role.id()) + (hash == null ? "" : " password changed"), Caller.address(request));
+        boolean roleChanged = role != null && role != user.role();
+        boolean keepApiTokens = Boolean.TRUE.equals(body.keepApiTokens());
+        User updated = audit.atomically(() -> {
+            users.update(id, hash, role).orElseThrow(() -> ApiException.notFound("no user " + id));
+            List<String> changes = new ArrayList<>();
+            if (roleChanged) {
+                changes.add("role " + user.role().id() + " -> " + role.id());
+            }
+            if (hash != null) {
+                int deleted = keepApiTokens ? 0 : apiTokens.deleteByUser(id);
+                changes.add("password reset, " + (keepApiTokens ? "API tokens kept" : deleted + " API token(s) deleted"));
+            }
+            if (roleChanged || hash != null) {
+                // the user's tokens were issued for the old password or role: they all end now
+                sessions.endAll(id);
+                changes.add("sessions ended");
+            }
+            audit.record(caller(), "user.update", "user:" + id, String.join(", ", changes), Caller.address(request));
+            return users.byId(id).orElseThrow(() -> ApiException.notFound("no user " + id));
+        });
         return UserView.of(updated);
     }
 
@@ -124,8 +151,12 @@ public final class UserResource {
         if (user.role() == Role.ADMIN && users.count(Role.ADMIN) <= 1) {
             throw ApiException.conflict("the last admin cannot be deleted");
         }
-        users.delete(id);
-        audit.record(caller(), "user.delete", "user:" + id, user.username(), Caller.address(request));
+        audit.atomically(() -> {
+            // its tokens go with it (ON DELETE CASCADE); its access tokens find no user from now on
+            users.delete(id);
+            audit.record(caller(), "user.delete", "user:" + id, user.username(), Caller.address(request));
+            return null;
+        });
         return Response.noContent().build();
     }
 
