@@ -14,7 +14,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -68,9 +74,12 @@ class AuthTest {
                 .as("its reuse revoked the whole session").isEqualTo(401);
     }
 
+    /** A user of its own: a logout ends every access token of the user, and other tests use the admin's. */
     @Test
     void logoutRevokesTheSessionsRefreshToken() throws Exception {
-        JsonNode session = login("admin", ArusServer.ADMIN_PASSWORD);
+        String name = "logout-" + UUID.randomUUID().toString().substring(0, 8);
+        Users.create(server, name, "password-of-" + name, "viewer");
+        JsonNode session = login(name, "password-of-" + name);
         String access = session.path("access_token").asText();
         String refresh = session.path("refresh_token").asText();
 
@@ -175,6 +184,56 @@ class AuthTest {
         assertThat(Integer.parseInt(retryAfter)).isBetween(1, 60);
         assertThat(rawLoginFrom("127.0.0.2", "admin", ArusServer.ADMIN_PASSWORD)[0]).as("even the right password waits").isEqualTo("429");
         assertThat(server.login("admin", ArusServer.ADMIN_PASSWORD)).as("other addresses are not affected").isNotBlank();
+    }
+
+    /**
+     * From 127.0.0.3: 40 wrong passwords at once. Each attempt is counted before its password is checked, so
+     * exactly 10 get a check (401) and 30 are refused unchecked (429); were the failure counted after the check,
+     * the parallel requests would all pass the limit before the first failure was written.
+     */
+    @Test
+    void fortyParallelWrongPasswordsFromOneAddressGetExactlyTenPasswordChecks() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(40);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String[]>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String password = "wrong-parallel-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return rawLoginFrom("127.0.0.3", "admin", password);
+                }));
+            }
+            start.countDown();
+            Map<String, Integer> statuses = new TreeMap<>();
+            for (Future<String[]> answer : answers) {
+                statuses.merge(answer.get(60, TimeUnit.SECONDS)[0], 1, Integer::sum);
+            }
+
+            assertThat(statuses).as("401 = password checked and wrong, 429 = refused before the check")
+                    .containsExactlyEntriesOf(new TreeMap<>(Map.of("401", 10, "429", 30)));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** From 127.0.0.4: failures against one account keep counting after another account logs in from there. */
+    @Test
+    void aSuccessfulLoginDoesNotClearTheFailuresAgainstOtherAccountsFromTheSameAddress() throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Users.create(server, "attacker-" + suffix, "attackers-own-password", "viewer");
+        Users.create(server, "victim-" + suffix, "victims-secret-password", "viewer");
+
+        for (int i = 0; i < 9; i++) {
+            assertThat(rawLoginFrom("127.0.0.4", "victim-" + suffix, "guess-" + i)[0]).isEqualTo("401");
+        }
+        assertThat(rawLoginFrom("127.0.0.4", "attacker-" + suffix, "attackers-own-password")[0]).isEqualTo("200");
+        assertThat(rawLoginFrom("127.0.0.4", "victim-" + suffix, "guess-9")[0]).isEqualTo("401");
+
+        assertThat(rawLoginFrom("127.0.0.4", "victim-" + suffix, "guess-10")[0]).as("the victim's ten failures still count")
+                .isEqualTo("429");
+        assertThat(rawLoginFrom("127.0.0.4", "attacker-" + suffix, "attackers-own-password")[0])
+                .as("the address as a whole waits").isEqualTo("429");
     }
 
     private static String[] rawLoginFrom(String localAddress, String username, String password) throws Exception {
