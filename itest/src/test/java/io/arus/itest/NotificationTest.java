@@ -100,7 +100,7 @@ class NotificationTest {
         String id = created.path("id").asText();
 
         assertThat(created.path("config").path("secret").asText()).isEqualTo("******");
-        assertThat(created.path("config").path("url").asText()).isEqualTo(url(path));
+        assertThat(created.path("config").path("url").asText()).as("tokens live in webhook urls").isEqualTo("******");
         assertThat(created.path("available").asBoolean()).isTrue();
         assertThat(created.path("pipelines")).isEmpty();
         assertThat(server.get("/api/notification-targets/" + id).body()).contains("\"secret\":\"******\"")

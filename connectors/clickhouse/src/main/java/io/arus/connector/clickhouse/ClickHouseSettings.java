@@ -32,7 +32,8 @@ record ClickHouseSettings(String host, int port, boolean tls, String database, S
             ConfigField.builder("port", FieldType.PORT).label("HTTP port").defaultValue(HTTP_PORT)
                     .help("The HTTP interface: 8123, or 8443 with TLS. Arus speaks HTTP; the native-protocol ports "
                             + "9000 and 9440 are replaced by 8123 and 8443.").build(),
-            ConfigField.builder("tls", FieldType.BOOLEAN).label("TLS (HTTPS)").defaultValue(false).build(),
+            ConfigField.builder("tls", FieldType.BOOLEAN).label("TLS (HTTPS)").defaultValue(false).bindsSecrets()
+                    .build(),
             ConfigField.builder("database", FieldType.STRING).label("Database").defaultValue("default")
                     .help("Where tables land when a pipeline names no target namespace; created when missing.").build(),
             ConfigField.builder("username", FieldType.STRING).label("User").defaultValue("default").build(),

@@ -65,7 +65,7 @@ public record ConnectionSettings(String host, int port, String database, String 
                 ConfigField.builder(USERNAME, FieldType.STRING).label("User").required().build(),
                 ConfigField.builder(PASSWORD, FieldType.SECRET).label("Password").build(),
                 ConfigField.builder(SSL_MODE, FieldType.ENUM).label("TLS").options(sslModes).defaultValue(sslDefault)
-                        .help(sslHelp).build());
+                        .bindsSecrets().help(sslHelp).build());
     }
 
     /** @return {@code host:port}, for messages */

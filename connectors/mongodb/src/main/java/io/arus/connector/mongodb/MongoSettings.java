@@ -38,7 +38,7 @@ final class MongoSettings {
     private static final Pattern DATABASE_NAME = Pattern.compile("[^/\\\\. \"$*<>:|?]{1,63}");
 
     static final ConfigSpec SPEC = ConfigSpec.of(
-            ConfigField.builder(URI, FieldType.SECRET).label("Connection URI")
+            ConfigField.builder(URI, FieldType.SECRET).label("Connection URI").bindsSecrets()
                     .help("mongodb:// or mongodb+srv:// URI with credentials and options, e.g. "
                             + "mongodb://user:password@host:27017/shop?authSource=admin. Replaces host, port, user and "
                             + "password.").build(),

@@ -39,8 +39,10 @@ public final class EmailNotifier extends DescribedNotifier {
             ConfigField.builder(EmailTarget.TO, FieldType.STRING).label("To").required()
                     .help("One or more recipients, separated by commas.").build(),
             ConfigField.builder(EmailTarget.STARTTLS, FieldType.BOOLEAN).label("STARTTLS").defaultValue(true)
+                    .bindsSecrets()
                     .help("Upgrade the connection to TLS before logging in; the server must offer it.").build(),
             ConfigField.builder(EmailTarget.SSL, FieldType.BOOLEAN).label("SSL/TLS").defaultValue(false)
+                    .bindsSecrets()
                     .help("Speak TLS from the first byte (usually port 465) instead of STARTTLS.").build());
 
     private final Properties sessionOverrides;

@@ -27,9 +27,10 @@ public final class WebhookNotifier extends DescribedNotifier {
     static final String TYPE = "webhook";
 
     static final ConfigSpec SPEC = ConfigSpec.of(
-            ConfigField.builder(WebhookTarget.URL, FieldType.URL).label("URL").required()
-                    .help("Where to POST the JSON document, http:// or https://. "
-                            + "Messages about failed deliveries show only its scheme, host and port.").build(),
+            ConfigField.builder(WebhookTarget.URL, FieldType.URL).label("URL").required().secret()
+                    .help("Where to POST the JSON document, http:// or https://. Kept secret, since tokens often "
+                            + "live in its query string; messages about failed deliveries show only its scheme, "
+                            + "host and port.").build(),
             ConfigField.builder(WebhookTarget.SECRET, FieldType.SECRET).label("Signing secret")
                     .help("When set, every post carries X-Arus-Signature: sha256=<hex HMAC-SHA256 of the body "
                             + "with this secret>.").build(),

@@ -172,10 +172,12 @@ class WebhookNotifierTest {
     }
 
     @Test
-    void describesItselfWithTheSecretAndHeadersKeptSecret() {
+    void describesItselfWithTheUrlSecretAndHeadersKeptSecret() {
         assertThat(notifier.descriptor().type()).isEqualTo("webhook");
         assertThat(notifier.descriptor().config().fields()).extracting(ConfigField::name)
                 .containsExactly("url", "secret", "headers");
+        assertThat(notifier.descriptor().config().field("url").orElseThrow().secret()).as("tokens live in query strings")
+                .isTrue();
         assertThat(notifier.descriptor().config().field("secret").orElseThrow().secret()).isTrue();
         assertThat(notifier.descriptor().config().field("headers").orElseThrow().secret()).isTrue();
         assertThat(target(Map.of("secret", SECRET)).toString()).doesNotContain(SECRET);

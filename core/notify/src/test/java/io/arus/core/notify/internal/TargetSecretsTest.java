@@ -1,12 +1,14 @@
 package io.arus.core.notify.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arus.api.config.Config;
 import io.arus.api.config.ConfigField;
 import io.arus.api.config.ConfigSpec;
 import io.arus.api.config.FieldType;
 import io.arus.core.notify.TargetSecrets;
+import io.arus.core.security.MaskRefusedException;
 import io.arus.core.security.SecretBox;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +48,17 @@ class TargetSecretsTest {
     }
 
     @Test
-    void aMaskSentBackKeepsTheStoredSecretAndAMaskOverNothingIsDropped() {
+    void aMaskSentBackKeepsTheStoredSecretUnlessTheUrlChangedAndAMaskOverNothingIsDropped() {
         Map<String, Object> stored = secrets.encrypt(WEBHOOK, CLEAR);
 
-        Map<String, Object> unmasked = secrets.unmask(WEBHOOK, Map.of("url", "https://other.example.com",
+        Map<String, Object> unmasked = secrets.unmask(WEBHOOK, Map.of("url", "https://hooks.example.com/in",
                 "secret", Config.MASK, "headers", Config.MASK), stored);
 
-        assertThat(unmasked).containsEntry("url", "https://other.example.com")
+        assertThat(unmasked).containsEntry("url", "https://hooks.example.com/in")
                 .containsEntry("secret", "s3cr3t-signing-key").containsEntry("headers", CLEAR.get("headers"));
+        assertThatThrownBy(() -> secrets.unmask(WEBHOOK, Map.of("url", "https://other.example.com",
+                "secret", Config.MASK, "headers", Config.MASK), stored))
+                .as("the stored secrets do not follow a new url").isInstanceOf(MaskRefusedException.class);
         assertThat(secrets.unmask(WEBHOOK, Map.of("secret", Config.MASK), Map.of())).doesNotContainKey("secret");
         assertThat(secrets.unmask(WEBHOOK, Map.of("secret", "new-one"), stored)).containsEntry("secret", "new-one");
     }
