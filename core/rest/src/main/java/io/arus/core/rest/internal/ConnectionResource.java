@@ -1,6 +1,7 @@
 package io.arus.core.rest.internal;
 
 import io.arus.core.rest.internal.ConnectionViews.ConnectionRequest;
+import io.arus.core.rest.internal.ConnectionViews.ConnectionTestRequest;
 import io.arus.core.rest.internal.ConnectionViews.ConnectionView;
 import io.arus.core.rest.internal.ConnectionViews.TestResult;
 import io.arus.core.store.ConnectionKind;
@@ -70,6 +71,14 @@ abstract class ConnectionResource {
     public Response delete(@PathParam("id") String id) {
         connections.delete(kind, id, Caller.of(security).username(), Caller.address(request));
         return Response.noContent().build();
+    }
+
+    /** Tests a configuration without storing it: {@code {type, config, id?}}, see {@link ConnectionTestRequest}. */
+    @POST
+    @Path("test")
+    @RequiresRole(Role.EDITOR)
+    public TestResult testUnsaved(ConnectionTestRequest body) {
+        return connections.testUnsaved(kind, body);
     }
 
     @POST

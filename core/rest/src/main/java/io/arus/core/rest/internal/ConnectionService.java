@@ -1,32 +1,34 @@
 package io.arus.core.rest.internal;
 
 import io.arus.api.config.Config;
-import io.arus.api.config.ConfigField;
 import io.arus.api.config.ConfigSpec;
 import io.arus.api.connector.Capability;
-import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.Connector;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorSession;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.rest.internal.ConnectionViews.ConnectionRequest;
+import io.arus.core.rest.internal.ConnectionViews.ConnectionTestRequest;
 import io.arus.core.rest.internal.ConnectionViews.ConnectionView;
 import io.arus.core.rest.internal.ConnectionViews.StreamView;
 import io.arus.core.rest.internal.ConnectionViews.StreamsView;
 import io.arus.core.rest.internal.ConnectionViews.TestResult;
 import io.arus.core.security.ConnectionSecrets;
+import io.arus.core.security.MaskRefusedException;
 import io.arus.core.security.SecretBox;
 import io.arus.core.store.AuditLog;
 import io.arus.core.store.ConflictException;
 import io.arus.core.store.Connection;
 import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.ConnectionStore;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.ws.rs.core.Response;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -35,10 +37,14 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = ConnectionService.class)
 public final class ConnectionService {
+    /** How long a test waits for the connector's check: a server that never answers must not hold the request. */
+    static final Duration TEST_TIMEOUT = Duration.ofSeconds(30);
+
     private final ConnectionStore store;
     private final PluginCatalog catalog;
     private final ConnectionSecrets secrets;
     private final AuditLog audit;
+    private final ConnectionCheck checks = new ConnectionCheck(TEST_TIMEOUT);
 
     @Activate
     public ConnectionService(@Reference ConnectionStore store, @Reference PluginCatalog catalog,
@@ -47,6 +53,11 @@ public final class ConnectionService {
         this.catalog = catalog;
         this.secrets = new ConnectionSecrets(box);
         this.audit = audit;
+    }
+
+    @Deactivate
+    void deactivate() {
+        checks.close();
     }
 
     List<ConnectionView> list(ConnectionKind kind) {
@@ -93,22 +104,33 @@ public final class ConnectionService {
         audit.record(actor, kind.id() + ".delete", kind.id() + ":" + id, current.name(), address);
     }
 
+    /** Tests the stored configuration as it is: nothing in the request can point it elsewhere. */
     TestResult test(ConnectionKind kind, String id) {
         Connection connection = find(kind, id);
         Optional<Connector> connector = catalog.connector(connection.type());
         if (connector.isEmpty()) {
             return new TestResult(false, "connector type '" + connection.type() + "' is not installed", 0);
         }
-        Map<String, Object> clear = secrets.decrypt(connection.config());
-        long start = System.nanoTime();
-        try (ConnectorSession session = connector.get().open(Config.of(connector.get().descriptor().config(), clear))) {
-            CheckResult result = session.check();
-            return new TestResult(result.ok(), scrub(result.message(), clear, connector.get().descriptor().config()),
-                    (System.nanoTime() - start) / 1_000_000);
-        } catch (Exception e) {
-            return new TestResult(false, scrub(String.valueOf(e.getMessage()), clear, connector.get().descriptor().config()),
-                    (System.nanoTime() - start) / 1_000_000);
+        return checks.run(connector.get(), secrets.decrypt(connection.config()));
+    }
+
+    /**
+     * Tests a configuration without storing anything. With the id of a stored connection of the same type, its
+     * secrets fill the fields sent as the mask, as long as nothing that binds them changed (as for an update).
+     */
+    TestResult testUnsaved(ConnectionKind kind, ConnectionTestRequest body) {
+        Bodies.required(body);
+        String type = Bodies.text(body.type(), "type", 64);
+        Connector connector = connector(kind, type);
+        Map<String, Object> stored = Map.of();
+        if (body.id() != null) {
+            Connection current = find(kind, body.id());
+            stored = current.type().equals(type) ? current.config() : Map.of();
         }
+        ConfigSpec spec = connector.descriptor().config();
+        Map<String, Object> config = unmask(spec, body.config(), stored);
+        Bodies.validConfig(spec, config);
+        return checks.run(connector, Config.of(spec, config).values());
     }
 
     StreamsView streams(String id) {
@@ -121,9 +143,9 @@ public final class ConnectionService {
             List<StreamView> streams = session.discover().stream().map(StreamView::of).toList();
             return new StreamsView(streams);
         } catch (ConnectorException e) {
-            throw new ApiException(Response.Status.BAD_GATEWAY, "discovery failed: " + scrub(e.getMessage(), clear, spec), List.of());
+            throw new ApiException(Response.Status.BAD_GATEWAY, "discovery failed: " + ConnectionCheck.scrub(e.getMessage(), clear, spec), List.of());
         } catch (Exception e) {
-            throw new ApiException(Response.Status.BAD_GATEWAY, "discovery failed: " + scrub(String.valueOf(e.getMessage()), clear, spec),
+            throw new ApiException(Response.Status.BAD_GATEWAY, "discovery failed: " + ConnectionCheck.scrub(String.valueOf(e.getMessage()), clear, spec),
                     List.of());
         }
     }
@@ -135,17 +157,31 @@ public final class ConnectionService {
         Bodies.required(body);
         String name = Bodies.text(body.name(), "name", 100);
         String type = Bodies.text(body.type(), "type", 64);
+        ConfigSpec spec = connector(kind, type).descriptor().config();
+        Map<String, Object> config = unmask(spec, body.config(), storedBefore);
+        Bodies.validConfig(spec, config);
+        // stored with the spec's defaults applied: what a user reads back is what the connector will get
+        return new Validated(name, type, secrets.encrypt(spec, Config.of(spec, config).values()));
+    }
+
+    private Connector connector(ConnectionKind kind, String type) {
         Connector connector = catalog.connector(type)
                 .orElseThrow(() -> ApiException.invalid("type", "no connector type '" + type + "' is installed"));
         Capability needed = kind == ConnectionKind.SOURCE ? Capability.SOURCE : Capability.DESTINATION;
         if (!connector.capabilities().contains(needed)) {
             throw ApiException.invalid("type", "'" + type + "' cannot be a " + kind.id());
         }
-        ConfigSpec spec = connector.descriptor().config();
-        Map<String, Object> config = secrets.unmask(spec, body.config() == null ? Map.of() : body.config(), storedBefore);
-        Bodies.validConfig(spec, config);
-        // stored with the spec's defaults applied: what a user reads back is what the connector will get
-        return new Validated(name, type, secrets.encrypt(spec, Config.of(spec, config).values()));
+        return connector;
+    }
+
+    /** Fills masked secrets from the stored ones; a 400 naming each secret to give again when its address moved. */
+    private Map<String, Object> unmask(ConfigSpec spec, Map<String, Object> incoming, Map<String, Object> stored) {
+        try {
+            return secrets.unmask(spec, incoming == null ? Map.of() : incoming, stored);
+        } catch (MaskRefusedException e) {
+            throw Bodies.invalid(e.violations().stream()
+                    .map(v -> new Problem.FieldError("config." + v.field(), v.message())).toList());
+        }
     }
 
     private Connection find(ConnectionKind kind, String id) {
@@ -158,17 +194,5 @@ public final class ConnectionService {
         return new ConnectionView(connection.id(), connection.name(), connection.type(),
                 ConnectionSecrets.mask(spec, connection.config()), connector.isPresent(), connection.createdBy(),
                 connection.createdAt(), connection.updatedAt());
-    }
-
-    /** Drivers sometimes echo a connection string: a secret must not reach an answer even then. */
-    private static String scrub(String message, Map<String, Object> clear, ConfigSpec spec) {
-        String text = message == null ? "" : message;
-        for (ConfigField field : spec.fields()) {
-            Object value = clear.get(field.name());
-            if (field.secret() && value instanceof String secret && secret.length() >= 3) {
-                text = text.replace(secret, Config.MASK);
-            }
-        }
-        return text;
     }
 }

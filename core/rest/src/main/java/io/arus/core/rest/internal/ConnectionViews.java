@@ -15,12 +15,20 @@ final class ConnectionViews {
     record ConnectionRequest(String name, String type, Map<String, Object> config) {
     }
 
+    /**
+     * The request body of a test without saving: a type and a configuration, and optionally the id of the stored
+     * connection whose secrets fill the fields sent as the mask. {@code name} is accepted and ignored, so that a
+     * form can send what it has.
+     */
+    record ConnectionTestRequest(String id, String name, String type, Map<String, Object> config) {
+    }
+
     /** A stored connection, secrets masked. {@code available} is false when its connector type is not installed. */
     record ConnectionView(String id, String name, String type, Map<String, Object> config, boolean available,
                           String createdBy, Instant createdAt, Instant updatedAt) {
     }
 
-    /** The outcome of {@code POST .../{id}/test}. */
+    /** The outcome of {@code POST .../{id}/test} and {@code POST .../test}. */
     record TestResult(boolean ok, String message, long latencyMs) {
     }
 

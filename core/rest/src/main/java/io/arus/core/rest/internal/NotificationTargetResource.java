@@ -1,6 +1,7 @@
 package io.arus.core.rest.internal;
 
 import io.arus.core.rest.internal.NotificationTargetViews.TargetRequest;
+import io.arus.core.rest.internal.NotificationTargetViews.TargetTestRequest;
 import io.arus.core.rest.internal.NotificationTargetViews.TargetView;
 import io.arus.core.rest.internal.NotificationTargetViews.TestAnswer;
 import io.arus.core.store.Role;
@@ -83,6 +84,14 @@ public final class NotificationTargetResource {
     public Response delete(@PathParam("id") String id) {
         targets.delete(id, Caller.of(security).username(), Caller.address(request));
         return Response.noContent().build();
+    }
+
+    /** Sends a test notification to a configuration without storing it: {@code {type, config, id?, name?}}. */
+    @POST
+    @Path("test")
+    @RequiresRole(Role.EDITOR)
+    public TestAnswer testUnsaved(TargetTestRequest body) {
+        return targets.testUnsaved(body);
     }
 
     /** Sends a test notification now: {@code {"ok": true}} or {@code {"ok": false, "error": "..."}}. */

@@ -9,8 +9,10 @@ import io.arus.core.notify.TestOutcome;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.rest.internal.NotificationTargetViews.PipelineUse;
 import io.arus.core.rest.internal.NotificationTargetViews.TargetRequest;
+import io.arus.core.rest.internal.NotificationTargetViews.TargetTestRequest;
 import io.arus.core.rest.internal.NotificationTargetViews.TargetView;
 import io.arus.core.rest.internal.NotificationTargetViews.TestAnswer;
+import io.arus.core.security.MaskRefusedException;
 import io.arus.core.security.SecretBox;
 import io.arus.core.store.AuditLog;
 import io.arus.core.store.ConflictException;
@@ -101,6 +103,28 @@ public final class NotificationTargetService {
         return new TestAnswer(outcome.ok(), outcome.error());
     }
 
+    /**
+     * Sends a test notification to a configuration without storing it. With the id of a stored target of the same
+     * type, its secrets fill the fields sent as the mask, as long as nothing that binds them changed.
+     */
+    TestAnswer testUnsaved(TargetTestRequest body) {
+        Bodies.required(body);
+        String type = Bodies.text(body.type(), "type", 64);
+        ConfigSpec spec = notifier(type).descriptor().config();
+        Map<String, Object> stored = Map.of();
+        if (body.id() != null) {
+            NotificationTarget current = find(body.id());
+            stored = current.type().equals(type) ? current.config() : Map.of();
+        }
+        Map<String, Object> config = unmask(spec, body.config(), stored);
+        Bodies.validConfig(spec, config);
+        String name = body.name() == null || body.name().isBlank() ? "unsaved target" : body.name();
+        NotificationTarget unsaved = new NotificationTarget(body.id(), name, type,
+                secrets.encrypt(spec, Config.of(spec, config).values()), null, null);
+        TestOutcome outcome = tests.send(unsaved);
+        return new TestAnswer(outcome.ok(), outcome.error());
+    }
+
     private record Validated(String name, String type, Map<String, Object> stored) {
     }
 
@@ -108,14 +132,26 @@ public final class NotificationTargetService {
         Bodies.required(body);
         String name = Bodies.text(body.name(), "name", 100);
         String type = Bodies.text(body.type(), "type", 64);
-        Notifier notifier = catalog.notifier(type)
-                .orElseThrow(() -> ApiException.invalid("type", "no notifier type '" + type + "' is installed"));
-        ConfigSpec spec = notifier.descriptor().config();
-        Map<String, Object> config = secrets.unmask(spec, body.config() == null ? Map.of() : body.config(),
-                storedBefore);
+        ConfigSpec spec = notifier(type).descriptor().config();
+        Map<String, Object> config = unmask(spec, body.config(), storedBefore);
         Bodies.validConfig(spec, config);
         // stored with the spec's defaults applied: what a user reads back is what the notifier will get
         return new Validated(name, type, secrets.encrypt(spec, Config.of(spec, config).values()));
+    }
+
+    private Notifier notifier(String type) {
+        return catalog.notifier(type)
+                .orElseThrow(() -> ApiException.invalid("type", "no notifier type '" + type + "' is installed"));
+    }
+
+    /** Fills masked secrets from the stored ones; a 400 naming each secret to give again when its address moved. */
+    private Map<String, Object> unmask(ConfigSpec spec, Map<String, Object> incoming, Map<String, Object> stored) {
+        try {
+            return secrets.unmask(spec, incoming == null ? Map.of() : incoming, stored);
+        } catch (MaskRefusedException e) {
+            throw Bodies.invalid(e.violations().stream()
+                    .map(v -> new Problem.FieldError("config." + v.field(), v.message())).toList());
+        }
     }
 
     private NotificationTarget find(String id) {

@@ -16,6 +16,13 @@ final class NotificationTargetViews {
     }
 
     /**
+     * The request body of a test without saving: a type and a configuration, and optionally the id of the stored
+     * target whose secrets fill the fields sent as the mask, and a name for the notification to show.
+     */
+    record TargetTestRequest(String id, String name, String type, Map<String, Object> config) {
+    }
+
+    /**
      * A stored target, secrets masked. {@code available} is false when its notifier type is not installed;
      * {@code pipelines} are those that subscribe it to some event.
      */

@@ -23,11 +23,14 @@ import java.util.List;
 public record PluginTypeView(String type, String name, String version, String description, String icon, String bundle,
                              List<String> capabilities, List<Field> config) {
 
-    /** One configuration field of the spec. */
+    /**
+     * One configuration field of the spec. {@code binds_secrets}: changing it means giving the secrets again
+     * (sending the mask back is refused), since it says where or how safely they are sent.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Field(String name, String type, String label, boolean required,
                         @JsonProperty("default") Object defaultValue, boolean secret, String help, List<String> options,
-                        Long min, Long max) {
+                        Long min, Long max, boolean bindsSecrets) {
     }
 
     static PluginTypeView of(PluginType plugin) {
@@ -42,6 +45,6 @@ public record PluginTypeView(String type, String name, String version, String de
         // a secret's default is never shown either
         Object defaultValue = f.secret() ? null : f.defaultValue();
         return new Field(f.name(), f.type().id(), f.label(), f.required(), defaultValue, f.secret(), f.help(),
-                f.options().isEmpty() ? null : f.options(), f.min(), f.max());
+                f.options().isEmpty() ? null : f.options(), f.min(), f.max(), f.bindsSecrets());
     }
 }
