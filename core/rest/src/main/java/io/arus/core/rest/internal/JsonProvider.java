@@ -1,11 +1,21 @@
 package io.arus.core.rest.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import java.util.List;
+import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
@@ -17,8 +27,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 
 /**
- * JSON for the Arus API: snake_case names, ISO-8601 times, and unknown input fields refused (so a typo in a
- * request is a 400 naming the field, not a silently ignored setting).
+ * JSON for the Arus API: snake_case names, ISO-8601 times, and strict input: unknown fields are refused (so a typo in
+ * a request is a 400 naming the field, not a silently ignored setting), a number or boolean is never turned into a
+ * string field nor a string into a number, and a null inside a list is refused. The read-only fields a GET answer
+ * carries ({@code id}, {@code created_at}...) are ignored in the bodies that replace a resource, so that what a GET
+ * answered can be sent back with a PUT.
  */
 @Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
 @JaxrsExtension
@@ -28,14 +41,44 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public final class JsonProvider extends JacksonJsonProvider {
     /** The mapper every Arus JSON document goes through. */
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .registerModule(new JavaTimeModule())
+    static final ObjectMapper MAPPER = strict(JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
+            .withConfigOverride(Set.class, o -> o.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
+            .addMixIn(ConnectionViews.ConnectionRequest.class, ConnectionReadOnly.class)
+            .addMixIn(NotificationTargetViews.TargetRequest.class, TargetReadOnly.class)
+            .addMixIn(UserResource.UserPatch.class, UserReadOnly.class)
+            .build());
 
     public JsonProvider() {
         super(MAPPER);
+    }
+
+    /** Numbers and booleans stay out of string fields (ALLOW_COERCION_OF_SCALARS leaves that direction on). */
+    private static ObjectMapper strict(ObjectMapper mapper) {
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    /** What GET /api/sources/{id} answers beside the fields a PUT sets. */
+    @JsonIgnoreProperties({"id", "available", "created_by", "created_at", "updated_at"})
+    private interface ConnectionReadOnly {
+    }
+
+    /** What GET /api/notification-targets/{id} answers beside the fields a PUT sets. */
+    @JsonIgnoreProperties({"id", "available", "pipelines", "created_at", "updated_at"})
+    private interface TargetReadOnly {
+    }
+
+    /** What GET /api/users/{id} answers beside the fields a PATCH sets: the user name cannot be changed. */
+    @JsonIgnoreProperties({"id", "username", "created_at", "updated_at"})
+    private interface UserReadOnly {
     }
 }

@@ -62,6 +62,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public final class PipelineResource {
     private static final Set<String> TOP_LEVEL = Set.of("name", "source_id", "destination_id", "enabled", "schedule",
             "depends_on", PipelineNotifications.FIELD);
+    /** What a GET answers beside the pipeline's own fields: ignored in a body, so a GET answer can be PUT back. */
+    static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "last_run");
 
     private final PipelineStore pipelines;
     private final ConnectionStore connections;
@@ -295,7 +297,7 @@ public final class PipelineResource {
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, Object> definition = new LinkedHashMap<>();
         body.forEach((key, value) -> {
-            if (!TOP_LEVEL.contains(key)) {
+            if (!TOP_LEVEL.contains(key) && !READ_ONLY.contains(key)) {
                 definition.put(key, value);
             }
         });

@@ -2,6 +2,9 @@ package io.arus.core.rest.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
@@ -31,15 +34,25 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         Problem problem = toProblem(exception, path());
         Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        if (exception instanceof ApiException api) {
+        ApiException api = cause(exception, ApiException.class);
+        if (api != null) {
             api.headers().forEach(response::header);
+        }
+        if (problem.status() == Response.Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode()) {
+            // the rest of the body is never read: the connection cannot carry another request
+            response.header("Connection", "close");
         }
         return response.build();
     }
 
     static Problem toProblem(Throwable exception, String path) {
-        if (exception instanceof ApiException api) {
+        ApiException api = cause(exception, ApiException.class);
+        if (api != null) {
             return problem(api.status(), api.getMessage(), path, api.errors());
+        }
+        BodyLimit.TooLarge tooLarge = cause(exception, BodyLimit.TooLarge.class);
+        if (tooLarge != null) {
+            return problem(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge.getMessage(), path, List.of());
         }
         JsonProcessingException json = jsonCause(exception);
         if (json != null) {
@@ -59,14 +72,36 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Problem jsonProblem(JsonProcessingException json, String path) {
         if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = fieldPath(mapping);
-            String message = mapping instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException
-                    ? "is not a known field" : "has the wrong type or format";
+            String message = message(mapping);
             return problem(Response.Status.BAD_REQUEST, field + ": " + message, path,
                     List.of(new Problem.FieldError(field, message)));
         }
         String location = json.getLocation() == null ? ""
                 : " at line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr();
         return problem(Response.Status.BAD_REQUEST, "the request body is not valid JSON" + location, path, List.of());
+    }
+
+    private static String message(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (mapping instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target == String.class) {
+                return "must be a string";
+            }
+            if (target == Boolean.class || target == boolean.class) {
+                return "must be true or false";
+            }
+            if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class
+                    || target == double.class) {
+                return "must be a number";
+            }
+        }
+        return "has the wrong type or format";
     }
 
     static String fieldPath(JsonMappingException mapping) {
@@ -82,9 +117,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static JsonProcessingException jsonCause(Throwable exception) {
+        return cause(exception, JsonProcessingException.class);
+    }
+
+    private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof JsonProcessingException json) {
-                return json;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
