@@ -184,6 +184,26 @@ class SecretBindingTest {
         }
     }
 
+    @Test
+    void theConfigSpecsSayWhichFieldsBindSecrets() throws Exception {
+        JsonNode postgres = PlatformTest.find(call("GET", "/api/connectors", null, editor, 200), "postgresql");
+        JsonNode webhook = PlatformTest.find(call("GET", "/api/notifiers", null, editor, 200), "webhook");
+
+        assertThat(bindsSecrets(postgres)).containsExactly("host", "port", "ssl_mode");
+        assertThat(bindsSecrets(webhook)).containsExactly("url");
+        assertThat(webhook.path("config").get(0).path("secret").asBoolean()).as("the webhook url is secret").isTrue();
+    }
+
+    private static List<String> bindsSecrets(JsonNode type) {
+        List<String> names = new ArrayList<>();
+        type.path("config").forEach(f -> {
+            if (f.path("binds_secrets").asBoolean()) {
+                names.add(f.path("name").asText());
+            }
+        });
+        return names;
+    }
+
     private static Map<String, Object> realConfig(String password) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("host", "localhost");
