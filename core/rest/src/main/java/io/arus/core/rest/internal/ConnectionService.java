@@ -4,7 +4,6 @@ import io.arus.api.config.Config;
 import io.arus.api.config.ConfigSpec;
 import io.arus.api.connector.Capability;
 import io.arus.api.connector.Connector;
-import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorSession;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.rest.internal.ConnectionViews.ConnectionRequest;
@@ -71,9 +70,12 @@ public final class ConnectionService {
     ConnectionView create(ConnectionKind kind, ConnectionRequest body, String actor, String address) {
         Validated valid = validate(kind, body, Map.of());
         try {
-            Connection created = store.create(kind, valid.name(), valid.type(), valid.stored(), actor);
-            audit.record(actor, kind.id() + ".create", kind.id() + ":" + created.id(), created.name() + " (" + created.type() + ")",
-                    address);
+            Connection created = audit.atomically(() -> {
+                Connection connection = store.create(kind, valid.name(), valid.type(), valid.stored(), actor);
+                audit.record(actor, kind.id() + ".create", kind.id() + ":" + connection.id(),
+                        connection.name() + " (" + connection.type() + ")", address);
+                return connection;
+            });
             return view(created);
         } catch (ConflictException e) {
             throw ApiException.conflict(e.getMessage());
@@ -85,9 +87,12 @@ public final class ConnectionService {
         // the stored secrets only count when the type stays the same
         Validated valid = validate(kind, body, current.type().equals(body == null ? null : body.type()) ? current.config() : Map.of());
         try {
-            Connection updated = store.update(kind, id, valid.name(), valid.type(), valid.stored())
-                    .orElseThrow(() -> ApiException.notFound("no " + kind.id() + " " + id));
-            audit.record(actor, kind.id() + ".update", kind.id() + ":" + id, updated.name(), address);
+            Connection updated = audit.atomically(() -> {
+                Connection connection = store.update(kind, id, valid.name(), valid.type(), valid.stored())
+                        .orElseThrow(() -> ApiException.notFound("no " + kind.id() + " " + id));
+                audit.record(actor, kind.id() + ".update", kind.id() + ":" + id, connection.name(), address);
+                return connection;
+            });
             return view(updated);
         } catch (ConflictException e) {
             throw ApiException.conflict(e.getMessage());
@@ -97,11 +102,14 @@ public final class ConnectionService {
     void delete(ConnectionKind kind, String id, String actor, String address) {
         Connection current = find(kind, id);
         try {
-            store.delete(kind, id);
+            audit.atomically(() -> {
+                store.delete(kind, id);
+                audit.record(actor, kind.id() + ".delete", kind.id() + ":" + id, current.name(), address);
+                return null;
+            });
         } catch (ConflictException e) {
             throw ApiException.conflict(e.getMessage());
         }
-        audit.record(actor, kind.id() + ".delete", kind.id() + ":" + id, current.name(), address);
     }
 
     /** Tests the stored configuration as it is: nothing in the request can point it elsewhere. */
@@ -142,11 +150,9 @@ public final class ConnectionService {
         try (ConnectorSession session = connector.open(Config.of(spec, clear))) {
             List<StreamView> streams = session.discover().stream().map(StreamView::of).toList();
             return new StreamsView(streams);
-        } catch (ConnectorException e) {
-            throw new ApiException(Response.Status.BAD_GATEWAY, "discovery failed: " + ConnectionCheck.scrub(e.getMessage(), clear, spec), List.of());
         } catch (Exception e) {
-            throw new ApiException(Response.Status.BAD_GATEWAY, "discovery failed: " + ConnectionCheck.scrub(String.valueOf(e.getMessage()), clear, spec),
-                    List.of());
+            throw new ApiException(Response.Status.BAD_GATEWAY,
+                    "discovery failed: " + ConnectionCheck.scrub(String.valueOf(e.getMessage()), clear, spec), List.of());
         }
     }
 

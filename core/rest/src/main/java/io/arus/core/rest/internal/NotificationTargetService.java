@@ -62,9 +62,12 @@ public final class NotificationTargetService {
     TargetView create(TargetRequest body, String actor, String address) {
         Validated valid = validate(body, Map.of());
         try {
-            NotificationTarget created = store.create(valid.name(), valid.type(), valid.stored());
-            audit.record(actor, KIND + ".create", KIND + ":" + created.id(),
-                    created.name() + " (" + created.type() + ")", address);
+            NotificationTarget created = audit.atomically(() -> {
+                NotificationTarget target = store.create(valid.name(), valid.type(), valid.stored());
+                audit.record(actor, KIND + ".create", KIND + ":" + target.id(),
+                        target.name() + " (" + target.type() + ")", address);
+                return target;
+            });
             return view(created);
         } catch (ConflictException e) {
             throw ApiException.conflict(e.getMessage());
@@ -77,9 +80,12 @@ public final class NotificationTargetService {
         Validated valid = validate(body, current.type().equals(body == null ? null : body.type())
                 ? current.config() : Map.of());
         try {
-            NotificationTarget updated = store.update(id, valid.name(), valid.type(), valid.stored())
-                    .orElseThrow(() -> ApiException.notFound("no notification target " + id));
-            audit.record(actor, KIND + ".update", KIND + ":" + id, updated.name(), address);
+            NotificationTarget updated = audit.atomically(() -> {
+                NotificationTarget target = store.update(id, valid.name(), valid.type(), valid.stored())
+                        .orElseThrow(() -> ApiException.notFound("no notification target " + id));
+                audit.record(actor, KIND + ".update", KIND + ":" + id, target.name(), address);
+                return target;
+            });
             return view(updated);
         } catch (ConflictException e) {
             throw ApiException.conflict(e.getMessage());
@@ -89,13 +95,16 @@ public final class NotificationTargetService {
     /** Deletes the target; the pipelines that used it lose that subscription, which the audit entry names. */
     void delete(String id, String actor, String address) {
         NotificationTarget current = find(id);
-        List<String> users = store.subscribers(id).stream().map(SubscribingPipeline::name).toList();
-        if (!store.delete(id)) {
-            throw ApiException.notFound("no notification target " + id);
-        }
-        String detail = users.isEmpty() ? current.name()
-                : current.name() + " (unsubscribed from pipeline(s) " + String.join(", ", users) + ")";
-        audit.record(actor, KIND + ".delete", KIND + ":" + id, detail, address);
+        audit.atomically(() -> {
+            List<String> users = store.subscribers(id).stream().map(SubscribingPipeline::name).toList();
+            if (!store.delete(id)) {
+                throw ApiException.notFound("no notification target " + id);
+            }
+            String detail = users.isEmpty() ? current.name()
+                    : current.name() + " (unsubscribed from pipeline(s) " + String.join(", ", users) + ")";
+            audit.record(actor, KIND + ".delete", KIND + ":" + id, detail, address);
+            return null;
+        });
     }
 
     TestAnswer test(String id) {

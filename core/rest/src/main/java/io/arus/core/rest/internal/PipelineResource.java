@@ -115,9 +115,12 @@ public final class PipelineResource {
     public Response create(Map<String, Object> body) {
         Pipeline valid = validate(null, body);
         try {
-            Pipeline created = pipelines.create(valid);
-            notifications.save(created.id(), body);
-            audit.record(caller(), "pipeline.create", "pipeline:" + created.id(), created.name(), Caller.address(request));
+            Pipeline created = audit.atomically(() -> {
+                Pipeline pipeline = pipelines.create(valid);
+                notifications.save(pipeline.id(), body);
+                audit.record(caller(), "pipeline.create", "pipeline:" + pipeline.id(), pipeline.name(), Caller.address(request));
+                return pipeline;
+            });
             changed(created, "created");
             return Response.status(Response.Status.CREATED).entity(view(created)).build();
         } catch (ConflictException e) {
@@ -139,9 +142,12 @@ public final class PipelineResource {
         Pipeline current = find(id);
         Pipeline valid = validate(current, body);
         try {
-            Pipeline updated = pipelines.update(valid).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
-            notifications.save(id, body);
-            audit.record(caller(), "pipeline.update", "pipeline:" + id, updated.name(), Caller.address(request));
+            Pipeline updated = audit.atomically(() -> {
+                Pipeline pipeline = pipelines.update(valid).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
+                notifications.save(id, body);
+                audit.record(caller(), "pipeline.update", "pipeline:" + id, pipeline.name(), Caller.address(request));
+                return pipeline;
+            });
             changed(updated, "updated");
             return view(updated);
         } catch (ConflictException e) {
@@ -174,11 +180,13 @@ public final class PipelineResource {
                 current.definition(), enabled, current.scheduleCron(), current.scheduleTimezone(), current.dependsOn(),
                 current.createdAt(), null);
         try {
-            Pipeline updated = pipelines.update(toggled).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
-            String change = enabled ? "enabled" : "disabled";
-            audit.record(caller(), "pipeline." + (enabled ? "enable" : "disable"), "pipeline:" + id, updated.name(),
-                    Caller.address(request));
-            changed(updated, change);
+            Pipeline updated = audit.atomically(() -> {
+                Pipeline pipeline = pipelines.update(toggled).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
+                audit.record(caller(), "pipeline." + (enabled ? "enable" : "disable"), "pipeline:" + id, pipeline.name(),
+                        Caller.address(request));
+                return pipeline;
+            });
+            changed(updated, enabled ? "enabled" : "disabled");
             return view(updated);
         } catch (ConflictException e) {
             throw refused(e);
@@ -208,8 +216,11 @@ public final class PipelineResource {
     @RequiresRole(Role.EDITOR)
     public Response delete(@PathParam("id") String id) {
         Pipeline current = find(id);
-        pipelines.delete(id);
-        audit.record(caller(), "pipeline.delete", "pipeline:" + id, current.name(), Caller.address(request));
+        audit.atomically(() -> {
+            pipelines.delete(id);
+            audit.record(caller(), "pipeline.delete", "pipeline:" + id, current.name(), Caller.address(request));
+            return null;
+        });
         changed(current, "deleted");
         return Response.noContent().build();
     }
@@ -223,7 +234,7 @@ public final class PipelineResource {
     @RequiresRole(Role.EDITOR)
     @Consumes(MediaType.WILDCARD)
     public Response run(@PathParam("id") String id, String text) {
-        find(id);
+        Pipeline pipeline = find(id);
         Map<String, Object> body = runBody(text);
         Object trigger = body == null ? null : body.get("trigger");
         if (body != null && !body.keySet().stream().allMatch("trigger"::equals)) {
@@ -233,9 +244,12 @@ public final class PipelineResource {
         if (trigger != null && !"api".equals(trigger) && !"manual".equals(trigger)) {
             throw ApiException.invalid("trigger", "must be \"api\" or \"manual\" (schedule, dependency and shell runs start elsewhere)");
         }
+        // before the run starts, as it works outside any transaction of ours: the entry names the pipeline, as the
+        // run does not exist yet
+        audit.record(caller(), "pipeline.run", "pipeline:" + id, pipeline.name() + ", trigger "
+                + (trigger == null ? "api" : trigger), Caller.address(request));
         try {
             Run run = runService.start(id, trigger == null ? "api" : (String) trigger);
-            audit.record(caller(), "pipeline.run", "run:" + run.id(), null, Caller.address(request));
             return Response.accepted(Map.of("run_id", run.id())).build();
         } catch (IllegalStateException e) {
             throw ApiException.conflict(e.getMessage());
@@ -287,8 +301,11 @@ public final class PipelineResource {
     @RequiresRole(Role.EDITOR)
     public Response resetState(@PathParam("id") String id) {
         Pipeline pipeline = find(id);
-        offsets.clearAll(id);
-        audit.record(caller(), "pipeline.reset_state", "pipeline:" + id, pipeline.name(), Caller.address(request));
+        audit.atomically(() -> {
+            offsets.clearAll(id);
+            audit.record(caller(), "pipeline.reset_state", "pipeline:" + id, pipeline.name(), Caller.address(request));
+            return null;
+        });
         return Response.noContent().build();
     }
 

@@ -86,8 +86,8 @@ public final class RunResource {
         if (run.status().isFinal()) {
             throw ApiException.conflict("run " + id + " already ended (" + run.status().id() + ")");
         }
-        runService.cancel(id);
         audit.record(Caller.of(security).username(), "run.cancel", "run:" + id, null, Caller.address(request));
+        runService.cancel(id);
         return RunView.of(find(id), runs.streams(id));
     }
 
@@ -100,8 +100,8 @@ public final class RunResource {
         if (run.status() != RunStatus.RUNNING) {
             throw ApiException.conflict("run " + id + " is " + run.status().id() + "; only a running run can pause");
         }
-        runService.pause(id);
         audit.record(Caller.of(security).username(), "run.pause", "run:" + id, null, Caller.address(request));
+        runService.pause(id);
         return RunView.of(find(id), runs.streams(id));
     }
 
@@ -114,8 +114,8 @@ public final class RunResource {
         if (run.status() != RunStatus.PAUSED) {
             throw ApiException.conflict("run " + id + " is " + run.status().id() + "; only a paused run can resume");
         }
-        runService.resume(id);
         audit.record(Caller.of(security).username(), "run.resume", "run:" + id, null, Caller.address(request));
+        runService.resume(id);
         return RunView.of(find(id), runs.streams(id));
     }
 

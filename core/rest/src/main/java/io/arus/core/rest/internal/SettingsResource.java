@@ -64,9 +64,10 @@ public final class SettingsResource {
                 throw ApiException.invalid(entry.getKey(), "must be a string of at most 10000 characters");
             }
         }
-        body.forEach(settings::put);
+        // before the change: a setting is an upsert that retries on its own, which a shared transaction cannot
         audit.record(Caller.of(security).username(), "settings.update", null, String.join(",", body.keySet()),
                 Caller.address(request));
+        body.forEach(settings::put);
         return settings.all();
     }
 }
