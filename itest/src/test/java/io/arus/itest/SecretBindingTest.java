@@ -99,7 +99,8 @@ class SecretBindingTest {
         JsonNode ok = call("POST", "/api/sources/test", Map.of("type", "postgresql", "config", realConfig(PASSWORD)),
                 editor, 200);
         Map<String, Object> wrong = realConfig(PASSWORD);
-        wrong.put("port", 1); // nothing listens there; the test server trusts local logins, so a wrong password would pass
+        // nothing listens there; the test server trusts local logins, so a wrong password would pass
+        wrong.put("port", 1);
         JsonNode failed = call("POST", "/api/sources/test", Map.of("type", "postgresql", "config", wrong), editor, 200);
         Map<String, Object> missingHost = realConfig(PASSWORD);
         missingHost.remove("host");
@@ -131,7 +132,8 @@ class SecretBindingTest {
         HttpResponse<String> moved = send("POST", "/api/sources/test",
                 Map.of("id", id, "type", "postgresql", "config", elsewhere), editor);
         HttpResponse<String> unknown = send("POST", "/api/sources/test",
-                Map.of("id", UUID.randomUUID().toString(), "type", "postgresql", "config", realConfig("******")), editor);
+                Map.of("id", UUID.randomUUID().toString(), "type", "postgresql", "config", realConfig("******")),
+                editor);
 
         assertThat(sameHost.path("ok").asBoolean()).as(sameHost.toString()).isTrue();
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(400);
@@ -182,6 +184,43 @@ class SecretBindingTest {
         } finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void aTelegramTokenDoesNotFollowANewApiUrlNorAnEmailPasswordANewHost() throws Exception {
+        Map<String, Object> telegram = new LinkedHashMap<>(Map.of("bot_token", "123456:AA-" + shortId(),
+                "chat_id", "-100123"));
+        String bot = call("POST", "/api/notification-targets", Map.of("name", "tg-" + shortId(), "type", "telegram",
+                "config", telegram), editor, 201).path("id").asText();
+        Map<String, Object> email = new LinkedHashMap<>(Map.of("host", "smtp.example.com", "username", "arus",
+                "password", "mail-" + shortId(), "from", "arus@example.com", "to", "ops@example.com"));
+        String mail = call("POST", "/api/notification-targets", Map.of("name", "mail-" + shortId(), "type", "email",
+                "config", email), editor, 201).path("id").asText();
+
+        telegram.put("bot_token", "******");
+        telegram.put("chat_id", "-100456");
+        JsonNode sameApi = call("PUT", "/api/notification-targets/" + bot, Map.of("name", "tg-" + shortId(),
+                "type", "telegram", "config", telegram), editor, 200);
+        telegram.put("api_url", "http://127.0.0.1:9/");
+        HttpResponse<String> otherApi = send("PUT", "/api/notification-targets/" + bot, Map.of("name",
+                "tg-" + shortId(), "type", "telegram", "config", telegram), editor);
+        email.put("password", "******");
+        email.put("host", "127.0.0.1");
+        HttpResponse<String> otherHost = send("PUT", "/api/notification-targets/" + mail, Map.of("name",
+                "mail-" + shortId(), "type", "email", "config", email), editor);
+        email.put("host", "smtp.example.com");
+        email.put("starttls", false);
+        HttpResponse<String> clearText = send("PUT", "/api/notification-targets/" + mail, Map.of("name",
+                "mail-" + shortId(), "type", "email", "config", email), editor);
+
+        assertThat(sameApi.path("config").path("chat_id").asText()).as("a new chat keeps the token")
+                .isEqualTo("-100456");
+        assertThat(otherApi.statusCode()).as(otherApi.body()).isEqualTo(400);
+        assertThat(fields(otherApi)).containsExactly("config.bot_token");
+        assertThat(otherApi.body()).contains("api_url changed");
+        assertThat(otherHost.statusCode()).as(otherHost.body()).isEqualTo(400);
+        assertThat(fields(otherHost)).containsExactly("config.password");
+        assertThat(clearText.statusCode()).as("STARTTLS turned off: " + clearText.body()).isEqualTo(400);
     }
 
     @Test
