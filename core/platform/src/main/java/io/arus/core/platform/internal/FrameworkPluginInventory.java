@@ -37,8 +37,6 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  */
 @Component(service = PluginInventory.class)
 public final class FrameworkPluginInventory implements PluginInventory {
-    static final String DROPIN_PROPERTY = "felix.fileinstall.dir";
-
     private static final String[][] TYPE_PROPERTIES = {
         {Connector.TYPE_PROPERTY, PluginKind.CONNECTOR.id()},
         {Transform.TYPE_PROPERTY, PluginKind.TRANSFORM.id()},
@@ -48,16 +46,17 @@ public final class FrameworkPluginInventory implements PluginInventory {
     private final BundleContext context;
     private final ServiceComponentRuntime scr;
     private final WhiteboardPluginCatalog catalog;
+    private final SupervisedDropinWatcher watcher;
     private final Path dropinFolder;
 
     @Activate
     public FrameworkPluginInventory(BundleContext context, @Reference ServiceComponentRuntime scr,
-                                    @Reference WhiteboardPluginCatalog catalog) {
+                                    @Reference WhiteboardPluginCatalog catalog, @Reference SupervisedDropinWatcher watcher) {
         this.context = context;
         this.scr = scr;
         this.catalog = catalog;
-        String folder = context.getProperty(DROPIN_PROPERTY);
-        this.dropinFolder = Path.of(folder == null ? "plugins-dropin" : folder).toAbsolutePath().normalize();
+        this.watcher = watcher;
+        this.dropinFolder = watcher.folder();
     }
 
     @Override
@@ -77,7 +76,7 @@ public final class FrameworkPluginInventory implements PluginInventory {
             }
             boolean dropin = file != null && dropinFolder.equals(file.getParent());
             try {
-                String error = problem(bundle, wiring, dropin);
+                String error = problem(bundle, wiring, dropin ? file : null);
                 result.add(new PluginBundle(bundle.getBundleId(), bundle.getSymbolicName(), bundle.getVersion().toString(),
                         state(bundle), bundle.getLocation(), file == null ? null : file.getFileName().toString(), dropin,
                         services(bundle), error != null, error));
@@ -92,7 +91,8 @@ public final class FrameworkPluginInventory implements PluginInventory {
             if (installedFiles.contains(jar)) {
                 continue;
             }
-            String problem = DropinFile.problem(jar);
+            String refused = watcher.problem(jar);
+            String problem = refused != null ? refused : DropinFile.problem(jar);
             result.add(new PluginBundle(-1, jar.getFileName().toString(), "", problem == null ? "pending" : "not_installed",
                     jar.toUri().toString(), jar.getFileName().toString(), true, List.of(), problem != null,
                     problem == null ? "waiting for the drop-in watcher to install it" : problem));
@@ -112,19 +112,23 @@ public final class FrameworkPluginInventory implements PluginInventory {
         }
     }
 
-    /** Why a bundle is not working, or null when it is. */
-    private String problem(Bundle bundle, FrameworkWiring wiring, boolean dropin) {
+    /** Why a bundle is not working, or null when it is; dropinFile is the file of a drop-in, else null. */
+    private String problem(Bundle bundle, FrameworkWiring wiring, Path dropinFile) {
         List<String> reasons = new ArrayList<>();
+        String watched = dropinFile == null ? null : watcher.problem(dropinFile);
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         boolean fragment = revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
         int level = bundle.adapt(BundleStartLevel.class).getStartLevel();
         int active = context.getBundle(0).adapt(FrameworkStartLevel.class).getStartLevel();
         if (level > active && !fragment) {
             reasons.add("start level " + level + " is above the framework's active start level " + active);
+        } else if (watched != null) {
+            // the watcher knows best: an activation that threw, or that did not finish in time
+            reasons.add(watched);
         } else if (bundle.getState() == Bundle.INSTALLED && revision != null) {
             reasons.add(unresolvedReason(bundle, revision, wiring));
-        } else if (bundle.getState() == Bundle.RESOLVED && dropin && !fragment) {
-            reasons.add("resolved but not started: its activator may have thrown (see the server log)");
+        } else if (bundle.getState() == Bundle.RESOLVED && dropinFile != null && !fragment) {
+            reasons.add("resolved but not started");
         }
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
             for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {

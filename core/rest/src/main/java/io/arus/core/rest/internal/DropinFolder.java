@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Pattern;
@@ -53,10 +54,13 @@ final class DropinFolder {
      * Stores an upload: {@code multipart/form-data} with a {@code file} part, or the JAR itself named by
      * {@code filename}.
      *
+     * @param beforeInstall called with what is about to be installed, once the upload is checked and before the
+     *                      file enters the folder (the watcher would start it at once); when it throws, nothing is
+     *                      installed
      * @throws ApiException 400 naming {@code file} for a body that is not a bundle JAR of at most 50 MB with a
      *                      plain name; 500 when the folder cannot be written
      */
-    Stored store(String contentType, String filename, InputStream body) {
+    Stored store(String contentType, String filename, InputStream body, Consumer<Stored> beforeInstall) {
         Path temp = null;
         try {
             Files.createDirectories(folder);
@@ -83,10 +87,11 @@ final class DropinFolder {
             }
             checkBundle(temp);
             Path target = folder.resolve(name);
-            boolean replaced = Files.exists(target);
+            Stored stored = new Stored(name, bytes, HexFormat.of().formatHex(sha256.digest()), Files.exists(target));
+            beforeInstall.accept(stored);
             move(temp, target);
             temp = null;
-            return new Stored(name, bytes, HexFormat.of().formatHex(sha256.digest()), replaced);
+            return stored;
         } catch (MultipartBody.TooLarge | MultipartBody.Malformed e) {
             throw ApiException.invalid(FIELD, e.getMessage());
         } catch (IOException e) {
@@ -103,21 +108,6 @@ final class DropinFolder {
                 }
             }
         }
-    }
-
-    /**
-     * Deletes a file of the folder.
-     *
-     * @param file a plain file name
-     * @return false when it was not there
-     * @throws IOException when it cannot be deleted
-     */
-    boolean delete(String file) throws IOException {
-        Path path = folder.resolve(file).normalize();
-        if (!folder.equals(path.getParent())) {
-            throw new IOException(file + " is not in the drop-in folder");
-        }
-        return Files.deleteIfExists(path);
     }
 
     /** @return the plain file name, or a 400 naming {@code file} */

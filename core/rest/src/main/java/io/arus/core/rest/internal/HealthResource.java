@@ -1,5 +1,6 @@
 package io.arus.core.rest.internal;
 
+import io.arus.core.platform.DropinWatcher;
 import io.arus.core.platform.PluginBundle;
 import io.arus.core.platform.PluginInventory;
 import java.lang.management.ManagementFactory;
@@ -22,15 +23,18 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("health")
 public final class HealthResource {
     private final PluginInventory inventory;
+    private final DropinWatcher watcher;
     private final String version;
 
     /**
-     * @param status  {@code UP} while the server answers
+     * @param status  {@code UP} while the server answers; {@code DEGRADED} while a part of it is down (the
+     *                drop-in watcher), named in {@code reason}
+     * @param reason  why it is degraded; null when UP
      * @param version the Arus version
      * @param uptimeS seconds since the JVM started
      * @param bundles bundle counts
      */
-    public record Health(String status, String version, long uptimeS, BundleCounts bundles) {
+    public record Health(String status, String reason, String version, long uptimeS, BundleCounts bundles) {
     }
 
     /**
@@ -41,8 +45,9 @@ public final class HealthResource {
     }
 
     @Activate
-    public HealthResource(BundleContext context, @Reference PluginInventory inventory) {
+    public HealthResource(BundleContext context, @Reference PluginInventory inventory, @Reference DropinWatcher watcher) {
         this.inventory = inventory;
+        this.watcher = watcher;
         String header = context.getBundle().getHeaders().get("Arus-Version");
         this.version = header == null ? context.getBundle().getVersion().toString() : header;
     }
@@ -61,6 +66,7 @@ public final class HealthResource {
             }
         }
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime() / 1000;
-        return new Health("UP", version, uptime, new BundleCounts(active, failed));
+        String outage = watcher.outage().orElse(null);
+        return new Health(outage == null ? "UP" : "DEGRADED", outage, version, uptime, new BundleCounts(active, failed));
     }
 }

@@ -1,6 +1,8 @@
 package io.arus.core.rest.internal;
 
+import io.arus.core.platform.DropinWatcher;
 import io.arus.core.platform.PluginBundle;
+import io.arus.core.platform.PluginBusyException;
 import io.arus.core.platform.PluginInventory;
 import io.arus.core.store.AuditLog;
 import io.arus.core.store.Role;
@@ -32,7 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 /**
  * {@code /api/plugins}: the bundles of the server and the drop-in files, with the reason any failed (everyone);
  * uploading a plugin JAR into the drop-in folder and deleting a drop-in plugin (admins). The drop-in watcher does
- * the rest: it installs, updates and uninstalls within about a second.
+ * the rest: it installs and updates within about a second; a deletion uninstalls the bundle before it answers.
  */
 @Component(service = PluginResource.class)
 @JaxrsResource
@@ -42,6 +44,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public final class PluginResource {
     private final PluginInventory inventory;
+    private final DropinWatcher watcher;
     private final AuditLog audit;
 
     @Context
@@ -51,8 +54,9 @@ public final class PluginResource {
     HttpServletRequest request;
 
     @Activate
-    public PluginResource(@Reference PluginInventory inventory, @Reference AuditLog audit) {
+    public PluginResource(@Reference PluginInventory inventory, @Reference DropinWatcher watcher, @Reference AuditLog audit) {
         this.inventory = inventory;
+        this.watcher = watcher;
         this.audit = audit;
     }
 
@@ -61,14 +65,6 @@ public final class PluginResource {
         return inventory.bundles();
     }
 
-    /**
-     * Puts a plugin JAR into the drop-in folder: the body is {@code multipart/form-data} with a {@code file} part, or
-     * the JAR itself with its name in {@code ?filename=}. The file is written under a temporary name and renamed, so
-     * the watcher never sees half a JAR; a file of the same name is replaced (the plugin is updated in place).
-     *
-     * @return 201 with {@code {"file", "bytes", "sha256", "replaced"}} (200 when it replaced a file); 400 naming
-     *         {@code file} for anything but a bundle JAR of at most 50 MB with a plain file name
-     */
     /**
      * Puts a plugin JAR into the drop-in folder: the body is {@code multipart/form-data} with a {@code file} part, or
      * the JAR itself with its name in {@code ?filename=}. A file of the same name is replaced (the plugin is updated
@@ -82,18 +78,21 @@ public final class PluginResource {
     @Consumes(MediaType.WILDCARD)
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("filename") String filename, InputStream body) {
-        DropinFolder.Stored stored = new DropinFolder(inventory.dropinFolder()).store(contentType, filename, body);
-        audit.record(Caller.of(security).username(), "plugin.upload", "plugin:" + stored.file(),
-                stored.bytes() + " bytes, sha256 " + stored.sha256() + (stored.replaced() ? ", replaced" : ""),
-                Caller.address(request));
+        String actor = Caller.of(security).username();
+        // audited before the file enters the drop-in folder, where the watcher starts it at once
+        DropinFolder.Stored stored = new DropinFolder(inventory.dropinFolder()).store(contentType, filename, body,
+                checked -> audit.record(actor, "plugin.upload", "plugin:" + checked.file(), checked.bytes() + " bytes, sha256 "
+                        + checked.sha256() + (checked.replaced() ? ", replaced" : ""), Caller.address(request)));
         return Response.status(stored.replaced() ? Response.Status.OK : Response.Status.CREATED).entity(stored).build();
     }
 
     /**
-     * Removes a drop-in plugin's file; the watcher uninstalls the bundle. {@code id} is the bundle id, or the file
-     * name of a drop-in file that never became a bundle.
+     * Removes a drop-in plugin: deletes its file and uninstalls its bundle, interrupting an activation that has not
+     * finished. {@code id} is the bundle id, or the file name of a drop-in file that never became a bundle.
      *
-     * @return 204; 404 for an unknown plugin; 409 for a bundle that is part of the server, not a drop-in
+     * @return 204 once it is gone; 404 for an unknown plugin; 409 for a bundle that is part of the server, not a
+     *         drop-in, and for one that cannot be removed now (its activator does not return even when interrupted),
+     *         with the reason
      */
     @DELETE
     @Path("{id}")
@@ -103,16 +102,18 @@ public final class PluginResource {
         if (!plugin.dropin() || plugin.file() == null) {
             throw ApiException.conflict(plugin.symbolicName() + " is part of the server, not a drop-in plugin; it cannot be deleted");
         }
+        audit.record(Caller.of(security).username(), "plugin.delete", "plugin:" + plugin.file(),
+                plugin.symbolicName() + (plugin.version().isEmpty() ? "" : " " + plugin.version()), Caller.address(request));
         try {
-            if (!new DropinFolder(inventory.dropinFolder()).delete(plugin.file())) {
+            if (!watcher.remove(plugin.file())) {
                 throw ApiException.notFound("the file " + plugin.file() + " is already gone");
             }
+        } catch (PluginBusyException e) {
+            throw ApiException.conflict(e.getMessage());
         } catch (IOException e) {
             throw new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "could not delete " + plugin.file() + ": " + e.getMessage(),
                     List.of());
         }
-        audit.record(Caller.of(security).username(), "plugin.delete", "plugin:" + plugin.file(),
-                plugin.symbolicName() + (plugin.version().isEmpty() ? "" : " " + plugin.version()), Caller.address(request));
         return Response.noContent().build();
     }
 
