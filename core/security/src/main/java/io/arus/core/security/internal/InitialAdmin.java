@@ -4,6 +4,7 @@ import io.arus.core.security.PasswordHasher;
 import io.arus.core.store.AuditLog;
 import io.arus.core.store.ConflictException;
 import io.arus.core.store.Role;
+import io.arus.core.store.User;
 import io.arus.core.store.UserStore;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -33,12 +34,16 @@ public final class InitialAdmin {
                 : System.getenv("ARUS_ADMIN_PASSWORD");
         boolean generated = configured == null || configured.isBlank();
         String password = generated ? randomPassword() : configured;
+        String hash = hasher.hash(password);
         try {
-            users.create("admin", hasher.hash(password), Role.ADMIN);
+            audit.atomically(() -> {
+                User admin = users.create("admin", hash, Role.ADMIN);
+                audit.record("system", "user.create", "user:" + admin.id(), "first start: initial administrator", null);
+                return admin;
+            });
         } catch (ConflictException e) {
             return; // another node of the cluster created it first
         }
-        audit.record("system", "user.create", "user:admin", "first start: initial administrator", null);
         if (generated) {
             LOG.warn("First start: created user 'admin' with password {}  (shown once; change it, or set "
                     + "ARUS_ADMIN_PASSWORD before the first start)", password);
