@@ -11,8 +11,13 @@ import { streamPicker } from './pipeline-streams.js';
 import { scheduleSection } from './pipeline-schedule.js';
 import { dependencySection, qualitySection, notificationSection, destinationSection } from './pipeline-extras.js';
 
-/** Fields of a pipeline answer that are not part of what a client sends back. */
-const READ_ONLY = ['id', 'created_at', 'updated_at'];
+/**
+ * What the API takes in a pipeline: the fields this form edits, nothing of what a GET adds (id, times, last_run).
+ * A body is built from these only, so a field the server adds to its answers never makes a save fail.
+ */
+export const WRITABLE = ['name', 'source_id', 'destination_id', 'enabled', 'schedule', 'depends_on', 'notifications',
+  'streams', 'zones', 'target_namespace', 'raw_namespace', 'batch_size', 'parallelism', 'error_threshold',
+  'look_back_seconds', 'soft_delete_mode', 'quality_checks', 'misfire_policy', 'overlap_policy'];
 
 /** @param {import('../router.js').PageContext} ctx */
 export async function render({ view, params, active }) {
@@ -70,18 +75,16 @@ export async function render({ view, params, active }) {
   form.addEventListener('submit', event => {
     event.preventDefault();
     submitting(form, async () => {
-      const body = { ...pipeline };
-      READ_ONLY.forEach(key => delete body[key]);
       // a server without notification targets gets no such field (it would refuse it as unknown)
-      const notifications = notify.read();
-      if (!('notifications' in notifications)) delete body.notifications;
-      Object.assign(body, {
+      const values = {
         name: name.value.trim(),
         source_id: source.value || null,
         destination_id: destination.value || null,
         enabled: enabled.querySelector('input').checked,
         streams: streams.read(),
-      }, target.read(), schedule.read(), deps.read(), quality.read(), notifications);
+        ...target.read(), ...schedule.read(), ...deps.read(), ...quality.read(), ...notify.read(),
+      };
+      const body = Object.fromEntries(WRITABLE.filter(key => values[key] !== undefined).map(key => [key, values[key]]));
       const saved = editing ? await api.put(`pipelines/${pipeline.id}`, body) : await api.post('pipelines', body);
       toast(`${editing ? 'Saved' : 'Created'} ${saved.name}.`, 'success');
       navigate(`/pipelines/${saved.id}`);
