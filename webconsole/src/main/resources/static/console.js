@@ -4,7 +4,8 @@
 // Pages and the API they read (all under /api, JSON, problem+json errors):
 //   dashboard      api/dashboard (with the newest runs), api/pipelines (each with its last run)
 //   pipelines      api/pipelines, api/sources/{id}/streams, api/schedule/preview, api/notification-targets
-//   runs           api/runs/{id}, api/runs/{id}/logs, api/events (Server-Sent Events), api/dead-letters
+//   runs           api/runs (filtered list), api/runs/{id}, api/runs/{id}/series, api/runs/{id}/logs and /log,
+//                  api/events (Server-Sent Events), api/dead-letters
 //   dag            api/dag
 //   sources, destinations   api/sources, api/destinations, api/connectors
 //   notifications  api/notification-targets, api/notifiers
@@ -30,6 +31,7 @@ const ROUTES = [
   { path: '/pipelines/new', load: page('pipeline-edit'), title: 'New pipeline', role: 'editor' },
   { path: '/pipelines/:id', load: page('pipeline-detail'), title: 'Pipeline' },
   { path: '/pipelines/:id/edit', load: page('pipeline-edit'), title: 'Edit pipeline', role: 'editor' },
+  { path: '/runs', load: page('runs'), title: 'Runs' },
   { path: '/runs/:id', load: page('run'), title: 'Run' },
   { path: '/dag', load: page('dag'), title: 'DAG' },
   { path: '/sources', load: page('connections'), title: 'Sources', props: { kind: 'source' } },
@@ -60,6 +62,7 @@ const NOT_FOUND = {
 const NAV = [
   { href: '#/', label: 'Dashboard', icon: 'dashboard' },
   { href: '#/pipelines', label: 'Pipelines', icon: 'pipeline' },
+  { href: '#/runs', label: 'Runs', icon: 'activity' },
   { href: '#/dag', label: 'DAG', icon: 'dag' },
   { href: '#/sources', label: 'Sources', icon: 'source' },
   { href: '#/destinations', label: 'Destinations', icon: 'destination' },

@@ -68,4 +68,4 @@ export function scheduleCell(pipeline, names = new Map()) {
 }
 
 /** Run states that end a run. */
-export const FINAL = ['succeeded', 'failed', 'cancelled', 'interrupted'];
+export const FINAL = ['succeeded', 'succeeded_with_warnings', 'failed', 'cancelled', 'interrupted'];

@@ -29,7 +29,7 @@ export async function render({ view, params, active, onCleanup }) {
       if (!latest) return h('div.empty', 'No run yet.');
       const run = await api.get(`runs/${latest.id}`);
       return [h('p.muted.small', { style: { padding: '0 1.15rem' } }, 'From the latest run, ',
-        h('a', { href: `#/runs/${run.id}` }, fmt.dateTime(run.created_at)), ` (${run.status}).`), streamTable(run.streams || [])];
+        h('a', { href: `#/runs/${run.id}` }, fmt.dateTime(run.created_at)), ` (${run.status.replace(/_/g, ' ')}).`), streamTable(run.streams || [], { run })];
     }, 'the latest run');
     return table([
       { title: 'Status', render: r => statusBadge(r.status) },

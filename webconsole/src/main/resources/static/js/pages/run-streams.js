@@ -3,45 +3,45 @@
 import { h } from '../dom.js';
 import * as fmt from '../format.js';
 import { table, statusBadge } from '../ui/page.js';
-
-const CHECK_CLASS = { passed: 'ok', failed: 'bad', warned: 'warn', skipped: '' };
+import { FINAL } from './pipeline-common.js';
+import { streamCheckBadges } from './run-results.js';
 
 /**
- * @param {Object[]} streams a run's streams (name, status, rows_read, rows_written, rows_rejected, duration_ms,
- *   rows_per_second, error, checks), optionally with a live `percent`
+ * @param {Object[]} streams a run's streams (name, status, rows_read, rows_written, rows_deleted, rows_rejected,
+ *   duration_ms, rows_per_second, error), optionally with a live `percent`
  * @param {Object} [options]
  * @param {boolean} [options.live] show a progress column
+ * @param {Object} [options.run] the run, for its quality checks per stream
+ * @param {boolean} [options.runPage] the run's own page, which shows the checks as badges above
  * @returns {HTMLElement}
  */
-export function streamTable(streams, { live = false } = {}) {
+export function streamTable(streams, { live = false, run = null, runPage = false } = {}) {
   return table([
     { title: 'Stream', render: s => h('code', s.name) },
     { title: 'Status', render: s => statusBadge(s.status) },
     live ? { title: 'Progress', render: s => progress(s) } : null,
-    { title: 'Read', class: 'num', render: s => fmt.number(s.rows_read) },
+    { title: 'Read', class: 'num', render: s => h('span', { dataset: { rowsRead: s.rows_read ?? 0 } }, fmt.number(s.rows_read ?? 0)) },
     { title: 'Written', class: 'num', render: s => h('span', { dataset: { rowsWritten: s.rows_written } }, fmt.number(s.rows_written)) },
-    { title: 'Rejected', class: 'num', render: s => (s.rows_rejected ? h('span', { style: { color: 'var(--bad)', fontWeight: 600 } }, fmt.number(s.rows_rejected)) : '0') },
-    { title: 'Rows/s', class: 'num', render: s => fmt.number(s.rows_per_second) },
+    { title: 'Deleted', class: 'num', render: s => h('span', { dataset: { rowsDeleted: s.rows_deleted ?? 0 } }, fmt.number(s.rows_deleted ?? 0)) },
+    { title: 'Rejected', class: 'num', render: s => (s.rows_rejected ? h('span', { style: { color: 'var(--warn)', fontWeight: 600 } }, fmt.number(s.rows_rejected)) : '0') },
+    { title: 'Rows/s', class: 'num', render: s => h('span', { dataset: { rowsPerSecond: s.rows_per_second ?? 0 } }, fmt.number(s.rows_per_second)) },
     { title: 'Duration', class: 'num', render: s => fmt.duration(s.duration_ms) },
-    { title: 'Checks', render: s => checks(s.checks) },
-    { title: 'Error', render: s => (s.error ? h('span.wrap-anywhere', { style: { color: 'var(--bad)' } }, s.error) : '') },
+    // the run page shows its checks above the table; elsewhere (the pipeline's latest run) they go in a column
+    run && !runPage ? { title: 'Checks', render: s => streamCheckBadges(run, s.name) } : null,
+    streams.some(s => s.error) ? { title: 'Error', render: s => (s.error ? h('span.wrap-anywhere', { style: { color: 'var(--bad)' } }, s.error) : '') } : null,
   ].filter(Boolean), streams, { empty: 'No stream has started yet.', rowProps: s => ({ dataset: { stream: s.name, status: s.status } }) });
 }
 
 function progress(s) {
-  const done = ['succeeded', 'failed', 'cancelled', 'interrupted'].includes(s.status);
-  if (done) return h('div.progress', { title: s.status }, h('div', { style: { width: '100%', background: s.status === 'succeeded' ? 'var(--ok)' : 'var(--warn)' } }));
+  if (FINAL.includes(s.status)) {
+    const colour = s.status === 'succeeded' ? 'var(--ok)' : s.status === 'cancelled' ? 'var(--idle)' : s.status === 'failed' ? 'var(--bad)' : 'var(--warn)';
+    return h('div.progress', { title: s.status }, h('div', { style: { width: '100%', background: colour } }));
+  }
   if (typeof s.percent === 'number') {
     return h('div', { style: { display: 'flex', alignItems: 'center', gap: '.4rem' } },
-      h('div.progress', { style: { flex: 1 } }, h('div', { style: { width: `${Math.min(100, s.percent)}%` } })),
+      h('div.progress', { style: { flex: 1 } }, h('div', { style: { width: `${Math.min(100, s.percent)}%`, background: s.status === 'paused' ? 'var(--warn)' : null } })),
       h('span.small.muted', `${Math.round(s.percent)}%`));
   }
+  if (s.status === 'paused') return h('div.progress', { title: 'paused' }, h('div', { style: { width: '0%' } }));
   return h('div.progress.indeterminate', { title: 'the source gave no row estimate' }, h('div'));
-}
-
-function checks(list) {
-  if (!Array.isArray(list) || !list.length) return '';
-  return h('span', list.map(c => h('span.badge', {
-    class: CHECK_CLASS[c.status] || null, title: c.detail || '', style: { marginRight: '.25rem' },
-  }, `${c.check}: ${c.status}`)));
 }

@@ -88,9 +88,10 @@ export function barChart(points, { height = 200, label = 'bar chart', labelEvery
  * @param {string} [options.unit] shown in the tooltip of the last point
  * @param {number} [options.width] the drawing's width in viewBox units
  * @param {string} [options.emptyText] shown before the first sample
+ * @param {boolean} [options.clock] label the ends with their times (a finished run) instead of "… s ago" / "now"
  * @returns {SVGElement}
  */
-export function lineChart(samples, { height = 180, label = 'line chart', unit = '', width = 640, emptyText = 'waiting for progress…' } = {}) {
+export function lineChart(samples, { height = 180, label = 'line chart', unit = '', width = 640, emptyText = 'waiting for progress…', clock = false } = {}) {
   const W = width;
   const left = 48, right = 10, top = 10, bottom = 24;
   const plotH = height - top - bottom;
@@ -109,8 +110,9 @@ export function lineChart(samples, { height = 180, label = 'line chart', unit = 
     nodes.push(svg('path', { class: 'line', d: line }));
     nodes.push(svg('circle', { cx: x(last), cy: y(last), r: 3.5, fill: 'var(--accent)' },
       svg('title', {}, `${number(last.v)} ${unit}`)));
-    nodes.push(svg('text', { x: left, y: height - 6 }, `${Math.round(span / 1000)} s ago`));
-    nodes.push(svg('text', { x: W - right, y: height - 6, 'text-anchor': 'end' }, 'now'));
+    const time = t => new Date(t).toTimeString().slice(0, 8);
+    nodes.push(svg('text', { x: left, y: height - 6 }, clock ? time(t0) : `${Math.round(span / 1000)} s ago`));
+    nodes.push(svg('text', { x: W - right, y: height - 6, 'text-anchor': 'end' }, clock ? time(last.t) : 'now'));
   } else {
     nodes.push(svg('text', { x: W / 2, y: top + plotH / 2, 'text-anchor': 'middle' }, emptyText));
   }
@@ -119,8 +121,8 @@ export function lineChart(samples, { height = 180, label = 'line chart', unit = 
 
 /** The colour of a run status, as a CSS value. */
 export const STATUS_COLORS = {
-  succeeded: 'var(--ok)', failed: 'var(--bad)', running: 'var(--run)', queued: 'var(--run)',
-  paused: 'var(--warn)', cancelled: 'var(--warn)', interrupted: 'var(--warn)',
+  succeeded: 'var(--ok)', succeeded_with_warnings: 'var(--warn)', failed: 'var(--bad)', running: 'var(--run)',
+  queued: 'var(--run)', paused: 'var(--warn)', cancelled: 'var(--idle)', interrupted: 'var(--warn)',
 };
 
 /**

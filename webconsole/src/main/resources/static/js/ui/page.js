@@ -91,9 +91,12 @@ export function table(columns, rows, { empty = 'Nothing here yet.', rowProps = n
       columns.map(c => h('td', { class: c.class || null, 'data-label': typeof c.title === 'string' ? c.title : '' }, c.render(row))))))));
 }
 
+// cancelled is neutral grey (someone stopped it, nothing went wrong); warnings are amber
 const STATUS_CLASS = {
-  succeeded: 'ok', active: 'ok', ok: 'ok', up: 'ok',
-  failed: 'bad', interrupted: 'warn', cancelled: 'warn', paused: 'warn', not_installed: 'bad',
+  succeeded: 'ok', active: 'ok', ok: 'ok', up: 'ok', passed: 'ok',
+  failed: 'bad', not_installed: 'bad',
+  interrupted: 'warn', paused: 'warn', succeeded_with_warnings: 'warn', warned: 'warn',
+  cancelled: '', skipped: '',
   running: 'run', queued: 'run', starting: 'run', pending: 'run',
 };
 
@@ -106,7 +109,23 @@ const STATUS_CLASS = {
  */
 export function statusBadge(status, label) {
   const s = status || 'never run';
-  return h('span.badge', { class: STATUS_CLASS[s] || null, dataset: { status: s } }, label || s.replace(/_/g, ' '));
+  const node = h('span.badge', { dataset: { status: s } }, label || s.replace(/_/g, ' '));
+  setBadge(node, s, label);
+  return node;
+}
+
+/**
+ * Turns an existing badge into another status in place (the element stays; a click on it is never lost).
+ *
+ * @param {HTMLElement} node a badge from {@link statusBadge}
+ * @param {string|null} status
+ * @param {string} [label]
+ */
+export function setBadge(node, status, label) {
+  const s = status || 'never run';
+  node.className = ['badge', STATUS_CLASS[s] || ''].filter(Boolean).join(' ');
+  node.dataset.status = s;
+  node.textContent = label || s.replace(/_/g, ' ');
 }
 
 /**
