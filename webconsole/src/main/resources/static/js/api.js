@@ -109,13 +109,14 @@ async function read(response, method, path) {
   }
   const problem = json && typeof json === 'object' ? json : {};
   const retry = response.headers.get('Retry-After');
-  let detail = problem.detail || (text && !type.includes('html') ? text.slice(0, 300) : '') || response.statusText;
-  if (response.status === 429 && retry) detail += ` (try again in ${retry} s)`;
+  let detail = plainWords(problem.detail || (text && !type.includes('html') ? text.slice(0, 300) : '') || response.statusText);
+  // the server's detail may already say when (older servers said it twice): say it once
+  if (response.status === 429 && retry && !/try again/i.test(detail)) detail += ` (try again in ${retry} s)`;
   throw new ApiError({
     status: response.status,
     title: problem.title || response.statusText || 'HTTP ' + response.status,
     detail,
-    errors: Array.isArray(problem.errors) ? problem.errors : [],
+    errors: Array.isArray(problem.errors) ? problem.errors.map(e => ({ ...e, message: plainWords(e.message) })) : [],
     method,
     path,
   });
@@ -153,17 +154,59 @@ export async function getOptional(path, query) {
 }
 
 /**
- * Describes any error in one sentence a user can act on.
+ * Describes any error in one sentence a user can act on: the problem's detail, never its HTTP reason in front
+ * ("Bad Request: ...") nor a Java class name.
  *
  * @param {*} error an ApiError, an Error or anything thrown
  * @returns {string}
  */
 export function describeError(error) {
   if (error instanceof ApiError) {
-    if (error.status === 0) return error.detail;
-    const title = error.title && error.detail && error.title !== error.detail ? error.title + ': ' : '';
-    return title + (error.detail || 'HTTP ' + error.status);
+    if (error.detail) return plainWords(error.detail);
+    if (error.errors.length) return error.errors.map(e => `${e.field}: ${e.message}`).join('; ');
+    return error.title && !/^HTTP /.test(error.title) ? error.title : 'HTTP ' + error.status;
   }
-  if (error && error.message) return error.message;
+  if (error && error.message) return plainWords(error.message);
   return String(error);
+}
+
+/** Java exceptions that reach a message, in the words a user reads instead. */
+const EXCEPTION_WORDS = {
+  ConnectException: 'connection refused',
+  NoRouteToHostException: 'no route to the host',
+  UnknownHostException: 'unknown host',
+  SocketTimeoutException: 'timed out',
+  HttpTimeoutException: 'timed out',
+  TimeoutException: 'timed out',
+  SSLHandshakeException: 'the TLS handshake failed',
+  SSLException: 'a TLS error',
+  EOFException: 'the connection closed early',
+  FileNotFoundException: 'file not found',
+  AccessDeniedException: 'access denied',
+  NullPointerException: 'an internal error',
+  IllegalArgumentException: 'an invalid value',
+  IllegalStateException: 'an invalid state',
+};
+const EXCEPTION = /\b(?:[a-z_$][\w$]*\.)*([A-Z][\w$]*(?:Exception|Error))\b(:\s*)?/g;
+
+/**
+ * Takes Java class names out of a server message: "java.net.ConnectException: Connection refused" reads
+ * "Connection refused"; a class name alone becomes its meaning ("ConnectException" -> "connection refused").
+ * Repeated sentences are said once.
+ *
+ * @param {string} text
+ * @returns {string}
+ */
+export function plainWords(text) {
+  if (text === null || text === undefined) return '';
+  let out = String(text).replace(EXCEPTION, (all, name, colon, offset, whole) => {
+    const rest = whole.slice(offset + all.length).trim();
+    if (colon && rest) return '';
+    return EXCEPTION_WORDS[name] || name.replace(/(Exception|Error)$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() + ' error';
+  });
+  out = out.replace(/\s{2,}/g, ' ').replace(/^[\s:;,-]+/, '').trim();
+  // "x (x)" and "x: x" -> "x"
+  out = out.replace(/([^();:]{3,}?)\s*\(\s*\1\s*\)/g, '$1');
+  out = out.replace(/^([^:]{3,}):\s*\1$/, '$1');
+  return out;
 }

@@ -82,3 +82,29 @@ export function humanize(s) {
   const text = String(s || '').replace(/[_-]+/g, ' ').trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * A fire time in its schedule's zone, the zone named: '2026-05-01 02:30 Europe/Berlin (UTC+02:00)'.
+ *
+ * @param {string} at an ISO-8601 instant, with its offset
+ * @param {string} [zone] an IANA zone; the offset in `at` (or UTC) when missing
+ * @returns {string}
+ */
+export function zonedTime(at, zone) {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return String(at);
+  const offset = (String(at).match(/([+-]\d{2}:\d{2}|Z)$/) || [])[1];
+  const name = zone || (offset && offset !== 'Z' ? `UTC${offset}` : 'UTC');
+  try {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone || (offset && offset !== 'Z' ? undefined : 'UTC'), year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+    }).formatToParts(d).map(p => [p.type, p.value]));
+    const gmt = (parts.timeZoneName || '').replace('GMT', 'UTC');
+    const local = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+    if (!zone && offset && offset !== 'Z') return `${String(at).slice(0, 10)} ${String(at).slice(11, 16)} ${name}`;
+    return `${local} ${name}${gmt && name !== 'UTC' && gmt !== name && gmt !== 'UTC' ? ` (${gmt})` : ''}`;
+  } catch (e) {
+    return `${dateTime(d)} ${name}`;
+  }
+}

@@ -19,12 +19,12 @@ export async function render({ view, query, active }) {
     if (!active()) return;
     const draw = () => {
       const q = filter.value.trim().toLowerCase();
-      const shown = entries.filter(e => !q || [e.actor, e.action, e.target, e.detail, e.client_address].some(v => String(v || '').toLowerCase().includes(q)));
+      const shown = entries.filter(e => !q || [e.actor, e.action, e.target, e.target_name, e.detail, e.client_address].some(v => String(v || '').toLowerCase().includes(q)));
       replace(body, h('section.panel.flush', table([
         { title: 'When', render: e => h('span.nowrap', { title: e.at }, fmt.dateTime(e.at)) },
         { title: 'Who', render: e => e.actor },
         { title: 'Action', render: e => h('code', e.action) },
-        { title: 'Target', render: e => h('span.muted.wrap-anywhere', e.target || '') },
+        { title: 'Target', render: e => target(e) },
         { title: 'Detail', render: e => h('span.wrap-anywhere', e.detail || '') },
         { title: 'From', render: e => h('span.muted', e.client_address || '') },
       ], shown, { empty: 'Nothing recorded.' })),
@@ -38,4 +38,14 @@ export async function render({ view, query, active }) {
   } catch (error) {
     replace(body, errorPanel(error, { what: 'the audit log' }));
   }
+}
+
+/** The target by its name (the pipeline of a run, not only run:<uuid>), linked when the console has a page for it. */
+function target(e) {
+  const [kind, id] = String(e.target || '').split(':');
+  const pages = { pipeline: 'pipelines', run: 'runs', source: 'sources', destination: 'destinations', notification_target: 'notifications' };
+  const label = e.target_name ? (kind === 'run' ? `run of ${e.target_name}` : e.target_name) : e.target || '';
+  const link = id && pages[kind] ? h('a', { href: `#/${pages[kind]}/${id}` }, label) : label;
+  return h('span.wrap-anywhere', { title: e.target || '', dataset: { target: e.target || '' } }, link,
+    e.target_name ? h('span.muted.small', ` ${kind}`) : null);
 }

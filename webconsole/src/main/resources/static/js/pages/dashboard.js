@@ -19,7 +19,10 @@ export async function render({ view, onCleanup, active }) {
   const load = async () => {
     try {
       const [dashboard, pipelines] = await Promise.all([api.get('dashboard'), api.get('pipelines')]);
-      if (active()) replace(body, content(dashboard, pipelines, dashboard.recent_runs || []));
+      // no pipeline yet: the steps to the first one, done ones ticked
+      const setup = pipelines.length ? null
+        : checklist(...await Promise.all([api.get('sources'), api.get('destinations')]));
+      if (active()) replace(body, setup, content(dashboard, pipelines, dashboard.recent_runs || []));
     } catch (error) {
       if (active()) replace(body, errorPanel(error, { what: 'the dashboard', retry: load }));
     }
@@ -51,12 +54,27 @@ function content(d, pipelines, recent) {
       h('section.panel.flush', h('h2', 'Next scheduled runs'), nextTable(d.next_runs || []))),
     (d.slowest_streams || []).length ? h('section.panel.flush', h('h2', 'Slowest streams (24 h)'), table([
       { title: 'Pipeline', render: s => h('a', { href: `#/pipelines/${s.pipeline_id}` }, s.pipeline_name || s.pipeline_id) },
-      { title: 'Stream', render: s => h('a', { href: `#/runs/${s.run_id}` }, s.stream) },
+      { title: 'Stream', render: s => h('a.wrap-anywhere', { href: `#/runs/${s.run_id}` }, s.stream) },
       { title: 'Duration', class: 'num', render: s => fmt.duration(s.duration_ms) },
       { title: 'Rows', class: 'num', render: s => fmt.number(s.rows_written) },
       { title: 'Rows/s', class: 'num', render: s => fmt.number(s.rows_per_second) },
     ], d.slowest_streams)) : null,
   ];
+}
+
+function checklist(sources, destinations) {
+  const editor = session.can('editor');
+  const steps = [
+    { key: 'source', done: sources.length > 0, what: 'Add a source: the database Arus reads from', href: '#/sources/new', label: 'New source' },
+    { key: 'destination', done: destinations.length > 0, what: 'Add a destination: where the rows go', href: '#/destinations/new', label: 'New destination' },
+    { key: 'pipeline', done: false, what: 'Create a pipeline: pick streams, a schedule, and run it', href: '#/pipelines/new', label: 'New pipeline' },
+  ];
+  const next = steps.find(s => !s.done);
+  return h('section.panel', { dataset: { setup: 'true' } }, h('h2', 'Get started'),
+    h('ol.checklist', steps.map((s, i) => h('li', { class: s.done ? 'done' : null, dataset: { step: s.key, done: String(s.done) } },
+      h('span.step', s.done ? '✓' : String(i + 1)), h('span.what', s.what),
+      editor && s === next ? button(s.label, { href: s.href, kind: 'primary', small: true, icon: 'plus' }) : null))),
+    editor ? null : h('p.muted.small', 'An editor sets these up.'));
 }
 
 function stat(label, value, note, iconName, kind, key) {
@@ -85,7 +103,7 @@ function nextTable(next) {
     { title: 'Pipeline', render: n => h('a', { href: `#/pipelines/${n.pipeline_id}` }, n.pipeline_name || n.pipeline_id) },
     { title: 'When', render: n => {
       const at = n.next_fire_time || n.fire_time || n.next || n.at;
-      return h('span', { title: fmt.dateTime(at) }, fmt.relative(at), h('span.muted.small', ` · ${fmt.dateTime(at)}`));
+      return h('span', { title: fmt.dateTime(at) }, fmt.relative(at), h('span.muted.small', ` · ${fmt.zonedTime(at, n.zone || n.timezone)}`));
     } },
     { title: 'Schedule', render: n => h('code', n.cron || '') },
   ], next, { empty: 'No scheduled run coming up.' });

@@ -46,10 +46,13 @@ export function scheduleSection(pipeline, readOnly) {
     try {
       const answer = await api.get('schedule/preview', { cron: expression, timezone: timezone.value.trim() || null });
       if (mine !== asked) return;
-      const times = (answer.next || []).slice(0, 3);
+      // each fire time in the schedule's zone, named: {at, zone} (older servers: a bare instant)
+      const zone = timezone.value.trim() || 'UTC';
+      const times = (answer.next || []).slice(0, 3).map(t => (typeof t === 'string' ? { at: t, zone: answer.zone || zone } : { zone: answer.zone || zone, ...t }));
       replace(next, times.length
         ? h('div', h('span.muted', 'Next fire times: '), h('ul', { style: { margin: '.2rem 0 0', paddingLeft: '1.2rem' } },
-          times.map(t => h('li', fmt.dateTime(t), h('span.muted', ` (${fmt.relative(t)}; ${new Date(t).toISOString().replace('.000', '')})`)))))
+          times.map(t => h('li', { dataset: { fireTime: t.at } }, fmt.zonedTime(t.at, t.zone),
+            h('span.muted', ` (${fmt.relative(t.at)}${fmt.dateTime(t.at) !== fmt.zonedTime(t.at, t.zone).slice(0, 16) ? `; your time ${fmt.dateTime(t.at).slice(0, 16)}` : ''})`)))))
         : h('span.muted', 'This expression never fires again.'));
     } catch (error) {
       if (mine !== asked) return;

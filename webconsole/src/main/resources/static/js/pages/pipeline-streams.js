@@ -60,7 +60,7 @@ export function streamPicker({ initial = [], readOnly = false }) {
   search.addEventListener('input', debounce(() => { query = search.value.trim().toLowerCase(); draw(); }, 120));
   all.addEventListener('change', () => {
     for (const s of shown()) {
-      if (all.checked && !selected.has(streamName(s))) selected.set(streamName(s), { name: streamName(s) });
+      if (all.checked && !selected.has(streamName(s))) selected.set(streamName(s), fresh(s));
       if (!all.checked) selected.delete(streamName(s));
     }
     draw();
@@ -90,7 +90,7 @@ export function streamPicker({ initial = [], readOnly = false }) {
     const box = h('input', {
       type: 'checkbox', checked: Boolean(settings), disabled: readOnly, 'aria-label': `Select ${name}`,
       onchange: () => {
-        if (box.checked) selected.set(name, { name });
+        if (box.checked) selected.set(name, fresh(stream));
         else selected.delete(name);
         draw();
       },
@@ -155,6 +155,15 @@ export function streamPicker({ initial = [], readOnly = false }) {
   };
 }
 
+/**
+ * The settings of a stream just selected. A table without a key is copied by full refresh: an incremental copy
+ * could only append, and every changed row would arrive again as a duplicate.
+ */
+function fresh(stream) {
+  const keyless = !(stream.primary_key || []).length;
+  return keyless ? { name: streamName(stream), sync_mode: 'full_refresh' } : { name: streamName(stream) };
+}
+
 /** Drops unset settings: the engine decides them. */
 function clean(settings) {
   const out = { name: settings.name };
@@ -167,11 +176,14 @@ function clean(settings) {
 
 function streamSettings(stream, settings, readOnly) {
   const columns = (stream.columns || []).map(c => c.name);
+  const keyless = !(stream.primary_key || []).length;
   const slot = h('div.stream-settings');
   const draw = () => {
     const auto = detectDefaults(stream, settings);
-    const candidates = stream.cursor_candidates || [];
-    const others = columns.filter(c => !candidates.includes(c));
+    // a soft-delete column is no cursor: it is null for every row that was never deleted
+    const notCursor = c => c.toLowerCase() === SOFT_DELETE_NAME || c === settings.soft_delete_field;
+    const candidates = (stream.cursor_candidates || []).filter(c => !notCursor(c));
+    const others = columns.filter(c => !candidates.includes(c) && !notCursor(c));
     const setting = (key, label, control, note) => h('div.field', { dataset: { key } },
       h('label', label), control, note ? h('span.auto-note', note) : null, h('span.field-error', { role: 'alert', hidden: true }));
     const onChange = (key, parse = v => v || null) => event => {
@@ -187,11 +199,17 @@ function streamSettings(stream, settings, readOnly) {
         { value: '', label: `auto: ${auto.cursor || 'none found'}` },
         ...candidates.map(c => ({ value: c, label: `${c} (candidate)` })), ...others.map(c => ({ value: c, label: c })),
       ], settings.cursor_field || '', { disabled: readOnly || (settings.sync_mode || 'incremental') !== 'incremental', onchange: onChange('cursor_field') })),
-      setting('primary_key', 'Primary key', h('input', {
-        value: (settings.primary_key || []).join(', '), disabled: readOnly, spellcheck: 'false',
-        placeholder: `auto: ${(stream.primary_key || []).join(', ') || 'none'}`,
-        onchange: onChange('primary_key', v => v.split(',').map(s => s.trim()).filter(Boolean)),
-      }), 'comma-separated columns'),
+      keyless
+        ? setting('primary_key', 'Key columns', h('select', {
+          multiple: true, disabled: readOnly, size: Math.min(4, Math.max(2, columns.length)), 'aria-label': 'Key columns',
+          onchange: event => { settings.primary_key = [...event.target.selectedOptions].map(o => o.value); draw(); },
+        }, columns.map(c => h('option', { value: c, selected: (settings.primary_key || []).includes(c) }, c))),
+        'the table has no key: pick the columns that identify a row (Ctrl-click for several)')
+        : setting('primary_key', 'Primary key', h('input', {
+          value: (settings.primary_key || []).join(', '), disabled: readOnly, spellcheck: 'false',
+          placeholder: `auto: ${(stream.primary_key || []).join(', ') || 'none'}`,
+          onchange: onChange('primary_key', v => v.split(',').map(s => s.trim()).filter(Boolean)),
+        }), 'comma-separated columns'),
       setting('soft_delete_field', 'Soft-delete column', select([
         { value: '', label: `auto: ${auto.softDelete || 'none'}` }, ...columns.map(c => ({ value: c, label: c })),
       ], settings.soft_delete_field || '', { disabled: readOnly, onchange: onChange('soft_delete_field') })),

@@ -1,7 +1,7 @@
 // Plugins: the drop-in bundles with their state and the types they provide, failed ones with the reason, every
 // installed type; admins upload a plugin JAR (POST /api/plugins) and delete a drop-in (DELETE /api/plugins/{id}).
 
-import { h, replace } from '../dom.js';
+import { h, replace, append } from '../dom.js';
 import { api, getOptional, ApiError, describeError } from '../api.js';
 import { session } from '../session.js';
 import { pageHeader, table, errorPanel, loading, button, statusBadge, panel } from '../ui/page.js';
@@ -14,8 +14,9 @@ const INSTALL_WAIT_MS = 20000;
 export async function render({ view, active }) {
   const admin = session.can('admin');
   const body = h('div', loading());
-  view.append(pageHeader('Plugins', { actions: [button('Refresh', { icon: 'refresh', onclick: () => load() })] }),
-    admin ? uploadPanel(() => load()) : null, body);
+  // append() skips the missing upload panel (Element.append would print "null")
+  append(view, [pageHeader('Plugins', { actions: [button('Refresh', { icon: 'refresh', onclick: () => load() })] }),
+    admin ? uploadPanel(() => load()) : null, body]);
 
   const load = async () => {
     try {

@@ -1,7 +1,8 @@
-// Settings: the server's key/value settings (everyone reads, admins change) and the caller's own password.
+// Settings: the server's key/value settings (everyone reads, admins change), every known key listed with its
+// help and default (GET /api/settings/keys), and the caller's own password.
 
 import { h, replace } from '../dom.js';
-import { api } from '../api.js';
+import { api, getOptional } from '../api.js';
 import { session } from '../session.js';
 import { pageHeader, errorPanel, loading, button, panel } from '../ui/page.js';
 import { field, submitting } from '../ui/forms.js';
@@ -15,27 +16,36 @@ export async function render({ view, active }) {
     h('section.panel', h('h2', 'Server settings'), settingsSlot),
     passwordPanel());
   try {
-    const settings = await api.get('settings');
-    if (active()) replace(settingsSlot, settingsForm(settings, admin));
+    const [settings, keys] = await Promise.all([api.get('settings'), getOptional('settings/keys')]);
+    if (active()) replace(settingsSlot, settingsForm(settings, admin, keys.available && Array.isArray(keys.data) ? keys.data : []));
   } catch (error) {
     replace(settingsSlot, errorPanel(error, { what: 'the settings' }));
   }
 }
 
-function settingsForm(settings, admin) {
+function settingsForm(settings, admin, keys) {
   const rows = h('div');
-  const addRow = (key = '', value = '', known = false) => {
-    const keyInput = h('input', { value: key, placeholder: 'key, e.g. console.banner', disabled: known || !admin, 'aria-label': 'Setting key', class: 'mono', spellcheck: 'false' });
-    const valueInput = h('input', { value, disabled: !admin, 'aria-label': `Value of ${key || 'the new setting'}` });
-    const row = h('div.fields-row', { dataset: { field: key || 'new' } },
-      h('div.field', keyInput), h('div.field', valueInput, h('span.field-error', { role: 'alert', hidden: true })));
+  const known = new Map(keys.map(k => [k.key, k]));
+  const addRow = (key = '', value = '', fixed = false) => {
+    const about = known.get(key);
+    const keyInput = h('input', { value: key, placeholder: 'key, e.g. console.banner', disabled: fixed || !admin, 'aria-label': 'Setting key', class: 'mono', spellcheck: 'false' });
+    const valueInput = h('input', {
+      value, disabled: !admin, 'aria-label': `Value of ${key || 'the new setting'}`,
+      placeholder: about && about.default !== undefined && about.default !== null ? `default: ${about.default}` : '',
+    });
+    const row = h('div.fields-row', { dataset: { field: key || 'new', setting: key, known: String(Boolean(about)) } },
+      h('div.field', keyInput, about ? h('span.setting-help', about.help || '', about.type ? ` (${about.type})` : '') : null),
+      h('div.field', valueInput, h('span.field-error', { role: 'alert', hidden: true })));
     row.read = () => [keyInput.value.trim(), valueInput.value, value];
     keyInput.addEventListener('input', () => { row.dataset.field = keyInput.value.trim(); });
     rows.append(row);
   };
   const none = h('p.muted', 'No setting is stored yet; the server runs on its defaults.');
-  Object.entries(settings).sort(([a], [b]) => a.localeCompare(b)).forEach(([k, v]) => addRow(k, v, true));
-  if (!Object.keys(settings).length) rows.append(none);
+  // every known key, set or not, then what else is stored
+  const all = new Map(keys.map(k => [k.key, '']));
+  Object.entries(settings).forEach(([k, v]) => all.set(k, v));
+  [...all.entries()].sort(([a], [b]) => a.localeCompare(b)).forEach(([k, v]) => addRow(k, v ?? '', true));
+  if (!all.size) rows.append(none);
   const form = h('form', { novalidate: true },
     h('p.muted.small', admin ? 'Keys are lower case with digits, "." and "_". Only changed values are sent.' : 'Changing settings needs the admin role.'),
     rows,
@@ -56,7 +66,7 @@ function settingsForm(settings, admin) {
       }
       const saved = await api.put('settings', changed);
       toast(`Saved ${Object.keys(changed).join(', ')}.`, 'success');
-      replace(form.parentElement, settingsForm(saved, admin));
+      replace(form.parentElement, settingsForm(saved, admin, keys));
     });
   });
   return form;
