@@ -40,13 +40,15 @@ final class Browser implements AutoCloseable {
     private final String base;
     private final Path screenshots;
     private final Path profile;
+    private final String prefix;
     private int shots;
 
-    private Browser(ChromeDriver driver, String base, Path screenshots, Path profile) {
+    private Browser(ChromeDriver driver, String base, Path screenshots, Path profile, String prefix) {
         this.driver = driver;
         this.base = base;
         this.screenshots = screenshots;
         this.profile = profile;
+        this.prefix = prefix;
     }
 
     /**
@@ -57,6 +59,14 @@ final class Browser implements AutoCloseable {
      * @throws AssertionError when Chromium or chromedriver is not installed
      */
     static Browser start(String base, Path screenshots) throws IOException {
+        return start(base, screenshots, "");
+    }
+
+    /**
+     * Starts Chromium with a fresh profile; its screenshots are named {@code <prefix>-01-name.png}, so that test
+     * classes do not overwrite each other's.
+     */
+    static Browser start(String base, Path screenshots, String prefix) throws IOException {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {
                 throw new AssertionError(binary + " is missing: the console tests need Debian's chromium and chromium-driver "
@@ -64,7 +74,7 @@ final class Browser implements AutoCloseable {
             }
         }
         Files.createDirectories(screenshots);
-        try (var old = Files.newDirectoryStream(screenshots, "*.png")) {
+        try (var old = Files.newDirectoryStream(screenshots, prefix.isEmpty() ? "[0-9]*.png" : prefix + "-*.png")) {
             for (Path png : old) {
                 Files.delete(png); // the numbering starts again: no stale picture of a previous run stays
             }
@@ -82,7 +92,7 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(DESKTOP);
-        return new Browser(driver, base, screenshots, profile);
+        return new Browser(driver, base, screenshots, profile, prefix.isEmpty() ? "" : prefix + "-");
     }
 
     /** Opens a console path ({@code /pipelines}) and waits for its page to finish loading. */
@@ -196,7 +206,7 @@ final class Browser implements AutoCloseable {
             driver.manage().window().setSize(new Dimension(before.width, (int) Math.min(Math.max(height + 120, before.height), 6000)));
             js("return new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))");
         }
-        Path file = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
+        Path file = screenshots.resolve(String.format("%s%02d-%s.png", prefix, ++shots, name));
         Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, file, StandardCopyOption.REPLACE_EXISTING);
         if (fullPage) {

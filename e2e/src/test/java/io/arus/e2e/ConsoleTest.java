@@ -35,6 +35,7 @@ class ConsoleTest {
     private static final String TARGET_SCHEMA = "console_dst_" + SUFFIX;
     private static final int CUSTOMERS = 40_000;
     private static final int ORDERS = 50;
+    private static final int DELETED = 10;
     private static final String PIPELINE = "shop to warehouse";
     private static final Pattern CHANGE_CONTROL = Pattern.compile(
             "^(New .*|Edit|Delete|Run now|Save.*|Create.*|Test.*|Upload|Replay.*|Cancel|Pause|Resume|Enable|Disable|Reset state|Send a test)$");
@@ -112,14 +113,31 @@ class ConsoleTest {
         browser.choose("select[name=type]", "PostgreSQL");
         fillPostgres();
         browser.screenshot("source-form", true);
-        browser.click("[data-action=test]");
 
-        browser.awaitHash("#/sources/[0-9a-f-]{36}\\?test=1");
-        WebElement result = browser.await("[data-test]", Duration.ofSeconds(60));
-        assertThat(result.getAttribute("data-test")).as(result.getText()).isEqualTo("ok");
+        // a wrong port: the test fails in words, and nothing is created
+        browser.type("input[name=port]", "1");
+        browser.click("[data-action=test]");
+        WebElement failed = browser.await("[data-test=failed]", Duration.ofSeconds(60));
+        assertThat(failed.getText()).as("the failure in words").isNotBlank()
+                .doesNotContain("Exception").doesNotContain("Bad Request");
+        assertThat((String) browser.js("return location.hash")).isEqualTo("#/sources/new");
+        assertThat(admin.get("/api/sources")).as("testing saves nothing").isEmpty();
+        browser.screenshot("source-test-failed", true);
+
+        browser.type("input[name=port]", Integer.toString(Psql.PORT));
+        browser.click("[data-action=test]");
+        WebElement result = browser.await("[data-test=ok]", Duration.ofSeconds(60));
+        assertThat(result.getText()).contains("Connection OK");
+        assertThat(admin.get("/api/sources")).as("a successful test saves nothing either").isEmpty();
+        browser.click("[data-action=save]");
+        browser.awaitHash("#/sources/[0-9a-f-]{36}");
+        sourceId = ((String) browser.js("return location.hash")).replaceAll("^#/sources/([0-9a-f-]+).*$", "$1");
+        browser.settle();
         assertThat(browser.await("input[name=password]").getAttribute("placeholder")).as("the stored secret is kept, not shown")
                 .contains("unchanged");
-        sourceId = ((String) browser.js("return location.hash")).replaceAll("^#/sources/([0-9a-f-]+).*$", "$1");
+        browser.click("[data-action=test]");
+        assertThat(browser.await("[data-test]", Duration.ofSeconds(60)).getAttribute("data-test"))
+                .as("a stored connection is tested with its stored password").isEqualTo("ok");
         browser.screenshot("source-tested", true);
 
         browser.open("/destinations/new");
@@ -217,6 +235,45 @@ class ConsoleTest {
 
     @Test
     @Order(5)
+    void editsAndSavesAPipelineThatHasRunThenRunsItAgainWithDeletesCounted() throws Exception {
+        Psql.run("UPDATE " + SOURCE_SCHEMA + ".customers SET deleted_at = now(), updated_at = now() WHERE id <= " + DELETED + ";");
+        browser.open("/pipelines/" + pipelineId + "/edit");
+        browser.await(".stream-item.selected");
+        // what the console sends: the pipeline's writable fields, nothing a GET adds (last_run, id, times)
+        browser.js("window.__arusBodies = []; const original = window.fetch;"
+                + "window.fetch = (url, init) => { if (init && init.method === 'PUT') window.__arusBodies.push(JSON.parse(init.body));"
+                + " return original(url, init); };");
+        browser.click("[data-action=save]");
+        browser.awaitHash("#/pipelines/" + pipelineId);
+        browser.settle();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> bodies = (List<Map<String, Object>>) browser.js("return window.__arusBodies || []");
+        assertThat(bodies).as("one PUT of the pipeline").hasSize(1);
+        assertThat(bodies.get(0)).containsKeys("name", "source_id", "destination_id", "streams")
+                .doesNotContainKeys("last_run", "id", "created_at", "updated_at");
+        assertThat(browser.all("#view [data-error], .form-errors")).isEmpty();
+
+        browser.click("[data-action=run]");
+        browser.awaitHash("#/runs/[0-9a-f-]{36}");
+        String second = ((String) browser.js("return location.hash")).replace("#/runs/", "");
+        assertThat(second).isNotEqualTo(runId);
+        browser.settle();
+        String status = browser.until(Duration.ofMinutes(2), () -> {
+            String s = (String) browser.js("const b = document.querySelector('[data-run-status]'); return b && b.dataset.runStatus");
+            return s != null && List.of("succeeded", "succeeded_with_warnings", "failed", "cancelled", "interrupted").contains(s) ? s : null;
+        });
+        assertThat(status).as("the second run; page says: " + browser.text("#view")).isEqualTo("succeeded");
+        String customers = "tr[data-stream='" + SOURCE_SCHEMA + ".customers'] ";
+        browser.until(Duration.ofSeconds(20), () -> Integer.toString(DELETED).equals(
+                browser.await(customers + "[data-rows-deleted]").getAttribute("data-rows-deleted")));
+        assertThat(digits(browser.text("[data-stat=deleted] .value"))).isEqualTo(DELETED);
+        assertThat(browser.all("table.data th")).extracting(WebElement::getText).contains("Read", "Written", "Deleted");
+        assertThat(Psql.run("SELECT count(*) FROM " + TARGET_SCHEMA + ".customers")).isEqualTo(Integer.toString(CUSTOMERS - DELETED));
+        browser.screenshot("run-second-with-deletes", true);
+    }
+
+    @Test
+    @Order(6)
     void showsTheDagAndOpensAPipelineFromIt() throws Exception {
         admin.post("/api/pipelines", Map.of("name", "orders rollup", "source_id", sourceId, "destination_id", destinationId,
                 "streams", List.of(Map.of("name", SOURCE_SCHEMA + ".orders")), "target_namespace", TARGET_SCHEMA + "_rollup",
@@ -232,7 +289,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void uploadsAPluginJarAndItsConnectorTypeAppears() throws Exception {
         Path jar = Path.of(System.getProperty("arus.e2e.plugin")).toAbsolutePath();
         assertThat(jar).as("the generator connector jar, built before this module").isRegularFile();
@@ -254,11 +311,11 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void everyOtherPageRendersOnADesktopAndAPhoneInBothThemes() throws Exception {
         for (String[] page : new String[][] {
             {"/pipelines", "pipelines"}, {"/destinations", "destinations"}, {"/notifications", "notifications"},
-            {"/users", "users"}, {"/tokens", "tokens"}, {"/audit", "audit"}, {"/settings", "settings"},
+            {"/users", "users"}, {"/tokens", "tokens"}, {"/audit", "audit"}, {"/settings", "settings"}, {"/runs", "runs"},
         }) {
             browser.open(page[0]);
             assertThat(browser.all("#view [data-error]")).as(page[0] + ": " + browser.text("#view")).isEmpty();
@@ -297,7 +354,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aViewerSeesNoControlThatChangesAnything() throws Exception {
         admin.post("/api/users", Map.of("username", "viewer-" + SUFFIX, "password", "viewer-password", "role", "viewer"), 201);
         browser.click("[data-signout]");
@@ -306,7 +363,7 @@ class ConsoleTest {
 
         List<String> pages = List.of("/", "/pipelines", "/pipelines/" + pipelineId, "/runs/" + runId, "/dag", "/sources",
                 "/sources/" + sourceId, "/sources/" + sourceId + "/streams", "/destinations", "/destinations/" + destinationId,
-                "/notifications", "/plugins", "/settings");
+                "/notifications", "/plugins", "/settings", "/runs");
         for (String page : pages) {
             browser.open(page);
             assertThat(browser.all("#view [data-error]")).as(page + ": " + browser.text("#view")).isEmpty();
@@ -315,6 +372,11 @@ class ConsoleTest {
                     .map(String::trim).filter(t -> CHANGE_CONTROL.matcher(t).matches()).toList();
             assertThat(labels).as(page + " shows no create, edit, delete or run button").isEmpty();
         }
+        browser.open("/plugins");
+        assertThat(browser.js("return [...document.querySelectorAll('#view *')].concat([document.querySelector('#view')])"
+                + ".flatMap(e => [...e.childNodes]).filter(n => n.nodeType === 3 && n.textContent.trim() === 'null').length"))
+                .as("no literal null on the plugins page of a viewer").isEqualTo(0L);
+        browser.screenshot("viewer-plugins", false);
         browser.open("/pipelines/" + pipelineId);
         browser.screenshot("viewer-pipeline", true);
         browser.open("/sources/" + sourceId);
@@ -325,7 +387,7 @@ class ConsoleTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void readsCommonCronExpressionsInPlainWords() {
         Map<String, String> expected = new java.util.LinkedHashMap<>();
         expected.put("0 0/15 * * * ?", "Every 15 minutes");
