@@ -64,6 +64,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                     : status.getStatusCode() == 405 ? "method not allowed on " + path : status.getReasonPhrase();
             return problem(status, detail, path, List.of());
         }
+        if (exception instanceof IllegalArgumentException && exception.getMessage() != null
+                && exception.getMessage().startsWith("Invalid URL encoding")) {
+            // CXF decodes the query string lazily and says so this way
+            return problem(Response.Status.BAD_REQUEST, "the request URI has an invalid %-escape", path, List.of());
+        }
         LOG.error("request {} failed", path, exception);
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details", path,
                 List.of());
