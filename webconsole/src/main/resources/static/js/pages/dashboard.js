@@ -50,7 +50,7 @@ function content(d, pipelines, recent) {
       panel(h('span', 'Runs in the last 24 h ', h('span.muted.small', `(${fmt.number(totalRuns)})`)),
         totalRuns ? statusBars(runs) : h('div.empty', 'No run in the last 24 hours.'))),
     h('div.grid.cols-2',
-      h('section.panel.flush', h('h2', 'Recent runs'), recentTable(recent, pipelines)),
+      h('section.panel.flush', h('h2', 'Recent runs', h('span.spacer'), h('a.small', { href: '#/runs' }, 'All runs')), recentTable(recent, pipelines)),
       h('section.panel.flush', h('h2', 'Next scheduled runs'), nextTable(d.next_runs || []))),
     (d.slowest_streams || []).length ? h('section.panel.flush', h('h2', 'Slowest streams (24 h)'), table([
       { title: 'Pipeline', render: s => h('a', { href: `#/pipelines/${s.pipeline_id}` }, s.pipeline_name || s.pipeline_id) },

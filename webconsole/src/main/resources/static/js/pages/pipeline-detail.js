@@ -58,7 +58,8 @@ export async function render({ view, params, active, onCleanup }) {
       headerSlot,
       panel('Definition', definition(pipeline, names)),
       h('section.panel.flush', h('h2', 'Streams of the latest run'), statsSlot),
-      h('section.panel.flush', h('h2', 'Run history'), runsSlot),
+      h('section.panel.flush', h('h2', 'Run history', h('span.spacer'),
+        h('a.small', { href: `#/runs?pipeline_id=${encodeURIComponent(pipeline.id)}` }, 'Filter on the Runs page')), runsSlot),
       h('section.panel.flush', h('h2', 'Stored offsets'),
         h('p.muted.small', { style: { padding: '0 1.15rem' } }, 'Where the next incremental run resumes, by stream and split.'), stateSlot));
   } catch (error) {

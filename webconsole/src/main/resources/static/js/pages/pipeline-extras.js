@@ -7,7 +7,7 @@ import { errorPanel, loading } from '../ui/page.js';
 import { humanize } from '../format.js';
 
 /** Events a notification target can hear, in the server's order. */
-export const EVENTS = ['run_failed', 'run_succeeded', 'quality_check_failed', 'schema_changed', 'recovered'];
+export const EVENTS = ['run_failed', 'run_succeeded', 'run_succeeded_with_warnings', 'quality_check_failed', 'schema_changed', 'recovered'];
 
 /**
  * Which pipelines must succeed before this one runs.

@@ -21,7 +21,7 @@ import { FINAL } from './pipeline-common.js';
  */
 export function runHeader({ run, pipeline, editor, changed }) {
   const id = encodeURIComponent(run.id);
-  const name = pipeline ? pipeline.name : run.pipeline_id;
+  const name = pipeline ? pipeline.name : run.pipeline_name || run.pipeline_id;
   const badge = statusBadge(run.status);
   const badgeBox = h('span', { dataset: { runStatus: run.status } }, badge);
   const actions = h('div.actions');

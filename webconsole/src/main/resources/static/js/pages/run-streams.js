@@ -17,7 +17,7 @@ import { streamCheckBadges } from './run-results.js';
  */
 export function streamTable(streams, { live = false, run = null, runPage = false } = {}) {
   return table([
-    { title: 'Stream', render: s => h('code', s.name) },
+    { title: 'Stream', render: s => h('code.wrap-anywhere', s.name) },
     { title: 'Status', render: s => statusBadge(s.status) },
     live ? { title: 'Progress', render: s => progress(s) } : null,
     { title: 'Read', class: 'num', render: s => h('span', { dataset: { rowsRead: s.rows_read ?? 0 } }, fmt.number(s.rows_read ?? 0)) },

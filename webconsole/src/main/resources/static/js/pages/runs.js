@@ -39,7 +39,9 @@ export async function render({ view, query, active }) {
   const until = h('input', { type: 'datetime-local', name: 'until', value: localInput(filter.until) });
   const results = h('div');
 
+  let asked = 0;
   const load = async () => {
+    const mine = ++asked;
     replace(results, loading());
     const q = {
       pipeline_id: filter.pipeline_id || null, status: filter.status || null, trigger: filter.trigger || null,
@@ -50,7 +52,8 @@ export async function render({ view, query, active }) {
     history.replaceState(null, '', `#/runs${shown ? '?' + shown : ''}`);
     try {
       const runs = await api.get('runs', q);
-      if (!active()) return;
+      // a later change of the filters wins over an answer still on its way
+      if (!active() || mine !== asked) return;
       const list = Array.isArray(runs) ? runs : runs.runs || runs.items || [];
       replace(results,
         h('section.panel', h('h2', 'Timeline'), list.length ? timeline(list, names) : h('div.empty', 'No run matches.')),
@@ -60,7 +63,7 @@ export async function render({ view, query, active }) {
           list.length === PAGE ? button('Older', { onclick: () => { filter.offset += PAGE; return load(); } }) : null,
           h('span.muted.small', list.length ? `Runs ${filter.offset + 1}–${filter.offset + list.length}` : '')));
     } catch (error) {
-      if (active()) replace(results, errorPanel(error, { what: 'the runs', retry: load }));
+      if (active() && mine === asked) replace(results, errorPanel(error, { what: 'the runs', retry: load }));
     }
   };
 
