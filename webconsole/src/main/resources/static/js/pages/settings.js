@@ -80,7 +80,7 @@ function passwordPanel() {
     // lets password managers know whose password this is
     h('input', { type: 'text', name: 'username', autocomplete: 'username', value: me.username, hidden: true, readonly: true }),
     field({ label: 'Current password', field: 'current_password', input: current, required: true }),
-    field({ label: 'New password', field: 'new_password', input: next, required: true, help: 'At least 8 characters. Your other sessions end.' }),
+    field({ label: 'New password', field: 'new_password', input: next, required: true, help: 'At least 8 characters. Every session ends, this one too, and your API tokens are deleted.' }),
     h('div.form-actions', button('Change password', { kind: 'primary', type: 'submit' })));
   form.addEventListener('submit', event => {
     event.preventDefault();
@@ -88,7 +88,9 @@ function passwordPanel() {
       await api.put('me/password', { current_password: current.value, new_password: next.value });
       current.value = '';
       next.value = '';
-      toast('Password changed.', 'success');
+      toast('Password changed. Sign in with the new one.', 'success');
+      // the server ended every session of this user, this one included
+      session.expired();
     });
   });
   return panel(`Your account: ${me.username} (${me.role})`, form);
