@@ -3,6 +3,8 @@ package io.arus.core.rest.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.felix.http.jetty.ConnectorFactory;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -16,6 +18,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Makes the answers Jetty gives on its own, before any servlet runs (a {@code %00} or {@code %2F} in a path, an empty
@@ -26,10 +29,25 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ConnectorFactory.class)
 public final class JettyProblems implements ConnectorFactory {
+    /** The servers whose error handler is ours (one per HTTP runtime; a new one after Jetty restarts). */
+    private final Set<Server> servers = ConcurrentHashMap.newKeySet();
+
     @Override
     public Connector createConnector(Server server) {
         server.setErrorHandler(new ProblemErrorHandler());
+        servers.add(server);
         return new LocalConnector(server);
+    }
+
+    /** Gives Jetty its own error handler back, so that no class of a stopped bundle stays in a running server. */
+    @Deactivate
+    void deactivate() {
+        for (Server server : servers) {
+            if (server.getErrorHandler() instanceof ProblemErrorHandler) {
+                server.setErrorHandler(new ErrorHandler());
+            }
+        }
+        servers.clear();
     }
 
     /** Jetty's error handler, answering in problem+json whatever the client accepts. */
