@@ -1,6 +1,7 @@
 package io.arus.core.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,23 @@ public interface RunStore {
     /** @return the newest runs of all pipelines, newest first */
     List<Run> recent(int limit);
 
+    /**
+     * @param filter which runs
+     * @param limit  at most this many (0 for none)
+     * @param offset skip this many
+     * @return the runs that match, newest first
+     * @since 1.4
+     */
+    List<Run> find(RunFilter filter, int limit, int offset);
+
+    /**
+     * @param runIds runs
+     * @return each run's counters summed over its streams (in one query), by run id; a run without streams is
+     *         left out
+     * @since 1.4
+     */
+    Map<String, RunTotals> totals(Collection<String> runIds);
+
     /** @return runs in any of these states, oldest first (to find runs a dead node left RUNNING) */
     List<Run> withStatus(List<RunStatus> statuses);
 
@@ -43,6 +61,20 @@ public interface RunStore {
     /** @return the run's streams, by stream name */
     List<RunStream> streams(String runId);
 
+    /**
+     * Replaces the run's throughput series.
+     *
+     * @throws IllegalArgumentException when there is no such run
+     * @since 1.4
+     */
+    void saveSeries(String runId, List<RunSample> samples);
+
+    /**
+     * @return the run's throughput series, oldest first; empty when none was saved
+     * @since 1.4
+     */
+    List<RunSample> series(String runId);
+
     /** Appends a log line. */
     void log(String runId, Instant at, String level, String message);
 
@@ -51,6 +83,15 @@ public interface RunStore {
      * @return up to {@code limit} lines, oldest first
      */
     List<RunLogLine> logs(String runId, long afterId, int limit);
+
+    /**
+     * @param filter which lines
+     * @param limit  at most this many (0 for none)
+     * @param offset skip this many matching lines
+     * @return the lines that match, oldest first
+     * @since 1.4
+     */
+    List<RunLogLine> logs(String runId, LogFilter filter, int limit, int offset);
 
     /**
      * @param statusSince   count runs created since then, by status

@@ -3,17 +3,26 @@ package io.arus.core.store;
 /**
  * The counters of one stream of a run.
  *
- * @param runId        the run
- * @param stream       {@code namespace.table}
- * @param status       where the stream is
- * @param rowsRead     rows read from the source
- * @param rowsWritten  rows the destination accepted
- * @param rowsRejected rows sent to dead letters
- * @param bytes        an estimate of the bytes moved
- * @param durationMs   time spent so far
- * @param error        why it failed, or null
- * @param checks       quality-check results as JSON text, or null
+ * @param runId         the run
+ * @param stream        {@code namespace.table}
+ * @param status        where the stream is
+ * @param rowsRead      rows read from the source
+ * @param rowsWritten   rows the destination accepted
+ * @param rowsRejected  rows sent to dead letters
+ * @param rowsDeleted   rows the engine deleted at the destination (soft deletes propagated) (since 1.4)
+ * @param bytes         an estimate of the bytes moved
+ * @param durationMs    time spent so far
+ * @param error         why it failed, or null
+ * @param checks        quality-check results as JSON text, or null
+ * @param schemaChanges the source schema changes the stream saw, as JSON text (a list of {@code kind},
+ *                      {@code column}, {@code detail}), or null (since 1.4)
  */
 public record RunStream(String runId, String stream, RunStatus status, long rowsRead, long rowsWritten,
-                        long rowsRejected, long bytes, long durationMs, String error, String checks) {
+                        long rowsRejected, long rowsDeleted, long bytes, long durationMs, String error, String checks,
+                        String schemaChanges) {
+    /** A stream that deleted nothing and saw no schema change, as before version 1.4. */
+    public RunStream(String runId, String stream, RunStatus status, long rowsRead, long rowsWritten,
+                     long rowsRejected, long bytes, long durationMs, String error, String checks) {
+        this(runId, stream, status, rowsRead, rowsWritten, rowsRejected, 0, bytes, durationMs, error, checks, null);
+    }
 }

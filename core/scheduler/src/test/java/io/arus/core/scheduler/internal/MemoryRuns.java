@@ -1,13 +1,18 @@
 package io.arus.core.scheduler.internal;
 
+import io.arus.core.store.LogFilter;
 import io.arus.core.store.Run;
+import io.arus.core.store.RunFilter;
 import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunSample;
 import io.arus.core.store.RunStatistics;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
+import io.arus.core.store.RunTotals;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -105,5 +110,30 @@ final class MemoryRuns implements RunStore {
     @Override
     public RunStatistics statistics(Instant statusSince, Instant rowsSince, int slowestLimit) {
         throw new UnsupportedOperationException("not needed by the scheduler");
+    }
+
+    @Override
+    public List<Run> find(RunFilter filter, int limit, int offset) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Map<String, RunTotals> totals(Collection<String> runIds) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void saveSeries(String runId, List<RunSample> samples) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<RunSample> series(String runId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<RunLogLine> logs(String runId, LogFilter filter, int limit, int offset) {
+        throw new UnsupportedOperationException();
     }
 }

@@ -1,16 +1,25 @@
 package io.arus.core.store.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arus.core.store.LogFilter;
 import io.arus.core.store.Run;
+import io.arus.core.store.RunFilter;
 import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunSample;
 import io.arus.core.store.RunStatistics;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
+import io.arus.core.store.RunTotals;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +35,15 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Runs in {@code runs}, their counters in {@code run_streams}, their logs in {@code run_logs}. Statuses are stored
  * as {@link RunStatus#id()}. Writing streams or logs of a run that does not exist (any more) fails on the foreign
- * key with a {@link PersistenceException}.
+ * key with a {@link PersistenceException}. A run's throughput series is JSON text in {@code runs.series}, read and
+ * written on its own (native SQL) so that lists of runs never load it.
  */
 @Component(service = RunStore.class)
 public final class JpaRunStore implements RunStore {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Map<String, Object>>> SAMPLES = new TypeReference<>() {
+    };
+
     private final Transactions transactions;
     private final Clock clock;
 
@@ -109,6 +123,72 @@ public final class JpaRunStore implements RunStore {
     }
 
     @Override
+    public List<Run> find(RunFilter filter, int limit, int offset) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("limit and offset must not be negative");
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (filter.pipelineId() != null) {
+            conditions.add("r.pipelineId = :pipelineId");
+            parameters.put("pipelineId", filter.pipelineId());
+        }
+        if (filter.status() != null) {
+            conditions.add("r.status = :status");
+            parameters.put("status", filter.status().id());
+        }
+        if (filter.trigger() != null) {
+            conditions.add("r.trigger = :trigger");
+            parameters.put("trigger", filter.trigger());
+        }
+        if (filter.since() != null) {
+            conditions.add("r.createdAt >= :since");
+            parameters.put("since", StoredTime.of(filter.since()));
+        }
+        if (filter.until() != null) {
+            conditions.add("r.createdAt < :until");
+            parameters.put("until", StoredTime.of(filter.until()));
+        }
+        StringBuilder query = new StringBuilder("SELECT r FROM RunEntity r");
+        if (!conditions.isEmpty()) {
+            query.append(" WHERE ").append(String.join(" AND ", conditions));
+        }
+        query.append(" ORDER BY r.createdAt DESC, r.id DESC");
+        return transactions.inTransaction(em -> {
+            var typed = em.createQuery(query.toString(), RunEntity.class);
+            parameters.forEach(typed::setParameter);
+            return typed.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                    .map(RunEntity::toRecord).toList();
+        });
+    }
+
+    @Override
+    public Map<String, RunTotals> totals(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            // an empty IN list is not valid SQL
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(runIds));
+        return transactions.inTransaction(em -> {
+            Map<String, RunTotals> totals = new HashMap<>();
+            for (Object[] row : em.createQuery("SELECT s.runId, SUM(s.rowsRead), SUM(s.rowsWritten),"
+                    + " SUM(s.rowsDeleted), SUM(s.rowsRejected) FROM RunStreamEntity s WHERE s.runId IN :ids"
+                    + " GROUP BY s.runId", Object[].class).setParameter("ids", ids).getResultList()) {
+                totals.put((String) row[0], new RunTotals(number(row[1]), number(row[2]), number(row[3]),
+                        number(row[4])));
+            }
+            return totals;
+        });
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    @Override
     public List<Run> withStatus(List<RunStatus> statuses) {
         if (statuses.isEmpty()) {
             // an empty IN list is not valid SQL
@@ -166,6 +246,55 @@ public final class JpaRunStore implements RunStore {
     }
 
     @Override
+    public void saveSeries(String runId, List<RunSample> samples) {
+        List<Map<String, Object>> points = new ArrayList<>(samples.size());
+        for (RunSample sample : samples) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("at", StoredTime.of(sample.at()).toString());
+            point.put("rows_read", sample.rowsRead());
+            point.put("rows_written", sample.rowsWritten());
+            point.put("rows_per_s", sample.rowsPerSecond());
+            points.add(point);
+        }
+        String json;
+        try {
+            json = JSON.writeValueAsString(points);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        transactions.inTransaction(em -> {
+            int updated = em.createNativeQuery("UPDATE runs SET series = ? WHERE id = ?")
+                    .setParameter(1, json).setParameter(2, runId).executeUpdate();
+            if (updated == 0) {
+                throw new IllegalArgumentException("no run with id " + runId);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<RunSample> series(String runId) {
+        List<?> rows = transactions.inTransaction(em -> em.createNativeQuery("SELECT series FROM runs WHERE id = ?")
+                .setParameter(1, runId).getResultList());
+        if (rows.isEmpty() || rows.get(0) == null) {
+            return List.of();
+        }
+        Object value = rows.get(0);
+        String json;
+        try {
+            json = value instanceof java.sql.Clob clob ? clob.getSubString(1, (int) clob.length()) : value.toString();
+            List<RunSample> samples = new ArrayList<>();
+            for (Map<String, Object> point : JSON.readValue(json, SAMPLES)) {
+                samples.add(new RunSample(Instant.parse((String) point.get("at")), number(point.get("rows_read")),
+                        number(point.get("rows_written")), ((Number) point.get("rows_per_s")).doubleValue()));
+            }
+            return samples;
+        } catch (java.sql.SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("stored series of run " + runId + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void log(String runId, Instant at, String level, String message) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(level, "level");
@@ -194,6 +323,28 @@ public final class JpaRunStore implements RunStore {
                         RunLogEntity.class)
                 .setParameter("runId", runId).setParameter("afterId", afterId).setMaxResults(limit)
                 .getResultList().stream().map(RunLogEntity::toRecord).toList());
+    }
+
+    @Override
+    public List<RunLogLine> logs(String runId, LogFilter filter, int limit, int offset) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("limit and offset must not be negative");
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        String query = "SELECT l FROM RunLogEntity l WHERE l.runId = :runId AND l.level IN :levels"
+                + (filter.text() == null ? "" : " AND LOWER(l.message) LIKE :pattern ESCAPE '!'") + " ORDER BY l.id";
+        return transactions.inTransaction(em -> {
+            var typed = em.createQuery(query, RunLogEntity.class).setParameter("runId", runId)
+                    .setParameter("levels", filter.levels());
+            if (filter.text() != null) {
+                typed.setParameter("pattern", "%" + filter.text().toLowerCase(java.util.Locale.ROOT)
+                        .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
+            return typed.setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                    .map(RunLogEntity::toRecord).toList();
+        });
     }
 
     @Override

@@ -28,12 +28,17 @@ public class RunStreamEntity {
     long rowsWritten;
     @Column(name = "rows_rejected")
     long rowsRejected;
+    @Column(name = "rows_deleted")
+    long rowsDeleted;
     long bytes;
     @Column(name = "duration_ms")
     long durationMs;
     String error;
     /** Quality-check results as JSON text (version 2 of the schema). */
     String checks;
+    /** Schema changes as JSON text (version 5 of the schema). */
+    @Column(name = "schema_changes")
+    String schemaChanges;
 
     /** @return the row of a stream's counters */
     static RunStreamEntity of(RunStream stream) {
@@ -44,16 +49,18 @@ public class RunStreamEntity {
         entity.rowsRead = stream.rowsRead();
         entity.rowsWritten = stream.rowsWritten();
         entity.rowsRejected = stream.rowsRejected();
+        entity.rowsDeleted = stream.rowsDeleted();
         entity.bytes = stream.bytes();
         entity.durationMs = stream.durationMs();
         entity.error = stream.error();
         entity.checks = stream.checks();
+        entity.schemaChanges = stream.schemaChanges();
         return entity;
     }
 
     RunStream toRecord() {
-        return new RunStream(runId, stream, RunStatus.parse(status), rowsRead, rowsWritten, rowsRejected, bytes,
-                durationMs, error, checks);
+        return new RunStream(runId, stream, RunStatus.parse(status), rowsRead, rowsWritten, rowsRejected, rowsDeleted,
+                bytes, durationMs, error, checks, schemaChanges);
     }
 
     /** The primary key; JPA wants a public class with a no-argument constructor, so not a record. */

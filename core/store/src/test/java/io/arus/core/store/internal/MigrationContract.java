@@ -35,6 +35,8 @@ abstract class MigrationContract extends DatabaseTest {
                     .isEqualTo(1);
             assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE
                     + " WHERE version = 3 AND description = 'scheduler' AND applied_at IS NOT NULL")).isEqualTo(1);
+            assertThat(empty.queryLong("SELECT COUNT(*) FROM " + Migrator.VERSION_TABLE
+                    + " WHERE version = 5 AND description = 'run_results' AND applied_at IS NOT NULL")).isEqualTo(1);
             // Quartz names its tables in upper case without quotes: both dialects must fold that to ours
             for (String quartzTable : List.of("QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_CRON_TRIGGERS",
                     "QRTZ_SIMPLE_TRIGGERS", "QRTZ_SIMPROP_TRIGGERS", "QRTZ_BLOB_TRIGGERS", "QRTZ_CALENDARS",

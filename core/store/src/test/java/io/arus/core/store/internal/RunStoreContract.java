@@ -7,16 +7,21 @@ import static io.arus.core.store.RunStatus.PAUSED;
 import static io.arus.core.store.RunStatus.QUEUED;
 import static io.arus.core.store.RunStatus.RUNNING;
 import static io.arus.core.store.RunStatus.SUCCEEDED;
+import static io.arus.core.store.RunStatus.SUCCEEDED_WITH_WARNINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.arus.core.store.ConflictException;
+import io.arus.core.store.LogFilter;
 import io.arus.core.store.Run;
+import io.arus.core.store.RunFilter;
 import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunSample;
 import io.arus.core.store.RunStatistics;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
+import io.arus.core.store.RunTotals;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -234,5 +239,127 @@ abstract class RunStoreContract extends DatabaseTest {
 
         assertThat(runs.logs(run, 0, 10)).singleElement().extracting(RunLogLine::at)
                 .isEqualTo(Instant.parse("2025-06-01T10:00:00.123456Z"));
+    }
+
+    @Test
+    void aRunEndsSucceededWithWarningsAndCountsAsSuccessful() {
+        String run = runs.create(pipeline, "schedule").id();
+        runs.setStatus(run, RUNNING, null, clock.instant());
+
+        runs.setStatus(run, SUCCEEDED_WITH_WARNINGS, null, clock.instant());
+        runs.saveStream(new RunStream(run, "public.orders", SUCCEEDED_WITH_WARNINGS, 10, 8, 2, 0, 100, 5, null, null,
+                null));
+
+        assertThat(runs.byId(run).orElseThrow()).extracting(Run::status, Run::endedAt)
+                .containsExactly(SUCCEEDED_WITH_WARNINGS, clock.instant());
+        assertThat(runs.streams(run)).extracting(RunStream::status).containsExactly(SUCCEEDED_WITH_WARNINGS);
+        assertThat(runs.withStatus(List.of(SUCCEEDED_WITH_WARNINGS))).extracting(Run::id).containsExactly(run);
+        assertThat(SUCCEEDED_WITH_WARNINGS.isFinal()).isTrue();
+        assertThat(SUCCEEDED_WITH_WARNINGS.isSuccessful()).isTrue();
+        assertThat(SUCCEEDED_WITH_WARNINGS.id()).isEqualTo("succeeded_with_warnings");
+        assertThat(runs.statistics(clock.instant().minusSeconds(60), clock.instant().minusSeconds(60), 1)
+                .runsByStatus()).containsEntry("succeeded_with_warnings", 1L);
+    }
+
+    @Test
+    void streamsKeepRowsDeletedAndTheSchemaChangesTheySaw() {
+        String run = runs.create(pipeline, "manual").id();
+        String changes = "[{\"kind\":\"column_added\",\"column\":\"note\",\"detail\":\"note VARCHAR\"}]";
+        RunStream stream = new RunStream(run, "public.orders", SUCCEEDED, 100, 90, 0, 7, 4_000, 30, null, null, changes);
+
+        runs.saveStream(stream);
+
+        assertThat(runs.streams(run)).containsExactly(stream);
+        assertThat(runs.streams(run).get(0)).extracting(RunStream::rowsDeleted, RunStream::schemaChanges)
+                .containsExactly(7L, changes);
+        // the constructor of before 1.4 deletes nothing
+        assertThat(new RunStream(run, "s", SUCCEEDED, 1, 1, 0, 0, 0, null, null).rowsDeleted()).isZero();
+    }
+
+    @Test
+    void findsRunsByPipelineStatusTriggerAndCreationTimeNewestFirst() throws ConflictException {
+        String other = TestPipelines.create(persistence, clock, "customers").id();
+        Instant start = clock.instant();
+        String scheduled = runs.create(pipeline, "schedule").id();
+        runs.setStatus(scheduled, FAILED, "boom", clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        String manual = runs.create(pipeline, "manual").id();
+        runs.setStatus(manual, SUCCEEDED_WITH_WARNINGS, null, clock.instant());
+        clock.advance(Duration.ofMinutes(1));
+        String otherRun = runs.create(other, "schedule").id();
+        clock.advance(Duration.ofMinutes(1));
+        String newest = runs.create(pipeline, "schedule").id();
+
+        assertThat(runs.find(RunFilter.ALL, 10, 0)).extracting(Run::id)
+                .containsExactly(newest, otherRun, manual, scheduled);
+        assertThat(runs.find(new RunFilter(pipeline, null, null, null, null), 10, 0)).extracting(Run::id)
+                .containsExactly(newest, manual, scheduled);
+        assertThat(runs.find(new RunFilter(null, SUCCEEDED_WITH_WARNINGS, null, null, null), 10, 0))
+                .extracting(Run::id).containsExactly(manual);
+        assertThat(runs.find(new RunFilter(pipeline, null, "schedule", null, null), 10, 0)).extracting(Run::id)
+                .containsExactly(newest, scheduled);
+        assertThat(runs.find(new RunFilter(null, null, null, start.plusSeconds(60), start.plusSeconds(180)), 10, 0))
+                .extracting(Run::id).containsExactly(otherRun, manual);
+        assertThat(runs.find(RunFilter.ALL, 2, 1)).extracting(Run::id).containsExactly(otherRun, manual);
+        assertThat(runs.find(RunFilter.ALL, 0, 0)).isEmpty();
+    }
+
+    @Test
+    void totalsSumTheStreamsOfEachRunInOneCall() {
+        String run = runs.create(pipeline, "manual").id();
+        String empty = runs.create(pipeline, "manual").id();
+        String other = runs.create(pipeline, "manual").id();
+        runs.saveStream(new RunStream(run, "s.a", SUCCEEDED, 100, 90, 10, 3, 0, 0, null, null, null));
+        runs.saveStream(new RunStream(run, "s.b", SUCCEEDED, 5_000_000_000L, 5_000_000_000L, 0, 2, 0, 0, null, null,
+                null));
+        runs.saveStream(new RunStream(other, "s.a", FAILED, 1, 0, 1, 0, 0, 0, null, null, null));
+
+        Map<String, RunTotals> totals = runs.totals(List.of(run, empty));
+
+        assertThat(totals).containsOnlyKeys(run);
+        assertThat(totals.get(run)).isEqualTo(new RunTotals(5_000_000_100L, 5_000_000_090L, 5, 10));
+        assertThat(runs.totals(List.of())).isEmpty();
+    }
+
+    @Test
+    void aRunKeepsItsThroughputSeriesAfterItEnded() {
+        String run = runs.create(pipeline, "manual").id();
+        Instant at = Instant.parse("2026-12-04T18:00:00.123456789Z");
+        List<RunSample> samples = List.of(new RunSample(at, 1_000, 900, 900.0),
+                new RunSample(at.plusSeconds(1), 3_000, 2_900, 2_000.5));
+
+        assertThat(runs.series(run)).isEmpty();
+        runs.saveSeries(run, samples);
+        runs.setStatus(run, SUCCEEDED, null, clock.instant());
+
+        assertThat(runs.series(run)).containsExactly(new RunSample(Instant.parse("2026-12-04T18:00:00.123456Z"),
+                1_000, 900, 900.0), new RunSample(Instant.parse("2026-12-04T18:00:01.123456Z"), 3_000, 2_900, 2_000.5));
+        assertThat(runs.find(RunFilter.ALL, 10, 0)).extracting(Run::id).containsExactly(run);
+        assertThatThrownBy(() -> runs.saveSeries("no-such-run", samples)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void logsAreFilteredByMinimumLevelAndTextIgnoringCaseAndPaged() {
+        String run = runs.create(pipeline, "manual").id();
+        runs.log(run, clock.instant(), "debug", "Reading orders");
+        runs.log(run, clock.instant(), "info", "orders: 100% done");
+        runs.log(run, clock.instant(), "warn", "ORDERS: 2 rows rejected");
+        runs.log(run, clock.instant(), "error", "customers failed");
+        runs.log(run, clock.instant(), "warn", "order_items slow");
+
+        assertThat(runs.logs(run, new LogFilter("warn", null), 10, 0)).extracting(RunLogLine::message)
+                .containsExactly("ORDERS: 2 rows rejected", "customers failed", "order_items slow");
+        assertThat(runs.logs(run, new LogFilter(null, "orders"), 10, 0)).extracting(RunLogLine::message)
+                .containsExactly("Reading orders", "orders: 100% done", "ORDERS: 2 rows rejected");
+        assertThat(runs.logs(run, new LogFilter("info", "OrDeRs"), 10, 0)).extracting(RunLogLine::level)
+                .containsExactly("info", "warn");
+        // LIKE's wildcards are plain characters in the text searched for
+        assertThat(runs.logs(run, new LogFilter(null, "100%"), 10, 0)).extracting(RunLogLine::message)
+                .containsExactly("orders: 100% done");
+        assertThat(runs.logs(run, new LogFilter(null, "r_i"), 10, 0)).extracting(RunLogLine::message)
+                .containsExactly("order_items slow");
+        assertThat(runs.logs(run, LogFilter.ALL, 2, 1)).extracting(RunLogLine::message)
+                .containsExactly("orders: 100% done", "ORDERS: 2 rows rejected");
+        assertThatThrownBy(() -> new LogFilter("loud", null)).isInstanceOf(IllegalArgumentException.class);
     }
 }
