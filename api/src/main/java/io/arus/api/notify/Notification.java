@@ -28,7 +28,13 @@ public record Notification(Event event, String pipelineId, String pipelineName, 
         /** A run succeeded. */ RUN_SUCCEEDED,
         /** A quality check failed. */ QUALITY_CHECK_FAILED,
         /** A source schema changed. */ SCHEMA_CHANGED,
-        /** A run succeeded after the previous one failed. */ RECOVERED;
+        /** A run succeeded after the previous one failed. */ RECOVERED,
+        /**
+         * A run finished with its data landed, but rejected rows (dead letters) or a quality check warned.
+         *
+         * @since 1.1
+         */
+        RUN_SUCCEEDED_WITH_WARNINGS;
 
         /** @return the lower-case name used in JSON, e.g. {@code "run_failed"} */
         public String id() {

@@ -6,7 +6,10 @@ package io.arus.core.engine;
  * the metadata store stays the source of truth.
  */
 public final class RunEvents {
-    /** A run changed state: queued, running, paused, succeeded, failed, cancelled or interrupted. */
+    /**
+     * A run changed state: queued, running, paused, succeeded, succeeded_with_warnings, failed, cancelled or
+     * interrupted.
+     */
     public static final String RUN_STATE = "arus/run/STATE";
     /** A stream of a running run made progress (at most a few events a second per run). */
     public static final String RUN_PROGRESS = "arus/run/PROGRESS";
@@ -39,6 +42,8 @@ public final class RunEvents {
     public static final String ROWS_WRITTEN = "rows_written";
     /** Property: rows refused so far (Long). */
     public static final String ROWS_REJECTED = "rows_rejected";
+    /** Property: rows deleted at the destination so far (soft deletes propagated) (Long). */
+    public static final String ROWS_DELETED = "rows_deleted";
     /** Property: rows per second since the stream started (Long). */
     public static final String ROWS_PER_SECOND = "rows_per_second";
     /** Property: percent done where the source estimated its rows, else absent (Double). */

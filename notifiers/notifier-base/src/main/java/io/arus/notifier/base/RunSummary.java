@@ -69,6 +69,7 @@ public final class RunSummary {
         return switch (notification.event()) {
             case RUN_FAILED -> "failed";
             case RUN_SUCCEEDED -> "succeeded";
+            case RUN_SUCCEEDED_WITH_WARNINGS -> "succeeded with warnings";
             case QUALITY_CHECK_FAILED -> "failed a quality check";
             case SCHEMA_CHANGED -> "saw a source schema change";
             case RECOVERED -> "recovered";

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One run of a pipeline: opens both connectors, resolves the streams, syncs them, and sets the final state. */
 final class PipelineRun implements Runnable {
@@ -29,6 +30,9 @@ final class PipelineRun implements Runnable {
     private final RunJournal journal;
     private final Runnable onEnd;
     private final String trigger;
+    private final RunSeries series;
+    /** Set when a stream finished with rejected rows or a warning quality check. */
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     PipelineRun(String runId, String trigger, Pipeline pipeline, EngineServices services, RunControl control,
                 Runnable onEnd) {
@@ -38,6 +42,7 @@ final class PipelineRun implements Runnable {
         this.services = services;
         this.control = control;
         this.journal = new RunJournal(services.runs(), runId, services.clock());
+        this.series = new RunSeries(services.runs(), runId, services.clock());
         this.onEnd = onEnd;
     }
 
@@ -50,15 +55,10 @@ final class PipelineRun implements Runnable {
             RunStateEvents.post(services, runId, pipeline.id(), pipeline.name(), trigger, RunStatus.RUNNING, RunStatus.QUEUED, null);
             journal.info("run of pipeline " + pipeline.name() + " started");
             List<String> failures = runStreams();
-            if (control.isStopped()) {
-                status = control.reason() == RunControl.Stop.CANCELLED ? RunStatus.CANCELLED : RunStatus.INTERRUPTED;
-                error = control.detail() != null ? control.detail()
-                        : status == RunStatus.CANCELLED ? "cancelled" : "interrupted; the next run resumes from the stored offsets";
-            } else if (failures.isEmpty()) {
-                status = RunStatus.SUCCEEDED;
-            } else {
-                error = String.join("; ", failures);
-            }
+            RunOutcome outcome = RunOutcome.of(control.isStopped() ? control.reason() : null, control.detail(), failures,
+                    warned.get());
+            status = outcome.status();
+            error = outcome.error();
         } catch (ConnectorUnavailable e) {
             status = RunStatus.INTERRUPTED;
             error = e.getMessage();
@@ -70,6 +70,7 @@ final class PipelineRun implements Runnable {
             journal.error("run failed: " + e.getMessage(), e);
         } finally {
             journal.info("run " + status.id() + (error == null ? "" : ": " + error));
+            saveSeries();
             synchronized (control) {
                 // under the control's lock, so a pause requested this instant cannot overwrite the end state
                 control.end();
@@ -77,6 +78,15 @@ final class PipelineRun implements Runnable {
             }
             onEnd.run();
             RunStateEvents.post(services, runId, pipeline.id(), pipeline.name(), trigger, status, RunStatus.RUNNING, error);
+        }
+    }
+
+    private void saveSeries() {
+        try {
+            series.finish();
+        } catch (RuntimeException e) {
+            // the chart is worth less than the run's end state: record that and go on
+            journal.warn("the throughput series was not saved: " + e.getMessage());
         }
     }
 
@@ -118,7 +128,7 @@ final class PipelineRun implements Runnable {
                               ConnectorSession from, ConnectorSession to, Connector sourceConnector,
                               Connector destinationConnector) {
         StreamCounters counters = new StreamCounters(services.runs(), runId, settings.name(), services.clock(),
-                services.events(), pipeline.id());
+                services.events(), pipeline.id(), series);
         if (descriptor == null) {
             String failure = settings.name() + ": the source has no such stream";
             journal.warn(failure);
@@ -133,7 +143,11 @@ final class PipelineRun implements Runnable {
                     () -> stillInstalled(sourceConnector) && stillInstalled(destinationConnector)).run();
             RunStatus status = control.isStopped()
                     ? (control.reason() == RunControl.Stop.CANCELLED ? RunStatus.CANCELLED : RunStatus.INTERRUPTED)
-                    : RunStatus.SUCCEEDED;
+                    : counters.finishedStatus();
+            if (status == RunStatus.SUCCEEDED_WITH_WARNINGS) {
+                warned.set(true);
+                journal.warn(settings.name() + ": finished with warnings: " + counters.warnings());
+            }
             journal.info(settings.name() + ": " + status.id() + ", " + counters.summary());
             counters.finish(status, control.isStopped() ? control.detail() : null);
             return null;

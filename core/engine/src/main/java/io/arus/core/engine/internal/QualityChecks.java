@@ -23,8 +23,12 @@ import java.util.concurrent.CompletionException;
 final class QualityChecks {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** @param json the results, as stored with the run @param failure why a fail-check failed, or null */
-    record Outcome(String json, String failure) {
+    /**
+     * @param json    the results, as stored with the run
+     * @param failure why a fail-check failed, or null
+     * @param warned  whether a warn-check did not pass
+     */
+    record Outcome(String json, String failure, boolean warned) {
     }
 
     private QualityChecks() {
@@ -64,7 +68,9 @@ final class QualityChecks {
             results.add(skipped);
         }
         try {
-            return new Outcome(JSON.writeValueAsString(results), failures.isEmpty() ? null : String.join("; ", failures));
+            boolean warned = results.stream().anyMatch(result -> "warned".equals(result.get("status")));
+            return new Outcome(JSON.writeValueAsString(results), failures.isEmpty() ? null : String.join("; ", failures),
+                    warned);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

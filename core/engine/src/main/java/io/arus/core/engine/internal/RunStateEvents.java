@@ -25,14 +25,17 @@ final class RunStateEvents {
             long read = 0;
             long written = 0;
             long rejected = 0;
+            long deleted = 0;
             for (RunStream stream : services.runs().streams(runId)) {
                 read += stream.rowsRead();
                 written += stream.rowsWritten();
                 rejected += stream.rowsRejected();
+                deleted += stream.rowsDeleted();
             }
             event.put(RunEvents.ROWS_READ, read);
             event.put(RunEvents.ROWS_WRITTEN, written);
             event.put(RunEvents.ROWS_REJECTED, rejected);
+            event.put(RunEvents.ROWS_DELETED, deleted);
         }
         services.events().post(RunEvents.RUN_STATE, event);
     }

@@ -4,8 +4,13 @@ import io.arus.core.engine.RunEvents;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,6 +18,7 @@ import java.util.Map;
  * the end), so that the API shows progress while the run goes on.
  */
 final class StreamCounters {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SAVE_EVERY_MS = 1_000;
     private static final long PROGRESS_EVERY_MS = 500;
 
@@ -30,13 +36,18 @@ final class StreamCounters {
     private RunStatus status = RunStatus.RUNNING;
     private String error;
     private String checks;
+    private boolean checkWarned;
+    private final List<Map<String, String>> schemaChanges = new ArrayList<>();
+    private final RunSeries series;
     private final EventSink events;
     private final String pipelineId;
     private long rowEstimate = -1;
     private long lastProgress;
 
-    StreamCounters(RunStore runs, String runId, String stream, Clock clock, EventSink events, String pipelineId) {
+    StreamCounters(RunStore runs, String runId, String stream, Clock clock, EventSink events, String pipelineId,
+                   RunSeries series) {
         this.runs = runs;
+        this.series = series;
         this.runId = runId;
         this.stream = stream;
         this.clock = clock;
@@ -53,6 +64,7 @@ final class StreamCounters {
     /** Counts a read batch; its size is estimated from its first row (cheap, and close for table rows). */
     synchronized void read(io.arus.api.record.RecordBatch batch) {
         rowsRead += batch.size();
+        series.read(batch.size());
         if (!batch.isEmpty()) {
             bytes += RowSize.estimate(batch.rows().get(0)) * batch.size();
         }
@@ -60,6 +72,7 @@ final class StreamCounters {
 
     synchronized void written(int rows) {
         rowsWritten += rows;
+        series.written(rows);
     }
 
     synchronized void deleted(int rows) {
@@ -84,11 +97,45 @@ final class StreamCounters {
         if (now - lastProgress >= PROGRESS_EVERY_MS) {
             progress(now);
         }
+        series.tick();
     }
 
     /** Keeps the quality-check results (JSON) to save with the stream. */
-    synchronized void checks(String json) {
+    synchronized void checks(String json, boolean warned) {
         this.checks = json;
+        this.checkWarned = warned;
+    }
+
+    /**
+     * Keeps a change of the source's schema to save with the stream.
+     *
+     * @param kind   {@code column_added}, {@code column_removed} or {@code type_changed}
+     * @param column the column
+     * @param detail e.g. the column's type, or its type before and after
+     */
+    synchronized void schemaChange(String kind, String column, String detail) {
+        Map<String, String> change = new LinkedHashMap<>();
+        change.put("kind", kind);
+        change.put("column", column);
+        change.put("detail", detail);
+        schemaChanges.add(change);
+    }
+
+    /** @return what the stream warns about, e.g. {@code "2 rows rejected (dead letters)"}, or an empty text */
+    synchronized String warnings() {
+        List<String> warnings = new ArrayList<>();
+        if (rowsRejected > 0) {
+            warnings.add(rowsRejected + " rows rejected (dead letters)");
+        }
+        if (checkWarned) {
+            warnings.add("a quality check warned");
+        }
+        return String.join(", ", warnings);
+    }
+
+    /** @return how this stream ends when it finished: with warnings when it rejected rows or a check warned */
+    synchronized RunStatus finishedStatus() {
+        return RunOutcome.finishedStream(rowsRejected, checkWarned);
     }
 
     /** The stream ended: saves its final state. */
@@ -127,9 +174,10 @@ final class StreamCounters {
         event.put(RunEvents.ROWS_READ, rowsRead);
         event.put(RunEvents.ROWS_WRITTEN, rowsWritten);
         event.put(RunEvents.ROWS_REJECTED, rowsRejected);
+        event.put(RunEvents.ROWS_DELETED, rowsDeleted);
         event.put(RunEvents.ROWS_PER_SECOND, rowsWritten * 1000 / ms);
         if (rowEstimate > 0) {
-            event.put(RunEvents.PERCENT, status == RunStatus.SUCCEEDED ? 100.0
+            event.put(RunEvents.PERCENT, status.isSuccessful() ? 100.0
                     : Math.min(99.9, Math.round(rowsRead * 1000.0 / rowEstimate) / 10.0));
         }
         events.post(RunEvents.RUN_PROGRESS, event);
@@ -137,7 +185,18 @@ final class StreamCounters {
 
     private void save(long now) {
         lastSave = now;
-        runs.saveStream(new RunStream(runId, stream, status, rowsRead, rowsWritten, rowsRejected, bytes,
-                now - startedAt, error, checks));
+        runs.saveStream(new RunStream(runId, stream, status, rowsRead, rowsWritten, rowsRejected, rowsDeleted, bytes,
+                now - startedAt, error, checks, schemaChangesJson()));
+    }
+
+    private String schemaChangesJson() {
+        if (schemaChanges.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(schemaChanges);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

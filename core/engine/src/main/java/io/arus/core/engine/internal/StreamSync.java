@@ -180,7 +180,7 @@ final class StreamSync {
                     ? plan.softDeleteField() : null;
             QualityChecks.Outcome outcome = QualityChecks.run(definition.qualityChecks(), plan,
                     new StreamId(definition.targetNamespace(), plan.stream().id().name()), source, destination, softDeleted);
-            counters.checks(outcome.json());
+            counters.checks(outcome.json(), outcome.warned());
             journal.info(streamName + ": quality checks " + outcome.json());
             if (outcome.failure() != null) {
                 counters.announce(RunEvents.QUALITY_CHECK, outcome.failure());
@@ -314,6 +314,7 @@ final class StreamSync {
             String change = "source schema changed: " + (added.isEmpty() ? "" : "now " + added)
                     + (added.isEmpty() || removed.isEmpty() ? "" : ", ") + (removed.isEmpty() ? "" : "was " + removed);
             journal.info(streamName + ": " + change);
+            SchemaChanges.between(removed, added).forEach(c -> counters.schemaChange(c.kind(), c.column(), c.detail()));
             counters.announce(RunEvents.SCHEMA_CHANGED, change);
         }
         offsets.put(pipelineId, streamName, SCHEMA_SPLIT, Map.of("columns", columns));

@@ -20,8 +20,8 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 /**
- * Follows the engine's run events and notifies the targets pipelines subscribed: a run failed, succeeded or
- * recovered, a quality check failed, a source schema changed. The EventAdmin thread only hands the event over;
+ * Follows the engine's run events and notifies the targets pipelines subscribed: a run failed, succeeded (with
+ * warnings or without) or recovered, a quality check failed, a source schema changed. The EventAdmin thread only hands the event over;
  * lookups and deliveries happen on this component's own threads, so a slow or failing target never delays a run,
  * another handler, or another target. The filter spares EventAdmin the state changes that notify nobody (queued,
  * running, paused...): checks and schema changes carry no status.
@@ -32,8 +32,8 @@ import org.osgi.service.event.EventHandler;
         EventConstants.EVENT_TOPIC + "=" + RunEvents.SCHEMA_CHANGED,
         EventConstants.EVENT_FILTER + "=" + NotificationDispatcher.FILTER})
 public final class NotificationDispatcher implements EventHandler {
-    static final String FILTER = "(|(" + RunEvents.STATUS + "=failed)(" + RunEvents.STATUS + "=succeeded)(!("
-            + RunEvents.STATUS + "=*)))";
+    static final String FILTER = "(|(" + RunEvents.STATUS + "=failed)(" + RunEvents.STATUS + "=succeeded)("
+            + RunEvents.STATUS + "=succeeded_with_warnings)(!(" + RunEvents.STATUS + "=*)))";
 
     /** Threads for lookups and deliveries: notifiers block for up to about 30 seconds each. */
     private static final int THREADS = 3;

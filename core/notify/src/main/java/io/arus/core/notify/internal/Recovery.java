@@ -27,7 +27,7 @@ final class Recovery {
                 before = run.id().equals(runId);
             } else if (run.status() == RunStatus.FAILED) {
                 return true;
-            } else if (run.status() == RunStatus.SUCCEEDED) {
+            } else if (run.status().isSuccessful()) {
                 return false;
             }
         }

@@ -28,7 +28,7 @@ import java.util.Optional;
 record RunOccurrence(List<Event> candidates, boolean mayRecover, String runId, String pipelineId, String pipelineName,
                      String status, Map<String, Long> counts, String error, Instant at) {
     private static final List<String> COUNTS = List.of(RunEvents.ROWS_READ, RunEvents.ROWS_WRITTEN,
-            RunEvents.ROWS_REJECTED);
+            RunEvents.ROWS_DELETED, RunEvents.ROWS_REJECTED);
 
     RunOccurrence {
         candidates = List.copyOf(candidates);
@@ -60,6 +60,11 @@ record RunOccurrence(List<Event> candidates, boolean mayRecover, String runId, S
             if (RunStatus.SUCCEEDED.id().equals(status)) {
                 return Optional.of(new RunOccurrence(List.of(Event.RUN_SUCCEEDED), true, runId, pipelineId, name,
                         status, counts, error, at));
+            }
+            if (RunStatus.SUCCEEDED_WITH_WARNINGS.id().equals(status)) {
+                // a target that hears only plain successes still hears that the data landed
+                return Optional.of(new RunOccurrence(List.of(Event.RUN_SUCCEEDED_WITH_WARNINGS, Event.RUN_SUCCEEDED),
+                        true, runId, pipelineId, name, status, counts, error, at));
             }
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import static io.arus.core.store.RunStatus.FAILED;
 import static io.arus.core.store.RunStatus.INTERRUPTED;
 import static io.arus.core.store.RunStatus.QUEUED;
 import static io.arus.core.store.RunStatus.SUCCEEDED;
+import static io.arus.core.store.RunStatus.SUCCEEDED_WITH_WARNINGS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arus.core.store.Run;
@@ -25,6 +26,14 @@ class RecoveryTest {
         assertThat(Recovery.previousRunFailed(List.of(run("r3", SUCCEEDED), run("r2", SUCCEEDED), run("r1", FAILED)),
                 "r3")).isFalse();
         assertThat(Recovery.previousRunFailed(List.of(run("r1", SUCCEEDED)), "r1")).isFalse();
+    }
+
+    @Test
+    void aSuccessWithWarningsIsASuccessOnEitherSide() {
+        assertThat(Recovery.previousRunFailed(List.of(run("r3", SUCCEEDED_WITH_WARNINGS), run("r2", FAILED)), "r3"))
+                .isTrue();
+        assertThat(Recovery.previousRunFailed(List.of(run("r3", SUCCEEDED), run("r2", SUCCEEDED_WITH_WARNINGS),
+                run("r1", FAILED)), "r3")).isFalse();
     }
 
     @Test

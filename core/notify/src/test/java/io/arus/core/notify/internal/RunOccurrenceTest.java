@@ -48,6 +48,22 @@ class RunOccurrenceTest {
     }
 
     @Test
+    void aRunThatSucceededWithWarningsIsHeardBeforeAPlainSuccessAndMayBeARecovery() {
+        RunOccurrence warned = RunOccurrence.of(RunEvents.RUN_STATE, state("succeeded_with_warnings", Map.of(
+                RunEvents.ROWS_READ, 100L, RunEvents.ROWS_WRITTEN, 98L, RunEvents.ROWS_DELETED, 1L,
+                RunEvents.ROWS_REJECTED, 2L)), RECEIVED).orElseThrow();
+
+        assertThat(warned.candidates()).containsExactly(Event.RUN_SUCCEEDED_WITH_WARNINGS, Event.RUN_SUCCEEDED);
+        assertThat(warned.mayRecover()).isTrue();
+        assertThat(warned.recovered().candidates()).containsExactly(Event.RECOVERED,
+                Event.RUN_SUCCEEDED_WITH_WARNINGS, Event.RUN_SUCCEEDED);
+        assertThat(warned.notification(Event.RUN_SUCCEEDED_WITH_WARNINGS, "orders", "succeeded_with_warnings", null)
+                .counts()).containsExactly(Map.entry("rows_read", 100L), Map.entry("rows_written", 98L),
+                Map.entry("rows_deleted", 1L), Map.entry("rows_rejected", 2L));
+        assertThat(Event.RUN_SUCCEEDED_WITH_WARNINGS.id()).isEqualTo("run_succeeded_with_warnings");
+    }
+
+    @Test
     void otherStatesMeanNothing() {
         for (String status : List.of("queued", "running", "paused", "cancelled", "interrupted")) {
             assertThat(RunOccurrence.of(RunEvents.RUN_STATE, state(status, Map.of()), RECEIVED)).as(status).isEmpty();

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Whether a downstream pipeline may start after one of its upstreams succeeded: every upstream's latest run
- * succeeded, and ended after the downstream's last run started (so that run has not already seen its data). A
+ * succeeded (with warnings too: its data landed), and ended after the downstream's last run started (so that run has not already seen its data). A
  * downstream that never ran only needs the successes.
  *
  * @param ready  start the downstream
@@ -29,7 +29,7 @@ record DependencyCheck(boolean ready, String reason) {
                 return waiting("upstream " + upstream.getKey() + " never ran");
             }
             Run run = latest.get();
-            if (run.status() != RunStatus.SUCCEEDED) {
+            if (!run.status().isSuccessful()) {
                 return waiting("the latest run of upstream " + upstream.getKey() + " is " + run.status().id());
             }
             if (lastStart != null && (run.endedAt() == null || !run.endedAt().isAfter(lastStart))) {

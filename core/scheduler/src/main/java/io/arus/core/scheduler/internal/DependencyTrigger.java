@@ -51,10 +51,20 @@ public final class DependencyTrigger implements EventHandler {
 
     @Override
     public void handleEvent(Event event) {
-        if (RunStatus.SUCCEEDED.id().equals(event.getProperty(RunEvents.STATUS))
+        if (event.getProperty(RunEvents.STATUS) instanceof String status && isSuccessful(status)
                 && event.getProperty(RunEvents.PIPELINE_ID) instanceof String upstreamId) {
             worker.submit(() -> upstreamSucceeded(upstreamId));
         }
+    }
+
+    /** @return whether the status id is one whose data landed (succeeded, or succeeded with warnings) */
+    private static boolean isSuccessful(String status) {
+        for (RunStatus candidate : RunStatus.values()) {
+            if (candidate.id().equals(status)) {
+                return candidate.isSuccessful();
+            }
+        }
+        return false;
     }
 
     /** Starts each enabled downstream of the pipeline whose upstreams are all fresh. */

@@ -19,6 +19,12 @@ class DependencyCheckTest {
     }
 
     @Test
+    void anUpstreamWhoseDataLandedWithWarningsCountsAsSucceeded() {
+        assertThat(DependencyCheck.of(Optional.empty(), upstreams(succeeded(1, 2),
+                run(RunStatus.SUCCEEDED_WITH_WARNINGS, 3, 4))).ready()).isTrue();
+    }
+
+    @Test
     void aFailedUpstreamNeverStartsTheDownstream() {
         DependencyCheck check = DependencyCheck.of(Optional.empty(), upstreams(succeeded(1, 2), run(RunStatus.FAILED, 3, 4)));
 

@@ -32,6 +32,16 @@ class DependencyTriggerTest {
     }
 
     @Test
+    void anUpstreamThatSucceededWithWarningsStartsItsDownstream() {
+        Pipeline a = pipelines.add("a", true, null, null, List.of(), Map.of());
+        Pipeline b = pipelines.add("b", true, null, null, List.of(a.id()), Map.of());
+
+        runAndEnd(a, RunStatus.SUCCEEDED_WITH_WARNINGS);
+
+        assertThat(engine.started).containsExactly(a.id() + " manual", b.id() + " dependency");
+    }
+
+    @Test
     void aFailedUpstreamStartsNothing() {
         Pipeline a = pipelines.add("a", true, null, null, List.of(), Map.of());
         pipelines.add("b", true, null, null, List.of(a.id()), Map.of());

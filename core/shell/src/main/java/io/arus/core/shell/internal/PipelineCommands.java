@@ -92,11 +92,12 @@ public final class PipelineCommands {
         if (run.error() != null) {
             text.append("error: ").append(run.error()).append('\n');
         }
-        TextTable table = new TextTable("STREAM", "STATUS", "READ", "WRITTEN", "REJECTED", "DURATION", "ROWS/S", "ERROR");
+        TextTable table = new TextTable("STREAM", "STATUS", "READ", "WRITTEN", "DELETED", "REJECTED", "DURATION",
+                "ROWS/S", "ERROR");
         for (RunStream stream : runs.streams(runId)) {
             long perSecond = stream.durationMs() <= 0 ? 0 : stream.rowsWritten() * 1000 / stream.durationMs();
             table.row(stream.stream(), stream.status().id(), stream.rowsRead(), stream.rowsWritten(),
-                    stream.rowsRejected(), Duration.ofMillis(stream.durationMs()), perSecond, stream.error());
+                    stream.rowsDeleted(), stream.rowsRejected(), Duration.ofMillis(stream.durationMs()), perSecond, stream.error());
         }
         return text.append(table).toString();
     }
