@@ -1,9 +1,11 @@
 package io.arus.core.rest.internal;
 
-import io.arus.core.store.AuditEntry;
 import io.arus.core.store.AuditLog;
+import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Role;
+import io.arus.core.store.RunStore;
 import java.util.List;
+import java.util.Map;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -25,14 +27,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @RequiresRole(Role.ADMIN)
 public final class AuditResource {
     private final AuditLog audit;
+    private final AuditTargets targets;
 
     @Activate
-    public AuditResource(@Reference AuditLog audit) {
+    public AuditResource(@Reference AuditLog audit, @Reference PipelineStore pipelines, @Reference RunStore runs) {
         this.audit = audit;
+        this.targets = new AuditTargets(pipelines, runs);
     }
 
+    /** Entries, newest first; those about a pipeline or a run name the pipeline ({@code target_name}). */
     @GET
-    public List<AuditEntry> list(@QueryParam("limit") @DefaultValue("100") int limit,
+    public List<Map<String, Object>> list(@QueryParam("limit") @DefaultValue("100") int limit,
                                  @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > 1000) {
             throw ApiException.invalid("limit", "must be between 1 and 1000");
@@ -40,6 +45,6 @@ public final class AuditResource {
         if (offset < 0) {
             throw ApiException.invalid("offset", "must not be negative");
         }
-        return audit.list(limit, offset);
+        return targets.views(audit.list(limit, offset));
     }
 }

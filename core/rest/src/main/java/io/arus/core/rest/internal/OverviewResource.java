@@ -8,6 +8,7 @@ import io.arus.core.store.Run;
 import io.arus.core.store.RunStatistics;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
+import io.arus.core.store.RunTotals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +31,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code GET /api/dashboard} (pipelines, the ten newest runs, rows moved, the slowest streams, the next scheduled
- * runs)
+ * {@code GET /api/dashboard} (pipelines, the ten newest runs with their counters, rows moved, the slowest streams,
+ * the next scheduled runs with their time zone)
  * and {@code GET /api/dag} (pipelines as nodes, dependencies as edges from upstream to downstream).
  */
 @Component(service = OverviewResource.class)
@@ -111,11 +112,10 @@ public final class OverviewResource {
             stream.put("rows_per_second", s.durationMs() <= 0 ? 0 : s.rowsWritten() * 1000 / s.durationMs());
             return stream;
         }).toList());
-        view.put("recent_runs", runs.recent(RECENT).stream().map(run -> {
-            Map<String, Object> recent = PipelineViews.run(run);
-            recent.put("pipeline_name", names.get(run.pipelineId()));
-            return recent;
-        }).toList());
+        List<Run> recent = runs.recent(RECENT);
+        Map<String, RunTotals> totals = runs.totals(recent.stream().map(Run::id).toList());
+        view.put("recent_runs", recent.stream().map(run -> PipelineViews.run(run, names.get(run.pipelineId()),
+                totals.get(run.id()))).toList());
         ScheduleService service = schedules;
         view.put("next_runs", service == null ? List.of() : service.upcoming(5).stream().map(u -> {
             Map<String, Object> next = new LinkedHashMap<>();
@@ -123,7 +123,7 @@ public final class OverviewResource {
             next.put("pipeline_name", u.pipelineName());
             next.put("cron", u.cron());
             next.put("timezone", u.timezone());
-            next.put("at", u.nextFireTime());
+            next.putAll(FireTimes.of(u.nextFireTime(), u.timezone()));
             return next;
         }).toList());
         return view;

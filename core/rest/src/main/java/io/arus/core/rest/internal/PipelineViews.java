@@ -3,7 +3,10 @@ package io.arus.core.rest.internal;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunStream;
+import io.arus.core.store.RunTotals;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,32 +65,68 @@ final class PipelineViews {
         return view;
     }
 
-    /** A run with its streams' counters. */
-    record RunView(String id, String pipelineId, String status, String trigger, Instant createdAt, Instant startedAt,
-                   Instant endedAt, String error, List<StreamView> streams) {
+    /**
+     * A run as lists of runs show it: where it stands, its pipeline's name and its counters.
+     *
+     * @param pipelineName the pipeline's name, or null when it is gone
+     * @param totals       the run's counters, or null for a run without streams
+     */
+    static Map<String, Object> run(Run run, String pipelineName, RunTotals totals) {
+        Map<String, Object> view = run(run);
+        view.put("pipeline_name", pipelineName);
+        RunTotals counted = totals == null ? RunTotals.NONE : totals;
+        view.put("rows_read", counted.rowsRead());
+        view.put("rows_written", counted.rowsWritten());
+        view.put("rows_deleted", counted.rowsDeleted());
+        view.put("rows_rejected", counted.rowsRejected());
+        view.put("duration_ms", run.startedAt() == null || run.endedAt() == null ? null
+                : Duration.between(run.startedAt(), run.endedAt()).toMillis());
+        return view;
+    }
+
+    /**
+     * A run with its streams' counters, their sums, and the quality checks and schema changes of all its streams.
+     * Without streams (a list of a pipeline's runs), the sums, checks and changes are null.
+     */
+    record RunView(String id, String pipelineId, String pipelineName, String status, String trigger, Instant createdAt,
+                   Instant startedAt, Instant endedAt, String error, Long rowsRead, Long rowsWritten, Long rowsDeleted,
+                   Long rowsRejected, List<Map<String, Object>> checks, List<Map<String, Object>> schemaChanges,
+                   List<StreamView> streams) {
         static RunView of(Run run, List<RunStream> streams) {
-            return new RunView(run.id(), run.pipelineId(), run.status().id(), run.trigger(), run.createdAt(),
-                    run.startedAt(), run.endedAt(), run.error(), streams == null ? null : streams.stream().map(StreamView::of).toList());
+            return of(run, streams, null);
+        }
+
+        static RunView of(Run run, List<RunStream> streams, String pipelineName) {
+            if (streams == null) {
+                return new RunView(run.id(), run.pipelineId(), pipelineName, run.status().id(), run.trigger(),
+                        run.createdAt(), run.startedAt(), run.endedAt(), run.error(), null, null, null, null, null, null,
+                        null);
+            }
+            List<StreamView> views = streams.stream().map(StreamView::of).toList();
+            List<Map<String, Object>> checks = new ArrayList<>();
+            List<Map<String, Object>> changes = new ArrayList<>();
+            for (StreamView stream : views) {
+                checks.addAll(RunResults.checks(stream.name(), stream.checks()));
+                changes.addAll(RunResults.schemaChanges(stream.name(), stream.schemaChanges()));
+            }
+            return new RunView(run.id(), run.pipelineId(), pipelineName, run.status().id(), run.trigger(),
+                    run.createdAt(), run.startedAt(), run.endedAt(), run.error(),
+                    views.stream().mapToLong(StreamView::rowsRead).sum(),
+                    views.stream().mapToLong(StreamView::rowsWritten).sum(),
+                    views.stream().mapToLong(StreamView::rowsDeleted).sum(),
+                    views.stream().mapToLong(StreamView::rowsRejected).sum(), checks, changes, views);
         }
     }
 
     /** The counters of one stream of a run. */
-    record StreamView(String name, String status, long rowsRead, long rowsWritten, long rowsRejected, long bytes,
-                      long durationMs, long rowsPerSecond, String error, Object checks) {
+    record StreamView(String name, String status, long rowsRead, long rowsWritten, long rowsDeleted, long rowsRejected,
+                      long bytes, long durationMs, long rowsPerSecond, String error, Object checks,
+                      Object schemaChanges) {
         static StreamView of(RunStream s) {
-            return new StreamView(s.stream(), s.status().id(), s.rowsRead(), s.rowsWritten(), s.rowsRejected(), s.bytes(),
-                    s.durationMs(), s.durationMs() <= 0 ? 0 : s.rowsRead() * 1000 / s.durationMs(), s.error(), checks(s.checks()));
-        }
-
-        private static Object checks(String json) {
-            if (json == null) {
-                return null;
-            }
-            try {
-                return JsonProvider.MAPPER.readValue(json, Object.class);
-            } catch (java.io.IOException e) {
-                return json;
-            }
+            return new StreamView(s.stream(), s.status().id(), s.rowsRead(), s.rowsWritten(), s.rowsDeleted(),
+                    s.rowsRejected(), s.bytes(), s.durationMs(),
+                    s.durationMs() <= 0 ? 0 : s.rowsRead() * 1000 / s.durationMs(), s.error(), RunResults.json(s.checks()),
+                    RunResults.json(s.schemaChanges()));
         }
     }
 }

@@ -23,7 +23,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * {@code GET /api/schedule/preview?cron=&timezone=&count=}: the next fire times of a cron expression, so the console
- * can show them while a schedule is typed; 400 naming {@code cron} or {@code timezone} when either is wrong.
+ * can show them while a schedule is typed, each in the schedule's zone ({@code at} with its offset, {@code zone},
+ * {@code utc}); 400 naming {@code cron} or {@code timezone} when either is wrong.
  */
 @Component(service = ScheduleResource.class)
 @JaxrsResource
@@ -59,7 +60,9 @@ public final class ScheduleResource {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("cron", cron);
         view.put("timezone", zone);
-        view.put("next", service.nextFireTimes(cron, zone, Instant.now(), count));
+        view.put("zone", zone);
+        view.put("next", service.nextFireTimes(cron, zone, Instant.now(), count).stream()
+                .map(at -> FireTimes.of(at, zone)).toList());
         return view;
     }
 }

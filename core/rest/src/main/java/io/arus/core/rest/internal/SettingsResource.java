@@ -3,6 +3,7 @@ package io.arus.core.rest.internal;
 import io.arus.core.store.AuditLog;
 import io.arus.core.store.Role;
 import io.arus.core.store.SettingsStore;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
@@ -49,6 +50,14 @@ public final class SettingsResource {
     @RequiresRole(Role.VIEWER)
     public Map<String, String> all() {
         return settings.all();
+    }
+
+    /** @return every key the server reads, with {@code type}, {@code default} and {@code help} */
+    @GET
+    @Path("keys")
+    @RequiresRole(Role.VIEWER)
+    public List<Map<String, Object>> keys() {
+        return KnownSettings.KEYS.stream().map(KnownSettings.Key::view).toList();
     }
 
     /** Sets the given keys (others stay as they are). */
