@@ -14,7 +14,9 @@ import java.util.List;
  * @param file         the file name, for bundles installed from a file
  * @param dropin       whether it came from the drop-in folder
  * @param services     the Arus plugin types it provides, as {@code kind:type}, e.g. {@code connector:generator}
- * @param failed       whether it failed: unresolvable, not a bundle, or a component that threw on activation
+ * @param failed       whether it failed: unresolvable, not a bundle, refused (same symbolic name and version as an
+ *                     installed bundle), an activator or component that threw, or an activation that did not
+ *                     finish in time
  * @param error        why it failed, or why it is not active; {@code null} when all is well
  */
 public record PluginBundle(long id, String symbolicName, String version, String state, String location, String file,

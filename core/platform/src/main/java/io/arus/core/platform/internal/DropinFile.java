@@ -15,8 +15,8 @@ final class DropinFile {
 
     /**
      * @param file a file of the drop-in folder that no installed bundle came from
-     * @return the reason it cannot be installed, or {@code null} when it looks like a valid bundle (FileInstall
-     *         picks a new file up after it has been stable for two polls, so it may simply not be installed yet)
+     * @return the reason it cannot be installed, or {@code null} when it looks like a valid bundle (the watcher
+     *         installs a new file once it has been stable for one poll, so it may simply not be installed yet)
      */
     static String problem(Path file) {
         try (JarFile jar = new JarFile(file.toFile())) {
