@@ -266,7 +266,7 @@ class EngineTest {
 
         JsonNode run = runToEnd(pipeline);
 
-        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.path("status").asText()).as("rows were refused").isEqualTo("succeeded_with_warnings");
         assertThat(run.path("streams").get(0).path("rows_rejected").asLong()).isEqualTo(4);
         assertThat(run.path("streams").get(0).path("rows_written").asLong()).isEqualTo(1996);
         JsonNode letters = server.json("/api/dead-letters?run_id=" + run.path("id").asText());
@@ -410,7 +410,7 @@ class EngineTest {
                 "config", Map.of("rows_per_flush", 1000, "reject_id_multiple", 700))), server.adminToken()).statusCode())
                 .isEqualTo(200);
         JsonNode resumed = runToEnd(pipeline);
-        assertThat(resumed.path("status").asText()).isEqualTo("succeeded");
+        assertThat(resumed.path("status").asText()).isEqualTo("succeeded_with_warnings");
         assertThat(resumed.path("streams").get(0).path("rows_rejected").asLong()).isEqualTo(5);
         // 2100 and 2800 were read twice but are dead letters once
         assertThat(deadLetterIds(resumed)).containsExactlyInAnyOrder(2100L, 2800L, 3500L, 4200L, 4900L);
@@ -543,7 +543,7 @@ class EngineTest {
 
     private JsonNode await(String runId) throws Exception {
         server.awaitJson("/api/runs/" + runId, Duration.ofSeconds(60),
-                run -> List.of("succeeded", "failed", "cancelled", "interrupted").contains(run.path("status").asText()),
+                run -> List.of("succeeded", "succeeded_with_warnings", "failed", "cancelled", "interrupted").contains(run.path("status").asText()),
                 "run " + runId + " should end");
         return server.json("/api/runs/" + runId);
     }

@@ -89,7 +89,7 @@ class SakilaTest {
         String runId = ArusServer.JSON.readTree(server.send("POST", "/api/pipelines/" + pipeline + "/runs", null,
                 server.adminToken()).body()).path("run_id").asText();
         JsonNode run = server.awaitMatch("/api/runs/" + runId, Duration.ofSeconds(180),
-                r -> List.of("succeeded", "failed", "cancelled", "interrupted").contains(r.path("status").asText()), "Sakila run");
+                r -> List.of("succeeded", "succeeded_with_warnings", "failed", "cancelled", "interrupted").contains(r.path("status").asText()), "Sakila run");
 
         assertThat(run.path("status").asText()).as(run + server.get("/api/runs/" + runId + "/logs").body()).isEqualTo("succeeded");
         assertThat(run.path("streams")).hasSize(16);

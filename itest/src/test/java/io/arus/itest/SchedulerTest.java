@@ -133,7 +133,11 @@ class SchedulerTest {
 
         JsonNode preview = server.json("/api/schedule/preview?cron=0+30+2+*+*+%3F&timezone=Asia/Tokyo");
         assertThat(preview.path("next")).hasSize(3);
-        assertThat(preview.path("next").get(0).asText()).endsWith("17:30:00Z"); // 02:30 in Tokyo
+        // 02:30 in Tokyo, said in Tokyo's time with its offset and zone, and in UTC
+        assertThat(preview.path("next").get(0).path("at").asText()).endsWith("T02:30:00+09:00");
+        assertThat(preview.path("next").get(0).path("zone").asText()).isEqualTo("Asia/Tokyo");
+        assertThat(preview.path("next").get(0).path("utc").asText()).endsWith("17:30:00Z");
+        assertThat(preview.path("zone").asText()).isEqualTo("Asia/Tokyo");
         HttpResponse<String> wrong = server.send("GET", "/api/schedule/preview?cron=nonsense", null, server.adminToken());
         assertThat(wrong.statusCode()).isEqualTo(400);
         assertThat(wrong.body()).contains("\"field\":\"cron\"");
