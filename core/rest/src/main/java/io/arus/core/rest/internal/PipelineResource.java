@@ -18,6 +18,7 @@ import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Role;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunStore;
+import io.arus.core.store.RunTotals;
 import io.arus.core.store.StreamOffsetStore;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -283,7 +284,9 @@ public final class PipelineResource {
         if (limit < 1 || limit > 500) {
             throw ApiException.invalid("limit", "must be between 1 and 500");
         }
-        return runs.list(id, limit).stream().map(r -> RunView.of(r, null)).toList();
+        List<Run> found = runs.list(id, limit);
+        Map<String, RunTotals> totals = runs.totals(found.stream().map(Run::id).toList());
+        return found.stream().map(r -> RunView.summary(r, totals.get(r.id()))).toList();
     }
 
     /** The stored offsets, by stream then split. */

@@ -96,6 +96,14 @@ final class PipelineViews {
             return of(run, streams, null);
         }
 
+        /** A run of a list: its counters from {@code totals} (null for a run without streams), no streams. */
+        static RunView summary(Run run, RunTotals totals) {
+            RunTotals counted = totals == null ? RunTotals.NONE : totals;
+            return new RunView(run.id(), run.pipelineId(), null, run.status().id(), run.trigger(), run.createdAt(),
+                    run.startedAt(), run.endedAt(), run.error(), counted.rowsRead(), counted.rowsWritten(),
+                    counted.rowsDeleted(), counted.rowsRejected(), null, null, null);
+        }
+
         static RunView of(Run run, List<RunStream> streams, String pipelineName) {
             if (streams == null) {
                 return new RunView(run.id(), run.pipelineId(), pipelineName, run.status().id(), run.trigger(),
