@@ -55,6 +55,18 @@ class MultipartBodyTest {
     }
 
     @Test
+    void readsFileNamesTheWaysClientsSendThem() throws Exception {
+        // unquoted (RFC 7578 allows a token) and RFC 2231 encoded (filename*=), which a hand-written reader missed
+        String unquoted = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=file; filename=plain.jar\r\n\r\nabc\r\n--"
+                + BOUNDARY + "--\r\n";
+        String encoded = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename*=UTF-8''pl%C3%BCgin.jar"
+                + "\r\n\r\nabc\r\n--" + BOUNDARY + "--\r\n";
+
+        assertThat(copy(unquoted.getBytes(StandardCharsets.UTF_8), new ByteArrayOutputStream(), 100).filename()).isEqualTo("plain.jar");
+        assertThat(copy(encoded.getBytes(StandardCharsets.UTF_8), new ByteArrayOutputStream(), 100).filename()).isEqualTo("plügin.jar");
+    }
+
+    @Test
     void refusesAFileLargerThanTheLimit() {
         assertThatThrownBy(() -> copy(body(new byte[2 * 1024 * 1024], "big.jar"), new ByteArrayOutputStream(), 1024 * 1024))
                 .isInstanceOf(MultipartBody.TooLarge.class).hasMessage("is larger than 1 MB");
