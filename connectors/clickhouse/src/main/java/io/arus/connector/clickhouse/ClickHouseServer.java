@@ -1,34 +1,47 @@
 package io.arus.connector.clickhouse;
 
 import com.clickhouse.client.api.Client;
-import com.clickhouse.client.api.command.CommandResponse;
 import com.clickhouse.client.api.enums.Protocol;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
-import com.clickhouse.client.api.query.QueryResponse;
 import com.clickhouse.data.ClickHouseFormat;
 import io.arus.api.connector.ConnectorException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One ClickHouse server over its HTTP interface, through the ClickHouse Java client (client-v2). Shared by the
- * writers of a session: the client keeps a small connection pool and is thread-safe.
+ * One ClickHouse server over its HTTP interface. Shared by the writers of a session; thread-safe.
  * <p>
- * Two settings make the client work with old servers too (STACK.md): HTTP compression is off (ClickHouse 18.16
- * answers compressed requests with an empty 200), and every query names {@code FORMAT TabSeparated} and is parsed
- * here, because the client's typed readers rely on formats old servers lack.
+ * Inserts stream RowBinary through the ClickHouse Java client (client-v2), with HTTP compression off (ClickHouse
+ * 18.16 answers compressed requests with an empty 200; STACK.md). Statements and queries are plain HTTP POSTs
+ * through {@code java.net.http}, read here: every query names {@code FORMAT TabSeparated}, because the client's
+ * typed readers rely on formats old servers lack, and a refusal is read from the answer's body, because servers
+ * before 19.x send no error-code header and the client then reports only the HTTP status (issue 12 item 14).
  */
 final class ClickHouseServer implements AutoCloseable {
     private static final long ANSWER_MINUTES = 30;
 
     private final ClickHouseSettings settings;
+    private final URI endpoint;
+    private final HttpClient http;
     private Client client;
     private volatile ServerVersion version;
 
     ClickHouseServer(ClickHouseSettings settings) {
         this.settings = settings;
+        String host = settings.host().contains(":") && !settings.host().startsWith("[") ? "[" + settings.host() + "]"
+                : settings.host();
+        this.endpoint = URI.create((settings.tls() ? "https://" : "http://") + host + ":" + settings.port() + "/");
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     ClickHouseSettings settings() {
@@ -52,11 +65,7 @@ final class ClickHouseServer implements AutoCloseable {
      * @param what what it does, for the error message
      */
     void execute(String sql, String what) throws ConnectorException {
-        try (CommandResponse ignored = client().execute(sql).get(ANSWER_MINUTES, TimeUnit.MINUTES)) {
-            // the answer has no body
-        } catch (Exception e) {
-            throw ServerFailures.wrap(what, e, settings);
-        }
+        post(sql, what);
     }
 
     /**
@@ -71,11 +80,31 @@ final class ClickHouseServer implements AutoCloseable {
     }
 
     private byte[] select(String sql, String what) throws ConnectorException {
-        try (QueryResponse response = client().query(sql + "\nFORMAT TabSeparated").get(ANSWER_MINUTES, TimeUnit.MINUTES)) {
-            return response.getInputStream().readAllBytes();
-        } catch (Exception e) {
+        return post(sql + "\nFORMAT TabSeparated", what);
+    }
+
+    private byte[] post(String sql, String what) throws ConnectorException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofMinutes(ANSWER_MINUTES))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ServerFailures.wrap(what, e, settings);
+        } catch (IOException e) {
             throw ServerFailures.wrap(what, e, settings);
         }
+        if (response.statusCode() != 200) {
+            throw ServerFailures.refused(what, response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+                    settings);
+        }
+        return response.body();
     }
 
     /**

@@ -29,6 +29,8 @@ final class ServerFailures {
     private static final Pattern SERVER_TEXT = Pattern.compile(
             "(?s).*?(?:e\\.displayText\\(\\) = )?DB::Exception: (.*?)(?:, e\\.what\\(\\) = DB::Exception)?\\s*$");
 
+    private static final Pattern CODE = Pattern.compile("\\s*Code: (\\d+)");
+
     private ServerFailures() {
     }
 
@@ -69,6 +71,39 @@ final class ServerFailures {
             message = message.replace(settings.password(), "******");
         }
         return new ConnectorException(kind, message, failure);
+    }
+
+    /**
+     * A refusal read from the HTTP answer itself. ClickHouse before 19.x sends no {@code X-ClickHouse-Exception-Code}
+     * header, and without it the client reads no error at all ("HTTP 404"): the body says
+     * {@code Code: 60, e.displayText() = DB::Exception: Table x.y doesn't exist., e.what() = DB::Exception}.
+     *
+     * @param what     what was being done
+     * @param status   the HTTP status
+     * @param body     the answer's body
+     * @param settings the connection
+     * @return the classified failure, in ClickHouse's own words
+     */
+    static ConnectorException refused(String what, int status, String body, ClickHouseSettings settings) {
+        int code = code(body);
+        Kind kind = code > 0 ? classify(code)
+                : status == 401 || status == 403 ? Kind.AUTHENTICATION : status == 503 ? Kind.CONNECTION : Kind.INTERNAL;
+        String text = body == null || body.isBlank() ? "HTTP " + status : serverText(body);
+        String detail = kind == Kind.AUTHENTICATION
+                ? "ClickHouse at " + settings.address() + " refused user " + settings.username()
+                        + " (check the user name and password): " + text
+                : code > 0 ? "code " + code + ": " + text : text;
+        String message = what + ": " + detail;
+        if (!settings.password().isEmpty()) {
+            message = message.replace(settings.password(), "******");
+        }
+        return new ConnectorException(kind, message);
+    }
+
+    /** @return the {@code Code: N} at the start of a ClickHouse error text, or 0 */
+    static int code(String body) {
+        Matcher m = CODE.matcher(body == null ? "" : body);
+        return m.lookingAt() ? Integer.parseInt(m.group(1)) : 0;
     }
 
     static Kind classify(int code) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An existing table as the server describes it: engine, columns in order with their types, and which columns
@@ -27,6 +29,9 @@ record TableInfo(StreamId id, String engine, Map<String, ColumnType> columns, Se
     /** 1 on tombstone rows that mark a key as deleted. */
     static final String DELETED = "_arus_deleted";
 
+    private static final int CATALOGUE_ATTEMPTS = 10;
+    private static final Pattern UNKNOWN_TABLE = Pattern.compile("Table (\\S+?)\\.? doesn't exist");
+
     /** Copies the maps. */
     TableInfo {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
@@ -34,20 +39,30 @@ record TableInfo(StreamId id, String engine, Map<String, ColumnType> columns, Se
     }
 
     /**
+     * Looks the table up without racing other streams' swaps. ClickHouse 18.16 answers a {@code system.tables} or
+     * {@code system.columns} query with code 60 when some other table of the database is renamed or dropped while
+     * the query walks it (another stream's {@code __arus_old}); {@code EXISTS TABLE} looks up one name only. When a
+     * catalogue query still fails with code 60 naming a table other than this one, it is asked again.
+     *
      * @param server the server
      * @param id     a table
      * @return the table, or empty when it does not exist
      */
     static Optional<TableInfo> read(ClickHouseServer server, StreamId id) throws ConnectorException {
+        String qualified = ClickHouseSql.qualify(id.namespace(), id.name());
+        List<String[]> exists = server.query("EXISTS TABLE " + qualified, "looking up table " + id);
+        if (exists.isEmpty() || !"1".equals(exists.get(0)[0])) {
+            return Optional.empty();
+        }
         String where = "database = " + literal(id.namespace()) + " AND ";
-        List<String[]> tables = server.query("SELECT engine FROM system.tables WHERE " + where + "name = "
+        List<String[]> tables = catalogue(server, id, "SELECT engine FROM system.tables WHERE " + where + "name = "
                 + literal(id.name()), "looking up table " + id);
         if (tables.isEmpty()) {
             return Optional.empty();
         }
         Map<String, ColumnType> columns = new LinkedHashMap<>();
         Set<String> key = new LinkedHashSet<>();
-        for (String[] row : server.query("SELECT name, type, is_in_sorting_key FROM system.columns WHERE " + where
+        for (String[] row : catalogue(server, id, "SELECT name, type, is_in_sorting_key FROM system.columns WHERE " + where
                 + "table = " + literal(id.name()), "reading the columns of " + id)) {
             columns.put(row[0], ColumnType.parse(row[1]));
             if ("1".equals(row[2])) {
@@ -55,6 +70,32 @@ record TableInfo(StreamId id, String engine, Map<String, ColumnType> columns, Se
             }
         }
         return Optional.of(new TableInfo(id, tables.get(0)[0], columns, key));
+    }
+
+    private static List<String[]> catalogue(ClickHouseServer server, StreamId id, String sql, String what)
+            throws ConnectorException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return server.query(sql, what);
+            } catch (ConnectorException e) {
+                if (attempt == CATALOGUE_ATTEMPTS || !namesAnotherTable(e.getMessage(), id)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * @param message a failure's message
+     * @param id      the table looked up
+     * @return whether it is ClickHouse's "table doesn't exist" (code 60) about some other table
+     */
+    static boolean namesAnotherTable(String message, StreamId id) {
+        if (message == null || !message.contains("code 60: ")) {
+            return false;
+        }
+        Matcher m = UNKNOWN_TABLE.matcher(message);
+        return m.find() && !m.group(1).equals(id.namespace() + "." + id.name());
     }
 
     /** @return whether rows carry a version and newer versions replace older ones of the same key */
