@@ -9,7 +9,8 @@
 #   MariaDB     127.0.0.1:3306  user arus / password arus
 #               ('arus'@'%', '@localhost', '@127.0.0.1': ALL ON *.* WITH GRANT OPTION)
 #               database arus_test (utf8mb4), global local_infile=1
-#   ClickHouse  127.0.0.1:8123 (HTTP interface) user default, no password
+#   ClickHouse  127.0.0.1:8123 (HTTP interface) user default, no password; user arus, password arus-ch-Pw-7q4Zr2
+#               (a password user, for the tests that check a password never reaches a log)
 #               database arus_test
 #   Chromium    /usr/bin/chromium and /usr/bin/chromedriver (Debian packages),
 #               for the console's browser tests (e2e/)
@@ -314,6 +315,29 @@ ch_provisioned() {
 
 ch_installed() { [ -x /usr/sbin/clickhouse-server ]; }
 
+# The server reads users.d/*.xml next to users.xml and reloads them within seconds, without a restart.
+readonly CH_USER_FILE=/etc/clickhouse-server/users.d/arus.xml
+ch_password_user() {
+  curl -fsS --max-time 2 -u arus:arus-ch-Pw-7q4Zr2 --data-binary 'SELECT 1' "$(ch_url)" >/dev/null 2>&1
+}
+ch_add_password_user() {
+  is_root || die "clickhouse: user arus missing and not running as root to add $CH_USER_FILE"
+  mkdir -p "$(dirname "$CH_USER_FILE")"
+  cat >"$CH_USER_FILE" <<'XML'
+<yandex>
+  <users>
+    <arus>
+      <password>arus-ch-Pw-7q4Zr2</password>
+      <networks><ip>::1</ip><ip>127.0.0.1</ip></networks>
+      <profile>default</profile>
+      <quota>default</quota>
+    </arus>
+  </users>
+</yandex>
+XML
+  chmod 644 "$CH_USER_FILE"
+}
+
 ch_running() { start-stop-daemon --status --exec /usr/sbin/clickhouse-server 2>/dev/null; }
 
 ch_start() {
@@ -345,7 +369,12 @@ clickhouse_up() {
     ch_provisioned || die "clickhouse: database arus_test missing after CREATE DATABASE"
     note="$note, provisioned"
   fi
-  echo "clickhouse: up ($HOST:$CLICKHOUSE_HTTP_PORT http, user default, db arus_test$note)"
+  if ! ch_password_user; then
+    ch_add_password_user
+    wait_until "clickhouse user arus" ch_password_user
+    note="$note, user arus added"
+  fi
+  echo "clickhouse: up ($HOST:$CLICKHOUSE_HTTP_PORT http, users default and arus, db arus_test$note)"
 }
 
 # ------------------------------------------------------------------ Chromium
