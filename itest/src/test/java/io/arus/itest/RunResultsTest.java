@@ -222,6 +222,41 @@ class RunResultsTest {
     }
 
     @Test
+    void softDeletedRowsAreCountedAsDeletedAndASourceSchemaChangeIsKeptWithTheRun() throws Exception {
+        String id = shortId();
+        String schema = "rr_soft_" + id;
+        String target = "rr_soft_dst_" + id;
+        SCHEMAS.add(schema);
+        SCHEMAS.add(target);
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".items (id bigint PRIMARY KEY,"
+                + " name text NOT NULL, updated_at timestamptz NOT NULL, deleted_at timestamptz);"
+                + " INSERT INTO " + schema + ".items SELECT g, 'item ' || g, now(), CASE WHEN g % 20 = 0 THEN now() END"
+                + " FROM generate_series(1, 100) g; CREATE SCHEMA " + target + ";");
+        String pipeline = pipeline(new Tables(schema, schema + ".items", target), null).path("id").asText();
+
+        JsonNode first = server.runToEnd(pipeline);
+
+        assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("succeeded");
+        assertThat(first.path("rows_deleted").asLong()).isEqualTo(5);
+        assertThat(first.path("rows_written").asLong()).isEqualTo(95);
+        assertThat(first.path("streams").get(0).path("rows_deleted").asLong()).isEqualTo(5);
+        assertThat(first.path("schema_changes")).isEmpty();
+        assertThat(server.json("/api/runs?pipeline_id=" + pipeline).get(0).path("rows_deleted").asLong()).isEqualTo(5);
+
+        Sql.postgres("arus_test", "ALTER TABLE " + schema + ".items ADD COLUMN note text;"
+                + " UPDATE " + schema + ".items SET note = 'n', updated_at = now() + interval '1 second' WHERE id <= 3;");
+        JsonNode second = server.runToEnd(pipeline);
+
+        assertThat(second.path("status").asText()).as(second.toString()).startsWith("succeeded");
+        assertThat(second.path("schema_changes")).anySatisfy(change -> {
+            assertThat(change.path("stream").asText()).isEqualTo(schema + ".items");
+            assertThat(change.path("kind").asText()).isEqualTo("column_added");
+            assertThat(change.path("column").asText()).isEqualTo("note");
+        });
+        assertThat(server.json("/api/runs/" + first.path("id").asText()).path("schema_changes")).isEmpty();
+    }
+
+    @Test
     void theSettingsKeysTheServerReadsAreListedWithTypeDefaultAndHelp() throws Exception {
         JsonNode keys = server.json("/api/settings/keys");
 
