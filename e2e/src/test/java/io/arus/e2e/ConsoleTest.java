@@ -263,6 +263,17 @@ class ConsoleTest {
             return s != null && List.of("succeeded", "succeeded_with_warnings", "failed", "cancelled", "interrupted").contains(s) ? s : null;
         });
         assertThat(status).as("the second run; page says: " + browser.text("#view")).isEqualTo("succeeded");
+        // the log, searched and filtered by level
+        browser.until(Duration.ofSeconds(20), () -> browser.all("[data-log] .line").size() > 2);
+        browser.type("input[name=log-search]", "deleted");
+        browser.until(Duration.ofSeconds(10), () -> browser.text("[data-log-status]").contains("matching"));
+        List<String> found = browser.all("[data-log] .line .msg").stream().map(WebElement::getText).toList();
+        assertThat(found).as("lines with 'deleted'").isNotEmpty().allMatch(line -> line.toLowerCase().contains("deleted"));
+        browser.choose("select[name=log-level]", "error");
+        browser.until(Duration.ofSeconds(10), () -> browser.all("[data-log] .line").isEmpty());
+        assertThat(browser.text("[data-log]")).isEqualTo("No log line matches.");
+        browser.choose("select[name=log-level]", "All levels");
+        browser.type("input[name=log-search]", "");
         String customers = "tr[data-stream='" + SOURCE_SCHEMA + ".customers'] ";
         browser.until(Duration.ofSeconds(20), () -> Integer.toString(DELETED).equals(
                 browser.await(customers + "[data-rows-deleted]").getAttribute("data-rows-deleted")));

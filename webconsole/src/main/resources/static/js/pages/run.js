@@ -45,9 +45,9 @@ export async function render({ view, params, active, onCleanup }) {
     .filter(sample => Number.isFinite(sample.t));
   const streamsSlot = h('div');
   const resultsSlot = h('div');
-  // the kept series when the server has one; else, for a run that ended with too few live samples, each stream's
-  // average
-  const averages = () => FINAL.includes(run.status) && (run.streams || []).length && series === null
+  // the series (kept by the server, or seen live); for a run that ended with too few points to draw a line (a short
+  // run), each stream's average
+  const averages = () => FINAL.includes(run.status) && (run.streams || []).length
     && (samples.length < 4 || samples.every(sample => !sample.v));
   const chart = responsive(width => (averages()
     ? barChart(run.streams.map(s => ({ label: s.name.split('.').pop(), value: s.rows_per_second || 0, title: `${s.name}: ${fmt.number(s.rows_per_second)} rows/s` })),

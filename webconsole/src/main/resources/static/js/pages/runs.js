@@ -116,29 +116,35 @@ function timeline(runs, names) {
   const end = r => (r.ended_at ? new Date(r.ended_at).getTime() : Date.now());
   const t0 = Math.min(...runs.map(start));
   const t1 = Math.max(...runs.map(end), t0 + 1000);
+  // the ends of the axis: times only when the runs are of one day
+  const sameDay = fmt.dateTime(t0).slice(0, 10) === fmt.dateTime(t1).slice(0, 10);
+  const tick = t => (sameDay ? fmt.dateTime(t).slice(11) : fmt.dateTime(t).slice(5, 16));
   return responsive(width => {
-    const left = Math.min(180, Math.max(90, width * 0.25));
+    // narrow: each lane's name above its bars, the bars the whole width
+    const narrow = width < 480;
+    const left = narrow ? 4 : Math.min(180, Math.max(90, width * 0.25));
     const right = 10;
-    const lane = 26;
+    const lane = narrow ? 40 : 26;
+    const bar = narrow ? 16 : lane - 12;
     const top = 6;
     const height = top + lanes.length * lane + 24;
     const x = t => left + ((t - t0) / (t1 - t0)) * (width - left - right);
-    const label = name => (name.length > 24 ? name.slice(0, 23) + '…' : name);
+    const label = name => (!narrow && name.length > 24 ? name.slice(0, 23) + '…' : name);
     return svg('svg', { class: 'timeline', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'runs over time, one lane per pipeline' },
       lanes.map((id, i) => {
         const y = top + i * lane;
         const name = (runs.find(r => r.pipeline_id === id) || {}).pipeline_name || names.get(id) || id;
         return svg('g', {},
           svg('line', { class: 'grid-line', x1: left, x2: width - right, y1: y + lane - 2, y2: y + lane - 2 }),
-          svg('text', { class: 'lane-label', x: 4, y: y + lane / 2 + 4 }, label(name)),
+          svg('text', { class: 'lane-label', x: 4, y: narrow ? y + 12 : y + lane / 2 + 4 }, label(name)),
           runs.filter(r => r.pipeline_id === id).map(r => svg('a', { href: `#/runs/${r.id}` },
             svg('rect', {
-              class: 'run', x: x(start(r)), y: y + 5, width: Math.max(3, x(end(r)) - x(start(r))), height: lane - 12, rx: 2,
+              class: 'run', x: x(start(r)), y: narrow ? y + 18 : y + 5, width: Math.max(3, x(end(r)) - x(start(r))), height: bar, rx: 2,
               fill: STATUS_COLORS[r.status] || 'var(--idle)', 'data-run': r.id,
             }, svg('title', {}, `${name}: ${r.status.replace(/_/g, ' ')}, ${fmt.dateTime(start(r))}, ${fmt.duration(end(r) - start(r))}`)))));
       }),
-      svg('text', { x: left, y: height - 6 }, fmt.dateTime(t0)),
-      svg('text', { x: width - right, y: height - 6, 'text-anchor': 'end' }, fmt.dateTime(t1)));
+      svg('text', { x: left, y: height - 6 }, tick(t0)),
+      svg('text', { x: width - right, y: height - 6, 'text-anchor': 'end' }, tick(t1)));
   });
 }
 
