@@ -242,6 +242,16 @@ class HardeningTest {
         assertThat(server.json("/api/health").path("status").asText()).isEqualTo("UP");
     }
 
+    @Test
+    void aMissingConsoleFileIsAProblemThatKeepsTheConnectionOpen() throws Exception {
+        Answer answer = exchange("GET /no-such-file.txt HTTP/1.1\r\nHost: arus\r\n\r\n".getBytes(StandardCharsets.UTF_8), new byte[0]);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().path("detail").asText()).isEqualTo("no such resource");
+        assertThat(answer.header("Connection")).isNull();
+    }
+
     private void assertRoundTrip(String method, String path, JsonNode view) throws Exception {
         HttpResponse<String> response = server.send(method, path, view.toString(), server.adminToken());
         assertThat(response.statusCode()).as(method + " " + path + " with its own GET answer: " + response.body()).isEqualTo(200);

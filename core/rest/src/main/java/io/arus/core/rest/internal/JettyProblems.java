@@ -29,6 +29,9 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = ConnectorFactory.class)
 public final class JettyProblems implements ConnectorFactory {
+    /** The answers to a request Jetty could not read (a 404 or 405 keeps the connection open). */
+    static final Set<Integer> UNREADABLE = Set.of(400, 408, 413, 414, 431);
+
     /** The servers whose error handler is ours (one per HTTP runtime; a new one after Jetty restarts). */
     private final Set<Server> servers = ConcurrentHashMap.newKeySet();
 
@@ -56,7 +59,7 @@ public final class JettyProblems implements ConnectorFactory {
         protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                         Callback callback) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            if (code >= 400 && code < 500) {
+            if (UNREADABLE.contains(code)) {
                 // the request could not be understood: nothing after it on this connection can be trusted either
                 response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
             }
@@ -71,13 +74,21 @@ public final class JettyProblems implements ConnectorFactory {
         }
     }
 
+    private static String fallback(int status, String title) {
+        return switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed here";
+            default -> UNREADABLE.contains(status) ? "the request could not be read: " + title : title;
+        };
+    }
+
     /** The problem document; the request's URI is left out, it may be what was wrong (and it may be 64 KB long). */
     static byte[] document(int status, String message) {
         String title = HttpStatus.getMessage(status);
-        String detail = message == null || message.isBlank() ? title : message.length() > 200 ? message.substring(0, 200) : message;
+        String detail = message == null || message.isBlank() || message.equals(title) ? fallback(status, title)
+                : message.length() > 200 ? message.substring(0, 200) : message;
         try {
-            return JsonProvider.MAPPER.writeValueAsBytes(new Problem("about:blank", title, status,
-                    "the request was refused before it reached the API: " + detail, null, List.of()));
+            return JsonProvider.MAPPER.writeValueAsBytes(new Problem("about:blank", title, status, detail, null, List.of()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a problem document always serializes", e);
         }

@@ -26,6 +26,18 @@ class JettyProblemsTest {
     }
 
     @Test
+    void saysWhatWentWrongInWordsWithoutJettysBarePhrase() throws Exception {
+        JsonNode notFound = JsonProvider.MAPPER.readTree(JettyProblems.document(404, "Not Found"));
+        JsonNode ambiguous = JsonProvider.MAPPER.readTree(JettyProblems.document(400, "Ambiguous URI empty segment"));
+        JsonNode bad = JsonProvider.MAPPER.readTree(JettyProblems.document(400, null));
+
+        assertThat(notFound.path("detail").asText()).isEqualTo("no such resource");
+        assertThat(ambiguous.path("detail").asText()).isEqualTo("Ambiguous URI empty segment");
+        assertThat(bad.path("detail").asText()).isEqualTo("the request could not be read: Bad Request");
+        assertThat(JettyProblems.UNREADABLE).contains(400, 414, 431).doesNotContain(404, 405);
+    }
+
+    @Test
     void installsItsErrorHandlerOnTheServerAndGivesJettysBackWhenStopped() {
         Server server = new Server();
         JettyProblems problems = new JettyProblems();
