@@ -32,7 +32,35 @@ public final class EnvironmentSettings implements BundleActivator {
     static final String DATA_DIR = "arus.data.dir";
     static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
-    /** Chatty java.util.logging loggers of libraries, held so the level sticks (JUL keeps loggers weakly). */
+    /**
+     * slf4j loggers held at a fixed level whatever {@code ARUS_LOG_LEVEL} says, because at debug or trace they print
+     * credentials or rows: Apache HttpClient 5 inside the ClickHouse connector ({@code org.apache.hc.client5.http.headers}
+     * prints the Authorization header, {@code .wire} every byte), the ClickHouse client (its settings), the MariaDB
+     * driver (packets, the handshake), the MongoDB driver (command documents, authentication conversations),
+     * HikariCP (the pool's configuration, a JDBC URL with its password) and EclipseLink (SQL with bound values:
+     * password hashes, sealed secrets).
+     */
+    static final Map<String, String> PINNED_LOGGERS = Map.of(
+            "org.apache.hc", "info",
+            "com.clickhouse", "info",
+            "org.mariadb.jdbc", "info",
+            "org.mongodb.driver", "info",
+            "com.zaxxer.hikari", "info",
+            "org.eclipse.persistence", "info");
+
+    /**
+     * java.util.logging loggers held at INFO or above: pgjdbc logs connection properties and statements at FINE and
+     * below, and the JDK HTTP client ({@code jdk.httpclient.HttpClient}, used by the notifiers and the ClickHouse
+     * connector) logs headers and bodies when {@code -Djdk.httpclient.HttpClient.log} asks it to.
+     */
+    static final Map<String, java.util.logging.Level> PINNED_JUL_LOGGERS = Map.of(
+            "org.postgresql", java.util.logging.Level.INFO,
+            "jdk.httpclient.HttpClient", java.util.logging.Level.OFF,
+            "org.apache.cxf", java.util.logging.Level.WARNING,
+            "org.apache.aries.spifly", java.util.logging.Level.WARNING,
+            "org.jline", java.util.logging.Level.WARNING);
+
+    /** Chatty or leaky java.util.logging loggers of libraries, held so the level sticks (JUL keeps loggers weakly). */
     private static final List<java.util.logging.Logger> QUIETED = new ArrayList<>();
 
     private FrameworkShutdownHook shutdownHook;
@@ -51,10 +79,10 @@ public final class EnvironmentSettings implements BundleActivator {
             }
         }
         Files.createDirectories(Path.of(context.getProperty(DROPIN_DIR)));
-        Files.createDirectories(Path.of(context.getProperty(DATA_DIR)));
-        for (String name : List.of("org.apache.cxf", "org.apache.aries.spifly", "org.jline")) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-            logger.setLevel(java.util.logging.Level.WARNING);
+        OwnerOnlyDirectory.create(Path.of(context.getProperty(DATA_DIR)));
+        for (Map.Entry<String, java.util.logging.Level> pinned : PINNED_JUL_LOGGERS.entrySet()) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(pinned.getKey());
+            logger.setLevel(pinned.getValue());
             QUIETED.add(logger);
         }
     }
@@ -116,6 +144,10 @@ public final class EnvironmentSettings implements BundleActivator {
         settings.put("org.slf4j.simpleLogger.log.org.apache.cxf", "warn");
         settings.put("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
         settings.put("org.slf4j.simpleLogger.log.org.apache.aries", "warn");
+        // Whatever ARUS_LOG_LEVEL says: at debug these print credentials or rows (issue 12 item 7).
+        for (Map.Entry<String, String> pinned : PINNED_LOGGERS.entrySet()) {
+            settings.put("org.slf4j.simpleLogger.log." + pinned.getKey(), pinned.getValue());
+        }
         return settings;
     }
 }

@@ -33,6 +33,37 @@ class EnvironmentSettingsTest {
     }
 
     @Test
+    void httpClientsDriversAndThePersistenceLayerStayAtInfoWhenTheServerLogsAtDebugOrTrace() {
+        for (String level : new String[] {"debug", "TRACE"}) {
+            Map<String, String> settings = EnvironmentSettings.settings(Map.of("ARUS_LOG_LEVEL", level), false);
+
+            assertThat(settings).containsEntry(EnvironmentSettings.LOG_LEVEL, level.toLowerCase())
+                    .containsEntry("org.slf4j.simpleLogger.log.org.apache.hc", "info")
+                    .containsEntry("org.slf4j.simpleLogger.log.com.clickhouse", "info")
+                    .containsEntry("org.slf4j.simpleLogger.log.org.mariadb.jdbc", "info")
+                    .containsEntry("org.slf4j.simpleLogger.log.org.mongodb.driver", "info")
+                    .containsEntry("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "info")
+                    .containsEntry("org.slf4j.simpleLogger.log.org.eclipse.persistence", "info");
+        }
+        assertThat(EnvironmentSettings.PINNED_JUL_LOGGERS).containsEntry("org.postgresql", java.util.logging.Level.INFO)
+                .containsEntry("jdk.httpclient.HttpClient", java.util.logging.Level.OFF);
+    }
+
+    @Test
+    void theDataDirectoryIsOwnerOnlyWhateverTheUmaskAndAnEarlierMode(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws Exception {
+        Path fresh = temp.resolve("a/b/data");
+        OwnerOnlyDirectory.create(fresh);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(fresh)).isEqualTo(OwnerOnlyDirectory.OWNER_ONLY);
+
+        Path earlier = java.nio.file.Files.createDirectories(temp.resolve("old-data"));
+        java.nio.file.Files.setPosixFilePermissions(earlier, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        OwnerOnlyDirectory.create(earlier);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(earlier)))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
     void shellStaysUpWithoutTerminalAndIsInteractiveWithOne() {
         assertThat(EnvironmentSettings.settings(Map.of(), false)).containsEntry(EnvironmentSettings.GOSH_ARGS, "--noshutdown");
         assertThat(EnvironmentSettings.settings(Map.of(), true)).containsEntry(EnvironmentSettings.GOSH_ARGS, "");

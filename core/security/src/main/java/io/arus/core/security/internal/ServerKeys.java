@@ -69,6 +69,17 @@ public final class ServerKeys {
         }
     }
 
+    /** The data directory holds the keys: 0700, set after creation because the umask filters a mode given to create. */
+    private static void createOwnerOnlyDirectory(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        Files.createDirectories(directory);
+        if (Files.getFileStore(directory).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     private static byte[] load(Path file, String configured, String variable) {
         if (configured != null && !configured.isBlank()) {
             return fromText(configured, variable);
@@ -77,10 +88,14 @@ public final class ServerKeys {
             if (!Files.exists(file)) {
                 byte[] key = new byte[KEY_BYTES];
                 new SecureRandom().nextBytes(key);
-                Files.createDirectories(file.getParent());
+                createOwnerOnlyDirectory(file.getParent());
                 try {
                     Path created = Files.createFile(file,
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    if (Files.getFileStore(created).supportsFileAttributeView("posix")) {
+                        // the mode given to createFile is filtered through the umask: set it outright
+                        Files.setPosixFilePermissions(created, PosixFilePermissions.fromString("rw-------"));
+                    }
                     Files.writeString(created, Base64.getEncoder().encodeToString(key));
                     return key;
                 } catch (FileAlreadyExistsException e) {

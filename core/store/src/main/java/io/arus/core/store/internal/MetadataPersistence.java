@@ -50,9 +50,11 @@ public final class MetadataPersistence implements Transactions, MetadataDatabase
     MetadataPersistence(DatabaseLocation location, ClassLoader loader) {
         this.location = location;
         LOG.info("metadata database: {}", location);
+        H2FileModes.prepareDirectory(location);
         this.pool = HikariPools.open(location);
         try {
             int applied = new Migrator(pool, location.dialect(), loader).migrate();
+            H2FileModes.protectFiles(location);
             LOG.info("metadata schema at version {} ({} script(s) applied)", schemaVersion(), applied);
             this.factory = new PersistenceProvider()
                     .createContainerEntityManagerFactory(new MetadataUnit(pool, loader), properties(loader));
