@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Issue 12 item 7, against the exported server jar as a user runs it: at ARUS_LOG_LEVEL=debug, a PostgreSQL ->
+# ClickHouse run (both with passwords) that notifies a webhook whose URL carries a token writes none of those
+# secrets, nor the admin password, nor ClickHouse's Basic credentials, to the log; the data directory is 0700 and
+# its key and H2 files 0600. Needs runtime/target/arus.jar and scripts/test-services.sh (ClickHouse user arus).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=${ARUS_JAR:-$PWD/runtime/target/arus.jar}
+WORK=$(mktemp -d)
+ADMIN_PASSWORD=adm-Log-Pw-5Rt8Wq
+PG_ROLE=arus_logtest
+PG_PASSWORD=pg-Log-Pw-9x2Kd
+CH_PASSWORD=arus-ch-Pw-7q4Zr2
+HOOK_TOKEN=wh-Tok-4Lq8Zp3
+SCHEMA=arus_logtest_$$
+passed=0; failed=0; PID=; HOOK_PID=
+check() { # description, command...
+  local what=$1; shift
+  if "$@"; then passed=$((passed+1)); echo "log-secrets: ok   $what"; else failed=$((failed+1)); echo "log-secrets: FAIL $what"; fi
+}
+psql_arus() { PGPASSWORD=arus psql -q -h 127.0.0.1 -U arus -d arus_test -v ON_ERROR_STOP=1 -c "$1" >/dev/null; }
+cleanup() {
+  [ -n "${PID:-}" ] && kill -9 "$PID" 2>/dev/null || true
+  [ -n "${HOOK_PID:-}" ] && kill "$HOOK_PID" 2>/dev/null || true
+  psql_arus "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" 2>/dev/null || true
+  curl -s --data-binary "DROP DATABASE IF EXISTS ${SCHEMA}_ch" http://127.0.0.1:8123/ >/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+# a PostgreSQL role with a password of its own, so that the grep means something ("arus" is everywhere)
+psql_arus "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$PG_ROLE') THEN
+  CREATE ROLE $PG_ROLE LOGIN PASSWORD '$PG_PASSWORD'; ELSE ALTER ROLE $PG_ROLE PASSWORD '$PG_PASSWORD'; END IF; END \$\$;
+  CREATE SCHEMA $SCHEMA; CREATE TABLE $SCHEMA.items (id bigint PRIMARY KEY, name text NOT NULL);
+  INSERT INTO $SCHEMA.items SELECT g, 'item ' || g FROM generate_series(1, 500) g;
+  GRANT USAGE ON SCHEMA $SCHEMA TO $PG_ROLE; GRANT SELECT ON ALL TABLES IN SCHEMA $SCHEMA TO $PG_ROLE;"
+
+# the webhook receiver: records each request line (path and query) to a file
+HOOK_PORT=$(free_port)
+python3 - "$HOOK_PORT" "$WORK/hook.log" <<'PY' &
+import sys, http.server
+port, out = int(sys.argv[1]), sys.argv[2]
+class H(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get('Content-Length') or 0))
+        open(out, 'a').write(self.path + '\n')
+        self.send_response(200); self.end_headers()
+    def log_message(self, *a): pass
+http.server.HTTPServer(('127.0.0.1', port), H).serve_forever()
+PY
+HOOK_PID=$!
+
+PORT=$(free_port)
+(cd "$WORK" && exec env ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARUS_LOG_LEVEL=debug \
+  ARUS_LOG_FILE="$WORK/server.log" java -jar "$JAR" </dev/null >>"$WORK/stdout.log" 2>&1) &
+PID=$!
+for _ in $(seq 1 300); do curl -sf --max-time 5 "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
+api() { # method path [body]
+  curl -s --max-time 10 -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    ${3:+--data "$3"} "http://127.0.0.1:$PORT$2"
+}
+TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
+  --data "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" "http://127.0.0.1:$PORT/api/auth/login" | json 'd["access_token"]')
+source_id=$(api POST /api/sources "{\"name\":\"log-pg\",\"type\":\"postgresql\",\"config\":{\"host\":\"127.0.0.1\",
+  \"port\":5432,\"database\":\"arus_test\",\"username\":\"$PG_ROLE\",\"password\":\"$PG_PASSWORD\"}}" | json 'd["id"]')
+destination_id=$(api POST /api/destinations "{\"name\":\"log-ch\",\"type\":\"clickhouse\",\"config\":{\"host\":\"127.0.0.1\",
+  \"port\":8123,\"database\":\"default\",\"username\":\"arus\",\"password\":\"$CH_PASSWORD\"}}" | json 'd["id"]')
+target_id=$(api POST /api/notification-targets "{\"name\":\"log-hook\",\"type\":\"webhook\",\"config\":{
+  \"url\":\"http://127.0.0.1:$HOOK_PORT/hook?token=$HOOK_TOKEN\"}}" | json 'd["id"]')
+pipeline_id=$(api POST /api/pipelines "{\"name\":\"log-secrets\",\"source_id\":\"$source_id\",
+  \"destination_id\":\"$destination_id\",\"target_namespace\":\"${SCHEMA}_ch\",
+  \"streams\":[{\"name\":\"$SCHEMA.items\",\"sync_mode\":\"full_refresh\"}],
+  \"notifications\":[{\"target_id\":\"$target_id\",\"events\":[\"run_succeeded\",\"run_failed\"]}]}" | json 'd["id"]')
+run_id=$(api POST "/api/pipelines/$pipeline_id/runs" | json 'd["run_id"]')
+status=
+for _ in $(seq 1 600); do
+  status=$(api GET "/api/runs/$run_id" | json 'd["status"]')
+  case $status in succeeded|succeeded_with_warnings|failed|cancelled|interrupted) break;; esac
+  sleep 0.1
+done
+for _ in $(seq 1 100); do [ -s "$WORK/hook.log" ] && break; sleep 0.1; done
+# a connection test too: the check path opens its own connections
+api POST "/api/destinations/$destination_id/test" >/dev/null || true
+kill -TERM "$PID"; for _ in $(seq 1 300); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done; PID=
+
+check "the PostgreSQL -> ClickHouse run succeeded (status $status)" [ "$status" = succeeded ]
+check "ClickHouse holds the 500 rows" [ "$(curl -s -u "arus:$CH_PASSWORD" --data-binary \
+  "SELECT count() FROM ${SCHEMA}_ch.items" http://127.0.0.1:8123/)" = 500 ]
+check "the webhook received the run's notification at its tokened URL" grep -q "token=$HOOK_TOKEN" "$WORK/hook.log"
+check "the log is not empty" [ -s "$WORK/server.log" ]
+check "the log is at debug level" grep -q ' DEBUG ' "$WORK/server.log"
+CH_BASIC=$(printf 'arus:%s' "$CH_PASSWORD" | base64)
+PG_MD5=$(printf '%s%s' "$PG_PASSWORD" "$PG_ROLE" | md5sum | cut -c1-32)
+for secret in "$PG_PASSWORD" "$PG_MD5" "$CH_PASSWORD" "$CH_BASIC" "$HOOK_TOKEN" "$ADMIN_PASSWORD"; do
+  check "no ${secret:0:6}... in server.log or stdout" bash -c "! grep -rqF -- '$secret' '$WORK/server.log' '$WORK/stdout.log'"
+done
+mode() { stat -c %a "$1"; }
+check "data/ is 0700" [ "$(mode "$WORK/data")" = 700 ]
+for file in secret.key jwt.key metadata.mv.db; do
+  check "data/$file is 0600" [ "$(mode "$WORK/data/$file")" = 600 ]
+done
+echo "log-secrets: $passed passed, $failed failed ($(wc -l <"$WORK/server.log") log lines, $(grep -c ' DEBUG ' "$WORK/server.log") at debug)"
+[ "$failed" -eq 0 ]
