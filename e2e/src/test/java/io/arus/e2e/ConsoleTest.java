@@ -219,8 +219,8 @@ class ConsoleTest {
                 digits(browser.text("[data-stat=written] .value")) == CUSTOMERS + ORDERS);
         assertThat(digits(browser.text("[data-stat=read] .value"))).isEqualTo(CUSTOMERS + ORDERS);
         assertThat(digits(browser.text("[data-stat=rejected] .value"))).isZero();
-        assertThat(browser.await("tr[data-stream='" + SOURCE_SCHEMA + ".customers'] [data-rows-written]").getAttribute("data-rows-written"))
-                .isEqualTo(Integer.toString(CUSTOMERS));
+        assertThat(browser.js("return document.querySelector(\"tr[data-stream='" + SOURCE_SCHEMA + ".customers'] [data-rows-written]\")"
+                + ".dataset.rowsWritten")).isEqualTo(Integer.toString(CUSTOMERS));
         browser.until(Duration.ofSeconds(20), () -> browser.all("[data-log] .line").size() > 2);
         assertThat(Psql.run("SELECT count(*) FROM " + TARGET_SCHEMA + ".customers")).isEqualTo(Integer.toString(CUSTOMERS));
         browser.screenshot("run-succeeded", true);
@@ -267,7 +267,8 @@ class ConsoleTest {
         browser.until(Duration.ofSeconds(20), () -> browser.all("[data-log] .line").size() > 2);
         browser.type("input[name=log-search]", "deleted");
         browser.until(Duration.ofSeconds(10), () -> browser.text("[data-log-status]").contains("matching"));
-        List<String> found = browser.all("[data-log] .line .msg").stream().map(WebElement::getText).toList();
+        @SuppressWarnings("unchecked")
+        List<String> found = (List<String>) browser.js("return [...document.querySelectorAll('[data-log] .line .msg')].map(e => e.textContent)");
         assertThat(found).as("lines with 'deleted'").isNotEmpty().allMatch(line -> line.toLowerCase().contains("deleted"));
         browser.choose("select[name=log-level]", "error");
         browser.until(Duration.ofSeconds(10), () -> browser.all("[data-log] .line").isEmpty());
@@ -275,8 +276,8 @@ class ConsoleTest {
         browser.choose("select[name=log-level]", "All levels");
         browser.type("input[name=log-search]", "");
         String customers = "tr[data-stream='" + SOURCE_SCHEMA + ".customers'] ";
-        browser.until(Duration.ofSeconds(20), () -> Integer.toString(DELETED).equals(
-                browser.await(customers + "[data-rows-deleted]").getAttribute("data-rows-deleted")));
+        browser.until(Duration.ofSeconds(20), () -> Integer.toString(DELETED).equals(browser.js(
+                "const e = document.querySelector(arguments[0]); return e && e.dataset.rowsDeleted", customers + "[data-rows-deleted]")));
         assertThat(digits(browser.text("[data-stat=deleted] .value"))).isEqualTo(DELETED);
         assertThat(browser.all("table.data th")).extracting(WebElement::getText).contains("Read", "Written", "Deleted");
         assertThat(Psql.run("SELECT count(*) FROM " + TARGET_SCHEMA + ".customers")).isEqualTo(Integer.toString(CUSTOMERS - DELETED));

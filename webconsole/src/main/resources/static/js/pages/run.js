@@ -78,11 +78,17 @@ export async function render({ view, params, active, onCleanup }) {
 
   let tableDrawn = 0;
   let tableTimer = null;
+  let tableShown = '';
   const drawTable = list => {
     clearTimeout(tableTimer);
     tableTimer = null;
     tableDrawn = Date.now();
-    replace(streamsSlot, streamTable(list, { live: !FINAL.includes(run.status) || live.size > 0, run, runPage: true }));
+    const showLive = !FINAL.includes(run.status) || live.size > 0;
+    // the same rows are not drawn again (a selection or a hovered cell stays)
+    const key = JSON.stringify([showLive, list]);
+    if (key === tableShown) return;
+    tableShown = key;
+    replace(streamsSlot, streamTable(list, { live: showLive, run, runPage: true }));
   };
   const draw = () => {
     if (!active()) return;
