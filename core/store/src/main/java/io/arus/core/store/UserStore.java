@@ -26,6 +26,32 @@ public interface UserStore {
     User create(String username, String passwordHash, Role role) throws ConflictException;
 
     /**
+     * The password hash of a user who signs in only through an identity provider: no password matches it (it is no
+     * PHC string), until an administrator sets one.
+     *
+     * @since 1.5
+     */
+    String NO_PASSWORD = "!external";
+
+    /**
+     * @param issuer  an OpenID provider's issuer URL
+     * @param subject the provider's stable identifier of the user ({@code sub})
+     * @return the user linked to that identity
+     * @since 1.5
+     */
+    Optional<User> byIdentity(String issuer, String subject);
+
+    /**
+     * Creates a user linked to an identity at a provider, with no password ({@link #NO_PASSWORD}).
+     *
+     * @param username unique, case-insensitive
+     * @return the new user
+     * @throws ConflictException when the username or the identity is taken
+     * @since 1.5
+     */
+    User createLinked(String username, Role role, String issuer, String subject) throws ConflictException;
+
+    /**
      * Changes the password hash and/or role (null keeps the current value).
      *
      * @return the updated user, or empty when there is no such user

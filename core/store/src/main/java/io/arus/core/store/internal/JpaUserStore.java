@@ -76,6 +76,44 @@ public final class JpaUserStore implements UserStore {
     }
 
     @Override
+    public Optional<User> byIdentity(String issuer, String subject) {
+        return transactions.inTransaction(em -> em.createQuery(
+                        "SELECT u FROM UserEntity u WHERE u.identityIssuer = :issuer AND u.identitySubject = :subject",
+                        UserEntity.class)
+                .setParameter("issuer", issuer).setParameter("subject", subject)
+                .getResultStream().findFirst().map(UserEntity::toRecord));
+    }
+
+    @Override
+    public User createLinked(String username, Role role, String issuer, String subject) throws ConflictException {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("username must not be blank");
+        }
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(subject, "subject");
+        String taken = "username '" + username + "' or its identity is taken";
+        return transactions.inTransaction(em -> {
+            if (findByKey(em, key(username)).isPresent()) {
+                throw new ConflictException(taken);
+            }
+            UserEntity user = new UserEntity();
+            user.id = UUID.randomUUID().toString();
+            user.username = username;
+            user.usernameKey = key(username);
+            user.passwordHash = NO_PASSWORD;
+            user.role = role.id();
+            user.identityIssuer = issuer;
+            user.identitySubject = subject;
+            user.createdAt = StoredTime.now(clock);
+            user.updatedAt = user.createdAt;
+            em.persist(user);
+            Constraints.flush(em, taken);
+            return user.toRecord();
+        });
+    }
+
+    @Override
     public Optional<User> update(String id, String passwordHash, Role role) {
         return transactions.inTransaction(em -> {
             UserEntity user = em.find(UserEntity.class, id);

@@ -28,7 +28,8 @@ final class Migrator {
     /** Every migration, in order. A new script is added here and in both dialect folders. */
     static final List<Migration> MIGRATIONS = List.of(new Migration(1, "metadata"),
             new Migration(2, "run_stream_checks"), new Migration(3, "scheduler"),
-            new Migration(4, "token_version"), new Migration(5, "run_results"));
+            new Migration(4, "token_version"), new Migration(5, "run_results"),
+            new Migration(6, "user_identity"));
 
     static final String VERSION_TABLE = "arus_schema_version";
 

@@ -26,6 +26,11 @@ public class UserEntity {
     Instant updatedAt;
     @Column(name = "token_version")
     long tokenVersion;
+    /** The OpenID provider's issuer URL for a user it signs in; null for a password user. */
+    @Column(name = "identity_issuer")
+    String identityIssuer;
+    @Column(name = "identity_subject")
+    String identitySubject;
 
     User toRecord() {
         return new User(id, username, passwordHash, Role.parse(role), createdAt, updatedAt, tokenVersion);

@@ -46,6 +46,27 @@ abstract class UserStoreContract extends DatabaseTest {
     }
 
     @Test
+    void linkedUserIsFoundByItsIdentityAndHasNoPassword() throws ConflictException {
+        User linked = users.createLinked("dana", Role.EDITOR, "https://idp.example/realm", "sub-1");
+
+        assertThat(linked.passwordHash()).isEqualTo(UserStore.NO_PASSWORD);
+        assertThat(users.byIdentity("https://idp.example/realm", "sub-1")).contains(linked);
+        assertThat(users.byIdentity("https://idp.example/realm", "sub-2")).isEmpty();
+        assertThat(users.byIdentity("https://other.example", "sub-1")).isEmpty();
+    }
+
+    @Test
+    void refusesASecondUserForTheSameIdentity() throws ConflictException {
+        users.createLinked("dana", Role.VIEWER, "https://idp.example", "sub-1");
+
+        assertThatThrownBy(() -> users.createLinked("dana2", Role.VIEWER, "https://idp.example", "sub-1"))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> users.createLinked("DANA", Role.VIEWER, "https://idp.example", "sub-9"))
+                .isInstanceOf(ConflictException.class);
+        assertThat(users.list()).hasSize(1);
+    }
+
+    @Test
     void listsUsersByUsername() throws ConflictException {
         users.create("carol", "h", Role.VIEWER);
         users.create("Alice", "h", Role.VIEWER);
