@@ -29,7 +29,11 @@ record TableInfo(StreamId id, String engine, Map<String, ColumnType> columns, Se
     /** 1 on tombstone rows that mark a key as deleted. */
     static final String DELETED = "_arus_deleted";
 
-    private static final int CATALOGUE_ATTEMPTS = 10;
+    /**
+     * The pauses before a catalogue query is asked again: doubling from 50 ms, at most 200 ms each and 950 ms in
+     * all, so that a swap in flight (a rename, then a drop) has finished; seven attempts.
+     */
+    private static final long[] CATALOGUE_PAUSES_MS = {50, 100, 200, 200, 200, 200};
     private static final Pattern UNKNOWN_TABLE = Pattern.compile("Table (\\S+?)\\.? doesn't exist");
 
     /** Copies the maps. */
@@ -42,7 +46,8 @@ record TableInfo(StreamId id, String engine, Map<String, ColumnType> columns, Se
      * Looks the table up without racing other streams' swaps. ClickHouse 18.16 answers a {@code system.tables} or
      * {@code system.columns} query with code 60 when some other table of the database is renamed or dropped while
      * the query walks it (another stream's {@code __arus_old}); {@code EXISTS TABLE} looks up one name only. When a
-     * catalogue query still fails with code 60 naming a table other than this one, it is asked again.
+     * catalogue query still fails with code 60 naming a table other than this one, it is asked again after a short
+     * pause ({@link #CATALOGUE_PAUSES_MS}).
      *
      * @param server the server
      * @param id     a table
@@ -74,15 +79,46 @@ record TableInfo(StreamId id, String engine, Map<String, ColumnType> columns, Se
 
     private static List<String[]> catalogue(ClickHouseServer server, StreamId id, String sql, String what)
             throws ConnectorException {
-        for (int attempt = 1; ; attempt++) {
+        return catalogue(() -> server.query(sql, what), id, Thread::sleep);
+    }
+
+    /**
+     * Runs a catalogue query, asking it again after each pause of {@link #CATALOGUE_PAUSES_MS} while it fails with
+     * code 60 about another table.
+     *
+     * @param query the query
+     * @param id    the table looked up
+     * @param pause waits between attempts ({@code Thread::sleep})
+     * @return the query's rows
+     * @throws ConnectorException the last failure, or the first one that is not about another table; also when the
+     *                            thread is interrupted in a pause (its interrupt flag set again)
+     */
+    static List<String[]> catalogue(CatalogueQuery query, StreamId id, Pause pause) throws ConnectorException {
+        for (int attempt = 0; ; attempt++) {
             try {
-                return server.query(sql, what);
+                return query.run();
             } catch (ConnectorException e) {
-                if (attempt == CATALOGUE_ATTEMPTS || !namesAnotherTable(e.getMessage(), id)) {
+                if (attempt == CATALOGUE_PAUSES_MS.length || !namesAnotherTable(e.getMessage(), id)) {
+                    throw e;
+                }
+                try {
+                    pause.sleep(CATALOGUE_PAUSES_MS[attempt]);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }
         }
+    }
+
+    /** One query of {@code system.tables} or {@code system.columns}. */
+    interface CatalogueQuery {
+        List<String[]> run() throws ConnectorException;
+    }
+
+    /** How {@link #catalogue(CatalogueQuery, StreamId, Pause)} waits. */
+    interface Pause {
+        void sleep(long millis) throws InterruptedException;
     }
 
     /**

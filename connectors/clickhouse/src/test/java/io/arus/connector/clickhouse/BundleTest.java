@@ -76,7 +76,7 @@ class BundleTest {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, classPathExports(required));
         Framework framework = new FrameworkFactory().newFramework(config);
         framework.start();
-        try (ClickHouseFixture db = new ClickHouseFixture()) {
+        try (ClickHouseFixture db = ClickHouseFixture.created()) {
             BundleContext context = framework.getBundleContext();
             List<Bundle> bundles = new ArrayList<>();
             for (String jar : List.of("org.osgi.util.function", "org.osgi.util.promise", "org.osgi.service.component",

@@ -18,22 +18,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The test ClickHouse (127.0.0.1:8123, user default, no password; scripts/test-services.sh) and a database of its
  * own per test class, dropped at the end. Results are checked over plain HTTP with java.net.http, behind the
  * connector's back. A missing server fails the tests: nothing here skips.
+ * <p>
+ * A test class registers it as {@code @RegisterExtension static final ClickHouseFixture db = new ClickHouseFixture();}:
+ * the database is created before the class's first test, and dropped, with the session of {@link #session()}
+ * closed, after its last; {@link #created()} is for a test that closes the fixture itself.
  */
-final class ClickHouseFixture implements AutoCloseable {
+final class ClickHouseFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     static final String HOST = "127.0.0.1";
     static final int PORT = 8123;
 
     /** The database this fixture created. */
     final String database = "arus_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ServerVersion version;
+    private ServerVersion version;
+    private ConnectorSession session;
 
-    ClickHouseFixture() throws Exception {
+    /** @return a fixture whose database exists */
+    static ClickHouseFixture created() throws Exception {
+        ClickHouseFixture fixture = new ClickHouseFixture();
+        fixture.create();
+        return fixture;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        create();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
+
+    private void create() throws Exception {
         try {
             version = ServerVersion.parse(strings("SELECT version()").get(0));
         } catch (IOException e) {
@@ -119,9 +144,24 @@ final class ClickHouseFixture implements AutoCloseable {
         return open(Map.of());
     }
 
+    /** @return a session on this fixture's database, opened on first use and closed with the fixture */
+    synchronized ConnectorSession session() throws Exception {
+        if (session == null) {
+            session = open();
+        }
+        return session;
+    }
+
     @Override
-    public void close() throws Exception {
-        sql("DROP DATABASE IF EXISTS " + database);
+    public synchronized void close() throws Exception {
+        try {
+            if (session != null) {
+                session.close();
+                session = null;
+            }
+        } finally {
+            sql("DROP DATABASE IF EXISTS " + database);
+        }
     }
 
     /** A context for one stream of a test run that is never stopped and keeps its log lines. */

@@ -17,23 +17,13 @@ import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The connection check, the descriptor and the counts behind the quality checks. */
 class ClickHouseSessionTest {
-    private static ClickHouseFixture db;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        db = new ClickHouseFixture();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final ClickHouseFixture db = new ClickHouseFixture();
 
     @Test
     void checkReportsTheServerVersion() throws Exception {

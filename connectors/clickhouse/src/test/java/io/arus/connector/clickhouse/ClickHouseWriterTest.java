@@ -21,29 +21,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Write modes, deletes, the raw zone and schema drift against the real server. */
 class ClickHouseWriterTest {
     private static final Schema PEOPLE = Schema.of(Field.of("id", LogicalType.INT32, false),
             Field.of("name", LogicalType.STRING, true));
 
-    private static ClickHouseFixture db;
-    private static ConnectorSession session;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        db = new ClickHouseFixture();
-        session = db.open();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        session.close();
-        db.close();
-    }
+    @RegisterExtension
+    static final ClickHouseFixture db = new ClickHouseFixture();
 
     @Test
     void theSameBatchDeliveredTwiceCollapsesToOneRowPerKey() throws Exception {
@@ -86,7 +73,7 @@ class ClickHouseWriterTest {
         db.sql("CREATE TABLE " + db.q("foreign") + " (id Int64, name String, extra String DEFAULT 'x') "
                 + "ENGINE = MergeTree ORDER BY id");
         StreamId target = db.table("foreign");
-        try (StreamWriter writer = session.openWriter(new WriteRequest(target, PEOPLE, List.of(), WriteMode.APPEND),
+        try (StreamWriter writer = db.session().openWriter(new WriteRequest(target, PEOPLE, List.of(), WriteMode.APPEND),
                 new ClickHouseFixture.Context(target))) {
             writer.write(batch(PEOPLE, row(7, "seven")));
             writer.flush();
@@ -143,7 +130,7 @@ class ClickHouseWriterTest {
         Schema keyed = Schema.of(Field.of("a", LogicalType.INT32, false), Field.of("b", LogicalType.STRING, false),
                 Field.of("v", LogicalType.STRING, true));
         StreamId target = db.table("keyed");
-        try (StreamWriter writer = session.openWriter(new WriteRequest(target, keyed, List.of("a", "b"), WriteMode.UPSERT),
+        try (StreamWriter writer = db.session().openWriter(new WriteRequest(target, keyed, List.of("a", "b"), WriteMode.UPSERT),
                 new ClickHouseFixture.Context(target))) {
             writer.write(batch(keyed, new Object[] {1, "x", "1"}, new Object[] {1, "y", "2"}, new Object[] {2, "x", "3"}));
             writer.delete(List.<Object[]>of(new Object[] {1, "y"}, new Object[] {2, "x"}));
@@ -156,7 +143,7 @@ class ClickHouseWriterTest {
                 .containsExactly("1\ty\t1", "2\tx\t1");
         assertThat(db.strings("SELECT v FROM " + db.q("keyed") + " FINAL WHERE _arus_deleted = 0 ORDER BY a"))
                 .containsExactly("1", "again");
-        var profile = session.profile(target, List.of("a", "b"), List.of("v"), null);
+        var profile = db.session().profile(target, List.of("a", "b"), List.of("v"), null);
         assertThat(profile.rowCount()).isEqualTo(2);
         assertThat(profile.distinctKeys()).isEqualTo(2);
     }
@@ -313,7 +300,7 @@ class ClickHouseWriterTest {
         Schema odd = Schema.of(Field.of("we`ird id", LogicalType.INT32, false), Field.of("it's", LogicalType.STRING, true));
         StreamId target = new StreamId(database, "tab`le; DROP");
         try {
-            try (StreamWriter writer = session.openWriter(new WriteRequest(target, odd, List.of("we`ird id"),
+            try (StreamWriter writer = db.session().openWriter(new WriteRequest(target, odd, List.of("we`ird id"),
                     WriteMode.UPSERT), new ClickHouseFixture.Context(target))) {
                 writer.write(batch(odd, new Object[] {1, "'; DROP TABLE x; --"}));
                 writer.flush();
@@ -332,7 +319,7 @@ class ClickHouseWriterTest {
     }
 
     private static StreamWriter writer(StreamId target, Schema schema, WriteMode mode) throws Exception {
-        return session.openWriter(new WriteRequest(target, schema, List.of(schema.field(0).name()), mode),
+        return db.session().openWriter(new WriteRequest(target, schema, List.of(schema.field(0).name()), mode),
                 new ClickHouseFixture.Context(target));
     }
 

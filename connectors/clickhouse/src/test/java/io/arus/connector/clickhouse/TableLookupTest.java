@@ -12,26 +12,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 12 item 14: table lookups while other streams swap their tables in the same database, and ClickHouse's own
  * error text where the client reported only "HTTP 404" (18.16 sends no error-code header).
  */
 class TableLookupTest {
-    private static ClickHouseFixture db;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        db = new ClickHouseFixture();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        db.close();
-    }
+    @RegisterExtension
+    static final ClickHouseFixture db = new ClickHouseFixture();
 
     private static ClickHouseServer server() throws Exception {
         return new ClickHouseServer(ClickHouseSettings.from(db.config(Map.of())));
@@ -70,6 +61,56 @@ class TableLookupTest {
         assertThat(TableInfo.namesAnotherTable("looking up table d.t1: code 60: Table d.t1 doesn't exist.", t1)).isFalse();
         assertThat(TableInfo.namesAnotherTable("looking up table d.t1: code 81: Database d doesn't exist.", t1)).isFalse();
         assertThat(TableInfo.namesAnotherTable("looking up table d.t1: HTTP 404", t1)).isFalse();
+    }
+
+    @Test
+    void aCatalogueQueryFailingAboutAnotherTableIsAskedAgainAfterGrowingPausesOfAtMostASecondInAll() throws Exception {
+        StreamId t1 = new StreamId("d", "t1");
+        List<Long> pauses = new ArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        TableInfo.CatalogueQuery racing = () -> {
+            throw new ConnectorException(Kind.SCHEMA, "looking up table d.t1: code 60: Table d.t" + attempts.incrementAndGet()
+                    + "9__arus_old doesn't exist.");
+        };
+
+        assertThatThrownBy(() -> TableInfo.catalogue(racing, t1, pauses::add)).hasMessageContaining("Table d.t79__arus_old");
+        assertThat(attempts).hasValue(7);
+        assertThat(pauses).containsExactly(50L, 100L, 200L, 200L, 200L, 200L);
+        assertThat(pauses.stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(1_000);
+
+        pauses.clear();
+        AtomicInteger calls = new AtomicInteger();
+        List<String[]> rows = List.<String[]>of(new String[] {"MergeTree"});
+        assertThat(TableInfo.catalogue(() -> calls.incrementAndGet() < 3 ? racing.run() : rows, t1, pauses::add))
+                .isSameAs(rows);
+        assertThat(calls).hasValue(3);
+        assertThat(pauses).as("a pause before each attempt after the first").containsExactly(50L, 100L);
+    }
+
+    @Test
+    void aFailureAboutTheTableItselfOrAnInterruptedPauseEndsTheLookupAtOnce() {
+        StreamId t1 = new StreamId("d", "t1");
+        List<Long> pauses = new ArrayList<>();
+        AtomicInteger attempts = new AtomicInteger();
+        assertThatThrownBy(() -> TableInfo.catalogue(() -> {
+            attempts.incrementAndGet();
+            throw new ConnectorException(Kind.SCHEMA, "looking up table d.t1: code 60: Table d.t1 doesn't exist.");
+        }, t1, pauses::add)).hasMessageEndingWith("Table d.t1 doesn't exist.");
+        assertThat(attempts).hasValue(1);
+        assertThat(pauses).isEmpty();
+
+        try {
+            assertThatThrownBy(() -> TableInfo.catalogue(() -> {
+                attempts.incrementAndGet();
+                throw new ConnectorException(Kind.SCHEMA, "looking up table d.t1: code 60: Table d.t9__arus_old doesn't exist.");
+            }, t1, millis -> {
+                throw new InterruptedException("stopping");
+            })).hasMessageContaining("t9__arus_old");
+            assertThat(attempts).hasValue(2);
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test

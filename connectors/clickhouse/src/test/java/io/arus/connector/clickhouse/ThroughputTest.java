@@ -2,7 +2,6 @@ package io.arus.connector.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arus.api.connector.ConnectorSession;
 import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.WriteMode;
@@ -15,9 +14,8 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rows of the STACK.md speed-anchor shape (about 80 bytes, NULL note in every 10th row), written in batches as the
@@ -31,20 +29,8 @@ class ThroughputTest {
             Field.of("created_at", LogicalType.TIMESTAMP, true), Field.of("note", LogicalType.STRING, true));
     private static final LocalDateTime START = LocalDateTime.of(2024, 1, 1, 0, 0);
 
-    private static ClickHouseFixture db;
-    private static ConnectorSession session;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        db = new ClickHouseFixture();
-        session = db.open();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        session.close();
-        db.close();
-    }
+    @RegisterExtension
+    static final ClickHouseFixture db = new ClickHouseFixture();
 
     @Test
     void twoHundredThousandRowsGoInTwentyInserts() throws Exception {
@@ -82,7 +68,7 @@ class ThroughputTest {
     private static double write(String table, WriteMode mode, int rows, int batchSize) throws Exception {
         StreamId target = db.table(table);
         long spent = 0;
-        try (StreamWriter writer = session.openWriter(new WriteRequest(target, ANCHOR, List.of("id"), mode),
+        try (StreamWriter writer = db.session().openWriter(new WriteRequest(target, ANCHOR, List.of("id"), mode),
                 new ClickHouseFixture.Context(target))) {
             for (long from = 1; from <= rows; from += batchSize) {
                 RecordBatch batch = RecordBatch.of(ANCHOR, rows(from, batchSize), null);

@@ -2,7 +2,6 @@ package io.arus.connector.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arus.api.connector.ConnectorSession;
 import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.WriteMode;
@@ -22,9 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every row of the type mapping written through RowBinary and read back as the server shows it: one column per
@@ -34,20 +32,8 @@ import org.junit.jupiter.api.Test;
 class TypeRoundTripTest {
     private static final UUID ID = UUID.fromString("123e4567-e89b-12d3-a456-426614174000");
 
-    private static ClickHouseFixture db;
-    private static ConnectorSession session;
-
-    @BeforeAll
-    static void connect() throws Exception {
-        db = new ClickHouseFixture();
-        session = db.open();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        session.close();
-        db.close();
-    }
+    @RegisterExtension
+    static final ClickHouseFixture db = new ClickHouseFixture();
 
     /** name, type, value, what the server shows for it. */
     private record Column(String name, LogicalType type, Object value, String shown) {
@@ -106,7 +92,7 @@ class TypeRoundTripTest {
             empty[i + 1] = i % 2 == 0 ? null : RecordBatch.ABSENT;
         }
         StreamId target = db.table("all_types");
-        try (StreamWriter writer = session.openWriter(new WriteRequest(target, schema, List.of("id"), WriteMode.UPSERT),
+        try (StreamWriter writer = db.session().openWriter(new WriteRequest(target, schema, List.of("id"), WriteMode.UPSERT),
                 new ClickHouseFixture.Context(target))) {
             writer.write(RecordBatch.of(schema, List.of(full, empty), null));
             writer.flush();
