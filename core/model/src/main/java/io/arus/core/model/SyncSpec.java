@@ -1,0 +1,38 @@
+package io.arus.core.model;
+
+import java.util.List;
+
+/**
+ * The engine's side of a pipeline: what a run reads and how it writes, defaults applied. The engine reads only this
+ * part of a pipeline's model ({@link PipelineSpec#sync()}).
+ *
+ * @param streams         the selected streams, at least one, each with its sync mode
+ * @param zones           {@code raw} and/or {@code normalized}
+ * @param targetNamespace the destination namespace of the normalized zone
+ * @param rawNamespace    the destination namespace of the raw zone
+ * @param batchSize       rows per batch
+ * @param parallelism     streams synced at once
+ * @param errorThreshold  rejected rows a run tolerates before it fails; null for no limit
+ * @param lookBackSeconds how far before the stored cursor incremental reads start again
+ * @param softDeleteMode  {@code delete} or {@code flag}
+ * @param qualityChecks   the checks run after each stream
+ */
+public record SyncSpec(List<StreamSpec> streams, List<String> zones, String targetNamespace, String rawNamespace,
+                       int batchSize, int parallelism, Long errorThreshold, long lookBackSeconds,
+                       String softDeleteMode, QualityChecksSpec qualityChecks) {
+    /** Copies the lists. */
+    public SyncSpec {
+        streams = List.copyOf(streams);
+        zones = List.copyOf(zones);
+    }
+
+    /** @return whether untouched records are written as JSON, append-only, to the raw zone */
+    public boolean rawZone() {
+        return zones.contains("raw");
+    }
+
+    /** @return whether typed columns are written to the normalized zone */
+    public boolean normalizedZone() {
+        return zones.contains("normalized");
+    }
+}
