@@ -1,5 +1,6 @@
 package io.arus.core.gitops;
 
+import io.arus.core.service.Actor;
 import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -9,7 +10,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * is written as it is, a literal secret as the placeholder reference {@code ${env:SECRET_<KIND>_<NAME>_<FIELD>}};
  * applying that very placeholder to the object it was exported from keeps the stored secret.
  *
- * <p>Callers check roles themselves: exporting and applying are for editors and admins.
+ * <p>Every method checks the actor's role: exporting, planning and applying need the editor role (an export shows
+ * every configuration, references included), {@link #status()} none. The watched folder applies as the actor
+ * {@code gitops}.
  */
 @ProviderType
 public interface PipelinesAsCode {
@@ -17,38 +20,39 @@ public interface PipelinesAsCode {
      * The YAML document of the current state, deterministic: objects sorted by name, keys in the model's order,
      * defaults written out, so exporting twice, or after applying an export, gives the same bytes.
      *
+     * @param actor         who asks (editor or admin)
      * @param pipelineNames these pipelines and what they name (source, destination, depends_on pipelines, targets);
      *                      empty for everything
      * @return the document, UTF-8 text
      * @throws InvalidDocumentException when a named pipeline does not exist (path {@code pipelines[<name>]})
      */
-    String export(Set<String> pipelineNames) throws InvalidDocumentException;
+    String export(Actor actor, Set<String> pipelineNames) throws InvalidDocumentException;
 
     /**
      * What {@link #apply} would change, changing nothing.
      *
+     * @param actor who asks (editor or admin)
      * @param yaml  the desired state
      * @param prune also delete the objects the document does not name
      * @return the changes, empty when the document matches what is stored
      * @throws InvalidDocumentException when the document cannot be read or an object in it is invalid; nothing is
      *                                  changed then
      */
-    ApplyPlan plan(String yaml, boolean prune) throws InvalidDocumentException;
+    ApplyPlan plan(Actor actor, String yaml, boolean prune) throws InvalidDocumentException;
 
     /**
      * Makes the stored state what the document says, all or nothing, in one transaction: creates, updates and, with
      * {@code prune}, deletes (pipelines before the connections and targets they use). Writes an audit entry per object
      * changed and one for the apply.
      *
-     * @param yaml          the desired state
-     * @param prune         also delete the objects the document does not name
-     * @param actor         who applies (a user name, or {@code gitops} for the watched folder), for the audit log
-     * @param clientAddress where from, for the audit log; null when not over the network
+     * @param actor who applies (editor or admin), as the audit log names it
+     * @param yaml  the desired state
+     * @param prune also delete the objects the document does not name
      * @return the changes made
      * @throws InvalidDocumentException when the document cannot be read or an object in it is invalid, with its
      *                                  field path; nothing is changed then
      */
-    ApplyPlan apply(String yaml, boolean prune, String actor, String clientAddress) throws InvalidDocumentException;
+    ApplyPlan apply(Actor actor, String yaml, boolean prune) throws InvalidDocumentException;
 
     /** @return the watched folder's state ({@code arus.pipelines.dir}); {@link ApplyStatus#dir()} null when off */
     ApplyStatus status();
