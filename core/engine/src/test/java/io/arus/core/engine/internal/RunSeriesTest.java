@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arus.core.store.RunSample;
 import io.arus.core.store.RunStore;
+import io.arus.core.store.fixture.TestClock;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunSeriesTest {
-    private final MovingClock clock = new MovingClock();
+    private final TestClock clock = new TestClock(Instant.EPOCH);
     private final List<List<RunSample>> saved = new ArrayList<>();
     private final RunStore runs = (RunStore) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {RunStore.class}, (proxy, method, args) -> {
@@ -71,29 +69,5 @@ class RunSeriesTest {
         assertThat(samples).extracting(RunSample::at).isSorted();
         // a steady 100 rows/s stays 100 rows/s however far apart the kept samples are
         assertThat(samples).extracting(RunSample::rowsPerSecond).containsOnly(100.0);
-    }
-
-    /** A clock the test moves; starts at the epoch. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.EPOCH;
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -9,12 +9,14 @@ import io.arus.core.engine.RunEvents;
 import io.arus.core.notify.TargetSecrets;
 import io.arus.core.store.NotificationSubscription;
 import io.arus.core.store.RunStatus;
+import io.arus.core.store.fixture.MemoryRuns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +43,11 @@ class RunNotifierTest {
         notifier = new RunNotifier(targets, pipelines, runs, new TargetSender(catalog, secrets),
                 runId -> "http://localhost:8080/#/runs/" + runId, RetryPolicy.STANDARD, scheduler,
                 new DeliveryJournal(runLog, Clock.systemUTC()));
+    }
+
+    @AfterEach
+    void logsThroughItsRunLogOnly() {
+        assertThat(runs.logLines).as("lines written to the run store directly, not through the RunLog").isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.arus.core.engine.RunEvents;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.RunStatus;
+import io.arus.core.store.fixture.MemoryRuns;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.RunStatus;
+import io.arus.core.store.fixture.MemoryRuns;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

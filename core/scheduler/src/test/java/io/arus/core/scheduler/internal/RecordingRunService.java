@@ -3,6 +3,7 @@ package io.arus.core.scheduler.internal;
 import io.arus.core.engine.RunService;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunStatus;
+import io.arus.core.store.fixture.MemoryRuns;
 import java.time.Instant;
 import java.util.List;
 import java.util.NoSuchElementException;

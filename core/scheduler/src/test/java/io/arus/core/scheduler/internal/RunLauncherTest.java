@@ -6,6 +6,7 @@ import io.arus.core.engine.RunEvents;
 import io.arus.core.scheduler.internal.RunLauncher.Launch;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.RunStatus;
+import io.arus.core.store.fixture.MemoryRuns;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

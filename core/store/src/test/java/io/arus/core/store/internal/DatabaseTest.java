@@ -1,5 +1,6 @@
 package io.arus.core.store.internal;
 
+import io.arus.core.store.fixture.TestClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
