@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -40,7 +39,9 @@ class ConsoleTest {
     private static final Pattern CHANGE_CONTROL = Pattern.compile(
             "^(New .*|Edit|Delete|Run now|Save.*|Create.*|Test.*|Upload|Replay.*|Cancel|Pause|Resume|Enable|Disable|Reset state|Send a test)$");
 
-    ArusProcess server;
+    @RegisterExtension
+    static final ConsoleSession console = new ConsoleSession("run-" + SUFFIX, "", SOURCE_SCHEMA, TARGET_SCHEMA);
+
     Browser browser;
     ApiClient admin;
     String sourceId;
@@ -60,34 +61,8 @@ class ConsoleTest {
                 + " created_at timestamptz NOT NULL DEFAULT now());"
                 + "INSERT INTO " + SOURCE_SCHEMA + ".orders SELECT g, g % 40 + 1, g * 9.95, now() FROM generate_series(1, " + ORDERS + ") g;"
                 + "ANALYZE " + SOURCE_SCHEMA + ".customers; ANALYZE " + SOURCE_SCHEMA + ".orders;");
-        Path work = Path.of(System.getProperty("arus.e2e.work", "target/e2e-work")).resolve("run-" + SUFFIX);
-        server = ArusProcess.start(Path.of(System.getProperty("arus.e2e.jar", "../runtime/target/arus.jar")), work);
-        admin = ApiClient.login(server.base(), "admin", ArusProcess.ADMIN_PASSWORD);
-        browser = Browser.start(server.base(), Path.of(System.getProperty("arus.e2e.screenshots", "target/screenshots")));
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        if (browser != null) {
-            assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-            } finally {
-                Psql.run("DROP SCHEMA IF EXISTS " + SOURCE_SCHEMA + " CASCADE; DROP SCHEMA IF EXISTS " + TARGET_SCHEMA + " CASCADE;");
-            }
-        }
+        browser = console.browser();
+        admin = console.admin();
     }
 
     @Test
@@ -98,7 +73,7 @@ class ConsoleTest {
         browser.await("input[name=username]");
         browser.screenshot("login", false);
 
-        signIn("admin", ArusProcess.ADMIN_PASSWORD);
+        console.signIn("admin", ArusProcess.ADMIN_PASSWORD);
 
         assertThat(browser.text("#view h1")).isEqualTo("Dashboard");
         assertThat(browser.text("[data-stat=pipelines] .value")).isEqualTo("0");
@@ -216,9 +191,9 @@ class ConsoleTest {
         assertThat(browser.js("return Number(document.querySelector('#view .page').dataset.liveEvents || 0)"))
                 .as("run events arrived live through the event stream").isNotEqualTo(0L);
         browser.until(Duration.ofSeconds(20), () ->
-                digits(browser.text("[data-stat=written] .value")) == CUSTOMERS + ORDERS);
-        assertThat(digits(browser.text("[data-stat=read] .value"))).isEqualTo(CUSTOMERS + ORDERS);
-        assertThat(digits(browser.text("[data-stat=rejected] .value"))).isZero();
+                console.number("[data-stat=written] .value") == CUSTOMERS + ORDERS);
+        assertThat(console.number("[data-stat=read] .value")).isEqualTo(CUSTOMERS + ORDERS);
+        assertThat(console.number("[data-stat=rejected] .value")).isZero();
         assertThat(browser.js("return document.querySelector(\"tr[data-stream='" + SOURCE_SCHEMA + ".customers'] [data-rows-written]\")"
                 + ".dataset.rowsWritten")).isEqualTo(Integer.toString(CUSTOMERS));
         browser.until(Duration.ofSeconds(20), () -> browser.all("[data-log] .line").size() > 2);
@@ -229,7 +204,7 @@ class ConsoleTest {
         browser.await("tr[data-run='" + runId + "'][data-status=succeeded]");
         browser.screenshot("pipeline-detail-after-run", true);
         browser.open("/");
-        assertThat(digits(browser.text("[data-stat=rows-today] .value"))).isGreaterThanOrEqualTo(CUSTOMERS + ORDERS);
+        assertThat(console.number("[data-stat=rows-today] .value")).isGreaterThanOrEqualTo(CUSTOMERS + ORDERS);
         browser.screenshot("dashboard", true);
     }
 
@@ -278,7 +253,7 @@ class ConsoleTest {
         String customers = "tr[data-stream='" + SOURCE_SCHEMA + ".customers'] ";
         browser.until(Duration.ofSeconds(20), () -> Integer.toString(DELETED).equals(browser.js(
                 "const e = document.querySelector(arguments[0]); return e && e.dataset.rowsDeleted", customers + "[data-rows-deleted]")));
-        assertThat(digits(browser.text("[data-stat=deleted] .value"))).isEqualTo(DELETED);
+        assertThat(console.number("[data-stat=deleted] .value")).isEqualTo(DELETED);
         assertThat(browser.all("table.data th")).extracting(WebElement::getText).contains("Read", "Written", "Deleted");
         assertThat(Psql.run("SELECT count(*) FROM " + TARGET_SCHEMA + ".customers")).isEqualTo(Integer.toString(CUSTOMERS - DELETED));
         browser.screenshot("run-second-with-deletes", true);
@@ -371,7 +346,7 @@ class ConsoleTest {
         admin.post("/api/users", Map.of("username", "viewer-" + SUFFIX, "password", "viewer-password", "role", "viewer"), 201);
         browser.click("[data-signout]");
         browser.awaitHash("#/login.*");
-        signIn("viewer-" + SUFFIX, "viewer-password");
+        console.signIn("viewer-" + SUFFIX, "viewer-password");
 
         List<String> pages = List.of("/", "/pipelines", "/pipelines/" + pipelineId, "/runs/" + runId, "/dag", "/sources",
                 "/sources/" + sourceId, "/sources/" + sourceId + "/streams", "/destinations", "/destinations/" + destinationId,
@@ -427,24 +402,11 @@ class ConsoleTest {
         assertThat(read.get("custom")).as("an uncommon pattern is left to the preview").isNull();
     }
 
-    private void signIn(String username, String password) {
-        browser.type("input[name=username]", username);
-        browser.type("input[name=password]", password);
-        browser.click("form button[type=submit]");
-        browser.awaitHash("#/");
-        browser.settle();
-    }
-
     private void fillPostgres() {
         browser.type("input[name=host]", Psql.HOST);
         browser.type("input[name=port]", Integer.toString(Psql.PORT));
         browser.type("input[name=database]", Psql.DATABASE);
         browser.type("input[name=username]", Psql.USER);
         browser.type("input[name=password]", Psql.PASSWORD);
-    }
-
-    private static long digits(String text) {
-        String d = text.replaceAll("[^0-9]", "");
-        return d.isEmpty() ? -1 : Long.parseLong(d);
     }
 }

@@ -3,13 +3,10 @@ package io.arus.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -36,7 +34,9 @@ class RunControlTest {
     /** How long one click may take to show in the API: a batch boundary of the running copy. */
     private static final Duration EFFECT = Duration.ofSeconds(20);
 
-    ArusProcess server;
+    @RegisterExtension
+    static final ConsoleSession console = new ConsoleSession("runctl-" + SUFFIX, "runs", SOURCE_SCHEMA, TARGET_SCHEMA);
+
     Browser browser;
     ApiClient admin;
     String bigPipeline;
@@ -56,9 +56,8 @@ class RunControlTest {
                 + "CREATE TABLE " + SOURCE_SCHEMA + ".small (id int PRIMARY KEY, name text, updated_at timestamptz NOT NULL DEFAULT now());"
                 + "INSERT INTO " + SOURCE_SCHEMA + ".small (id, name) SELECT g, 'row ' || g FROM generate_series(1, " + SMALL_ROWS + ") g;"
                 + "ANALYZE " + SOURCE_SCHEMA + ".events; ANALYZE " + SOURCE_SCHEMA + ".small;");
-        Path work = Path.of(System.getProperty("arus.e2e.work", "target/e2e-work")).resolve("runctl-" + SUFFIX);
-        server = ArusProcess.start(Path.of(System.getProperty("arus.e2e.jar", "../runtime/target/arus.jar")), work);
-        admin = ApiClient.login(server.base(), "admin", ArusProcess.ADMIN_PASSWORD);
+        browser = console.browser();
+        admin = console.admin();
         Map<String, Object> postgres = Map.of("host", Psql.HOST, "port", Psql.PORT, "database", Psql.DATABASE,
                 "username", Psql.USER, "password", Psql.PASSWORD);
         String source = admin.post("/api/sources", Map.of("name", "events db", "type", "postgresql", "config", postgres), 201)
@@ -72,38 +71,9 @@ class RunControlTest {
         smallPipeline = admin.post("/api/pipelines", Map.of("name", "small table", "source_id", source,
                 "destination_id", destination, "streams", List.of(Map.of("name", SOURCE_SCHEMA + ".small")),
                 "target_namespace", TARGET_SCHEMA), 201).path("id").asText();
-        browser = Browser.start(server.base(), Path.of(System.getProperty("arus.e2e.screenshots", "target/screenshots")), "runs");
         browser.open("/");
         browser.awaitHash("#/login.*");
-        browser.type("input[name=username]", "admin");
-        browser.type("input[name=password]", ArusProcess.ADMIN_PASSWORD);
-        browser.click("form button[type=submit]");
-        browser.awaitHash("#/");
-        browser.settle();
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        if (browser != null) {
-            assertThat(browser.scriptErrors()).as("JavaScript errors in the browser console").isEmpty();
-        }
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        } finally {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-            } finally {
-                Psql.run("DROP SCHEMA IF EXISTS " + SOURCE_SCHEMA + " CASCADE; DROP SCHEMA IF EXISTS " + TARGET_SCHEMA + " CASCADE;");
-            }
-        }
+        console.signIn("admin", ArusProcess.ADMIN_PASSWORD);
     }
 
     @Test
@@ -115,7 +85,7 @@ class RunControlTest {
         bigRun = ((String) browser.js("return location.hash")).replace("#/runs/", "");
         browser.settle();
         // progress events arrive and the counters move: the situation in which clicks were lost
-        browser.until(Duration.ofSeconds(60), () -> digits(browser.text("[data-stat=written] .value")) > 0);
+        browser.until(Duration.ofSeconds(60), () -> console.number("[data-stat=written] .value") > 0);
         long events = ((Number) browser.js("return Number(document.querySelector('#view .page').dataset.liveEvents || 0)")).longValue();
         browser.until(Duration.ofSeconds(20), () -> ((Number) browser.js(
                 "return Number(document.querySelector('#view .page').dataset.liveEvents || 0)")).longValue() > events + 2);
@@ -247,10 +217,5 @@ class RunControlTest {
             Thread.sleep(300);
         }
         throw new AssertionError("run " + run + " did not end within 2 min");
-    }
-
-    private static long digits(String text) {
-        String d = text.replaceAll("[^0-9]", "");
-        return d.isEmpty() ? -1 : Long.parseLong(d);
     }
 }
