@@ -9,12 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -36,41 +34,16 @@ class DropinTest {
     @InjectBundleContext
     BundleContext context;
 
+    @RegisterExtension
+    final DropinFolder dropins = new DropinFolder(WITHIN);
+    final Path folder = dropins.path();
+
     @TempDir
     Path work;
-
-    Path folder;
 
     @BeforeAll
     static void awaitServer() throws Exception {
         server = ArusServer.await();
-    }
-
-    @BeforeEach
-    void emptyFolder() throws Exception {
-        folder = Path.of(context.getProperty("felix.fileinstall.dir"));
-        clear();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        clear();
-    }
-
-    private void clear() throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        server.awaitJson("/api/plugins", WITHIN, plugins -> {
-            for (JsonNode plugin : plugins) {
-                if (plugin.path("dropin").asBoolean()) {
-                    return false;
-                }
-            }
-            return true;
-        }, "the drop-in folder's bundles should be uninstalled");
     }
 
     @Test

@@ -14,12 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -44,41 +42,16 @@ class HostileDropinTest {
     @InjectBundleContext
     BundleContext context;
 
+    @RegisterExtension
+    final DropinFolder dropins = new DropinFolder(Duration.ofSeconds(20));
+    final Path folder = dropins.path();
+
     @TempDir
     Path work;
-
-    Path folder;
 
     @BeforeAll
     static void awaitServer() throws Exception {
         server = ArusServer.await();
-    }
-
-    @BeforeEach
-    void emptyFolder() throws Exception {
-        folder = Path.of(context.getProperty("felix.fileinstall.dir"));
-        clear();
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        clear();
-    }
-
-    private void clear() throws Exception {
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-        server.awaitJson("/api/plugins", Duration.ofSeconds(20), plugins -> {
-            for (JsonNode plugin : plugins) {
-                if (plugin.path("dropin").asBoolean()) {
-                    return false;
-                }
-            }
-            return true;
-        }, "the drop-in folder's bundles should be uninstalled");
     }
 
     @Test
