@@ -11,6 +11,7 @@
 //   notifications  api/notification-targets, api/notifiers
 //   plugins        api/plugins, api/connectors, api/transforms, api/notifiers
 //   users, tokens, audit, settings   api/users, api/tokens, api/audit, api/settings, api/me
+//   api            api/openapi.json, drawn by Swagger UI (vendor/swagger-ui, unpacked at build time)
 
 import { h, replace } from './js/dom.js';
 import { api, describeError } from './js/api.js';
@@ -49,6 +50,7 @@ const ROUTES = [
   { path: '/tokens', load: page('tokens'), title: 'API tokens' },
   { path: '/audit', load: page('audit'), title: 'Audit log', role: 'admin' },
   { path: '/settings', load: page('settings'), title: 'Settings' },
+  { path: '/api', load: page('api'), title: 'API' },
 ];
 
 const NOT_FOUND = {
@@ -73,6 +75,7 @@ const NAV = [
   { href: '#/tokens', label: 'API tokens', icon: 'key' },
   { href: '#/audit', label: 'Audit log', icon: 'audit', role: 'admin' },
   { href: '#/settings', label: 'Settings', icon: 'settings' },
+  { href: '#/api', label: 'API', icon: 'send' },
 ];
 
 const app = document.getElementById('app');
