@@ -168,9 +168,31 @@ final class OpenApiDocument {
             operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         }
         operation.setDescription(operation.getDescription() == null ? access : operation.getDescription() + "\n\n" + access);
+        statusOfTheAnswer(operation, method);
         if (operation.getSummary() == null) {
             operation.setSummary(summary(method));
         }
+    }
+
+    /**
+     * Swagger files what a method returns under {@code default}; a method that returns its body (not a
+     * {@code Response}, which may carry any status, nor void) answers it with 200.
+     */
+    private static void statusOfTheAnswer(Operation operation, ResourceMethod method) {
+        Class<?> returns = method.method().getReturnType();
+        ApiResponses responses = operation.getResponses();
+        if (responses == null || !responses.containsKey("default") || returns == void.class
+                || javax.ws.rs.core.Response.class.isAssignableFrom(returns)) {
+            return;
+        }
+        ApiResponses ordered = new ApiResponses();
+        ordered.addApiResponse("200", responses.get("default").description("OK"));
+        responses.forEach((status, response) -> {
+            if (!"default".equals(status)) {
+                ordered.addApiResponse(status, response);
+            }
+        });
+        operation.setResponses(ordered);
     }
 
     /** {@code listRuns} in class {@code pipelines}: "list runs (pipelines)". */
