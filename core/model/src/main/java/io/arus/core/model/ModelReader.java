@@ -48,7 +48,8 @@ public final class ModelReader {
         List<ConfigViolation> all = new ArrayList<>(errors);
         if (bound != null) {
             for (ConfigViolation v : PipelineChecks.violations(bound)) {
-                if (errors.stream().noneMatch(e -> e.field().equals(v.field()))) {
+                if (errors.stream().noneMatch(e -> v.field().equals(e.field()) || e.field().startsWith(v.field() + "[")
+                        || e.field().startsWith(v.field() + "."))) {
                     all.add(v);
                 }
             }
@@ -57,6 +58,33 @@ public final class ModelReader {
             throw new InvalidModelException(all);
         }
         return bound.withDefaults();
+    }
+
+    /**
+     * Binds a pipeline without validating it when every field binds, for a caller that validates it with more (the
+     * service adds its references): when some field does not bind, the error names it, with every violation
+     * {@link PipelineSpec#validate()} finds in the fields that did bind, all at once.
+     *
+     * @param tree a pipeline as a client writes it
+     * @return the pipeline as written (no defaults applied)
+     * @throws InvalidModelException when some field does not bind, naming every offending field
+     */
+    public static PipelineSpec pipelineAsWritten(JsonNode tree) {
+        List<ConfigViolation> errors = new ArrayList<>();
+        PipelineSpec bound = bind(tree, PipelineSpec.class, PIPELINE_READ_ONLY, errors);
+        if (errors.isEmpty()) {
+            return bound;
+        }
+        List<ConfigViolation> all = new ArrayList<>(errors);
+        if (bound != null) {
+            for (ConfigViolation v : PipelineChecks.violations(bound)) {
+                if (errors.stream().noneMatch(e -> v.field().equals(e.field()) || e.field().startsWith(v.field() + "[")
+                        || e.field().startsWith(v.field() + "."))) {
+                    all.add(v);
+                }
+            }
+        }
+        throw new InvalidModelException(all);
     }
 
     /**
@@ -133,9 +161,10 @@ public final class ModelReader {
         }
     }
 
+    /** The JSON name: {@code @JsonProperty} is not kept on a record component, but on its accessor. */
     private static String jsonName(RecordComponent component) {
         com.fasterxml.jackson.annotation.JsonProperty property =
-                component.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
         return property == null ? component.getName() : property.value();
     }
 

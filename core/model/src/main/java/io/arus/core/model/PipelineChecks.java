@@ -23,7 +23,8 @@ final class PipelineChecks {
     static PipelineSpec withDefaults(PipelineSpec p) {
         return new PipelineSpec(p.name(), p.sourceId(), p.destinationId(), p.enabled() == null || p.enabled(),
                 p.schedule(), p.dependsOn() == null ? List.of() : p.dependsOn(), p.notifications(),
-                p.streams() == null ? List.of() : p.streams(),
+                p.streams() == null ? List.of() : p.streams().stream()
+                        .map(stream -> stream == null ? null : streamWithDefaults(stream)).toList(),
                 p.zones() == null ? List.of("normalized") : p.zones(),
                 or(p.targetNamespace(), "analytics"), or(p.rawNamespace(), "staging"),
                 p.batchSize() == null ? 10_000 : p.batchSize(), p.parallelism() == null ? 2 : p.parallelism(),

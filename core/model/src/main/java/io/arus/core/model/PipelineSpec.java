@@ -99,7 +99,7 @@ public record PipelineSpec(String name,
     @JsonIgnore
     public SyncSpec sync() {
         PipelineSpec d = withDefaults();
-        return new SyncSpec(d.streams.stream().map(PipelineChecks::streamWithDefaults).toList(), d.zones,
+        return new SyncSpec(d.streams, d.zones,
                 d.targetNamespace, d.rawNamespace, d.batchSize, d.parallelism, d.errorThreshold, d.lookBackSeconds,
                 d.softDeleteMode, d.qualityChecks);
     }

@@ -1,6 +1,7 @@
 package io.arus.core.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's side of a pipeline: what a run reads and how it writes, defaults applied. The engine reads only this
@@ -24,6 +25,15 @@ public record SyncSpec(List<StreamSpec> streams, List<String> zones, String targ
     public SyncSpec {
         streams = List.copyOf(streams);
         zones = List.copyOf(zones);
+    }
+
+    /**
+     * @param definition a stored pipeline definition ({@link PipelineSpec#definition()})
+     * @return its sync part, defaults applied
+     * @throws InvalidModelException when it no longer binds (a field of another version), naming each field
+     */
+    public static SyncSpec of(Map<String, ?> definition) {
+        return ModelReader.definition(definition).sync();
     }
 
     /** @return whether untouched records are written as JSON, append-only, to the raw zone */

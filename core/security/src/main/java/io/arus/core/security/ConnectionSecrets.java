@@ -46,7 +46,7 @@ public final class ConnectionSecrets {
                 if (previous == null) {
                     result.remove(field.name());
                 } else {
-                    result.put(field.name(), decryptValue(previous));
+                    result.put(field.name(), openValue(previous));
                     kept.add(field);
                 }
             }
@@ -65,7 +65,7 @@ public final class ConnectionSecrets {
     /** @return the fields that bind secrets whose value differs from the stored one, defaults applied to both */
     private List<String> changedBindings(ConfigSpec spec, Map<String, Object> resolved, Map<String, ?> stored) {
         Map<String, Object> now = Config.of(spec, resolved).values();
-        Map<String, Object> before = Config.of(spec, decrypt(stored)).values();
+        Map<String, Object> before = Config.of(spec, open(stored)).values();
         List<String> changed = new ArrayList<>();
         for (ConfigField field : spec.fields()) {
             if (field.bindsSecrets() && !sameValue(now.get(field.name()), before.get(field.name()))) {
@@ -100,11 +100,65 @@ public final class ConnectionSecrets {
         return result;
     }
 
-    /** @return the stored configuration with every encrypted value (and list entry) decrypted: only to use it */
+    /**
+     * The one place clear secrets come from (the engine, connection tests and notifications call it): every
+     * encrypted value (and list entry) decrypted, and every {@linkplain SecretReference secret reference} among them
+     * resolved now. Only to use it: never put the result in an answer, an event, an audit detail or a log line.
+     *
+     * @throws SecretReferenceException naming the reference when it cannot be resolved (an unset variable, a
+     *                                  missing file, a file outside the secrets folder)
+     */
     public Map<String, Object> decrypt(Map<String, ?> stored) {
         Map<String, Object> result = new LinkedHashMap<>(stored);
         stored.forEach((name, value) -> result.put(name, decryptValue(value)));
         return result;
+    }
+
+    /** @return the stored configuration decrypted, secret references left as written (not resolved) */
+    Map<String, Object> open(Map<String, ?> stored) {
+        Map<String, Object> result = new LinkedHashMap<>(stored);
+        stored.forEach((name, value) -> result.put(name, openValue(value)));
+        return result;
+    }
+
+    /**
+     * @return the stored configuration as answers show it: literal secrets masked as in {@link #mask}, secret
+     *         references ({@code ${env:NAME}}, {@code ${file:/path}}) shown as written, since they are no secret
+     * @since 1.2
+     */
+    public Map<String, Object> view(ConfigSpec spec, Map<String, ?> stored) {
+        Map<String, Object> result = mask(spec, stored);
+        stored.forEach((name, value) -> {
+            Object opened = SecretBox.isEncrypted(value) ? openValue(value) : null;
+            if (SecretReference.isReference(opened)) {
+                result.put(name, opened);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * @param config a configuration about to be stored (masks already filled in), secrets in clear
+     * @return one violation per secret field (or list entry) holding a reference that is refused
+     *         ({@link SecretReference#problem}), named by the field
+     * @since 1.2
+     */
+    public static List<ConfigViolation> referenceViolations(ConfigSpec spec, Map<String, ?> config) {
+        List<ConfigViolation> violations = new ArrayList<>();
+        for (ConfigField field : spec.fields()) {
+            Object value = field.secret() ? config.get(field.name()) : null;
+            List<?> values = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+            for (Object entry : values) {
+                if (SecretReference.isReference(entry)) {
+                    SecretReference.problem((String) entry).ifPresent(problem ->
+                            violations.add(new ConfigViolation(field.name(), problem)));
+                } else if (entry instanceof String text && text.startsWith("${") && text.endsWith("}")
+                        && (text.startsWith("${env:") || text.startsWith("${file:"))) {
+                    violations.add(new ConfigViolation(field.name(), SecretReference.problem(text).orElse("is malformed")));
+                }
+            }
+        }
+        return violations;
     }
 
     /**
@@ -137,11 +191,24 @@ public final class ConnectionSecrets {
 
     private Object decryptValue(Object value) {
         if (SecretBox.isEncrypted(value)) {
-            return box.decrypt((String) value);
+            String clear = box.decrypt((String) value);
+            return SecretReference.isReference(clear) ? SecretReference.resolve(clear) : clear;
         }
         if (value instanceof List<?> list) {
             List<Object> clear = new ArrayList<>(list.size());
             list.forEach(entry -> clear.add(decryptValue(entry)));
+            return clear;
+        }
+        return value;
+    }
+
+    private Object openValue(Object value) {
+        if (SecretBox.isEncrypted(value)) {
+            return box.decrypt((String) value);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> clear = new ArrayList<>(list.size());
+            list.forEach(entry -> clear.add(openValue(entry)));
             return clear;
         }
         return value;

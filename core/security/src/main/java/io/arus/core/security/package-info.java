@@ -5,7 +5,7 @@
  * ({@link io.arus.core.security.SecretBox}, {@link io.arus.core.security.ConnectionSecrets}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.arus.core.security;
 
 import org.osgi.annotation.bundle.Export;

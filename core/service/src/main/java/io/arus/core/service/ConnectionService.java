@@ -15,7 +15,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * secret to give again). A secret field may hold a reference {@code ${env:NAME}} or {@code ${file:/path}}: stored
  * as written, shown unmasked, resolved only when used; names starting with {@code ARUS_} and files outside the
  * secrets folder ({@code ARUS_SECRETS_DIR}) are refused. Changes need the editor role, are audited in the same
- * transaction (see {@link ServiceTransaction}); tests need the editor role and are audited before they run.
+ * transaction (see {@link ServiceTransaction}); tests need the editor role, discovery the viewer role.
  *
  * <p>Errors: {@link InvalidModelException} (400), {@link NotFoundException} (404), {@link ConflictException} (a
  * name taken, a connection a pipeline uses, 409), {@link ForbiddenException} (403).

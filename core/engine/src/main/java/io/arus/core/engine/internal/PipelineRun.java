@@ -91,7 +91,7 @@ final class PipelineRun implements Runnable {
     }
 
     private List<String> runStreams() throws Exception {
-        PipelineDefinition definition = PipelineDefinition.parse(pipeline.definition());
+        PipelineDefinition definition = PipelineDefinition.of(pipeline.definition());
         Connection source = connection(ConnectionKind.SOURCE, pipeline.sourceId());
         Connection destination = connection(ConnectionKind.DESTINATION, pipeline.destinationId());
         Connector sourceConnector = connector(source);

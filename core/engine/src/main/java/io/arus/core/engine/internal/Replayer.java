@@ -63,7 +63,7 @@ final class Replayer {
         DeadLetter first = letters.get(0);
         Pipeline pipeline = services.pipelines().byId(first.pipelineId())
                 .orElseThrow(() -> new IllegalStateException("pipeline " + first.pipelineId() + " no longer exists"));
-        PipelineDefinition definition = PipelineDefinition.parse(pipeline.definition());
+        PipelineDefinition definition = PipelineDefinition.of(pipeline.definition());
         StreamSettings settings = definition.streams().stream().filter(s -> s.name().equals(first.stream())).findFirst()
                 .orElse(new StreamSettings(first.stream(), SyncMode.INCREMENTAL, null, List.of(), null, null));
         try (ConnectorSession source = open(ConnectionKind.SOURCE, pipeline.sourceId());

@@ -35,6 +35,9 @@ final class TargetSender {
         } catch (IllegalArgumentException e) {
             throw new NotificationException("the target's secrets cannot be decrypted with this server's key;"
                     + " enter them again", false, null);
+        } catch (io.arus.core.security.SecretReferenceException e) {
+            // names the reference (an unset variable, a missing file), never a value
+            throw new NotificationException(e.getMessage(), false, null);
         }
         try {
             notifier.send(Config.of(spec, clear), notification);

@@ -1,6 +1,7 @@
 package io.arus.core.rest.internal;
 
 import io.arus.core.security.AuthenticatedUser;
+import io.arus.core.service.Actor;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.core.SecurityContext;
 
@@ -14,6 +15,12 @@ final class Caller {
             return user;
         }
         throw new IllegalStateException("no authenticated caller: is the method annotated with @RequiresRole?");
+    }
+
+    /** @return the caller as the services take it: name, role and address */
+    static Actor actor(SecurityContext context, HttpServletRequest request) {
+        AuthenticatedUser user = of(context);
+        return new Actor(user.username(), user.role(), address(request));
     }
 
     static String address(HttpServletRequest request) {

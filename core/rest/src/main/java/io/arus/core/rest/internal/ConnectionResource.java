@@ -1,9 +1,10 @@
 package io.arus.core.rest.internal;
 
-import io.arus.core.rest.internal.ConnectionViews.ConnectionRequest;
+import io.arus.core.model.ConnectionSpec;
 import io.arus.core.rest.internal.ConnectionViews.ConnectionTestRequest;
 import io.arus.core.rest.internal.ConnectionViews.ConnectionView;
 import io.arus.core.rest.internal.ConnectionViews.TestResult;
+import io.arus.core.service.ConnectionService;
 import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.Role;
 import java.util.List;
@@ -41,13 +42,13 @@ abstract class ConnectionResource {
     @GET
     @RequiresRole(Role.VIEWER)
     public List<ConnectionView> list() {
-        return connections.list(kind);
+        return connections.list(kind).stream().map(ConnectionView::of).toList();
     }
 
     @POST
     @RequiresRole(Role.EDITOR)
-    public Response create(ConnectionRequest body) {
-        ConnectionView created = connections.create(kind, body, Caller.of(security).username(), Caller.address(request));
+    public Response create(ConnectionSpec body) {
+        ConnectionView created = ConnectionView.of(connections.create(Caller.actor(security, request), kind, body));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -55,21 +56,21 @@ abstract class ConnectionResource {
     @Path("{id}")
     @RequiresRole(Role.VIEWER)
     public ConnectionView get(@PathParam("id") String id) {
-        return connections.get(kind, id);
+        return ConnectionView.of(connections.get(kind, id));
     }
 
     @PUT
     @Path("{id}")
     @RequiresRole(Role.EDITOR)
-    public ConnectionView update(@PathParam("id") String id, ConnectionRequest body) {
-        return connections.update(kind, id, body, Caller.of(security).username(), Caller.address(request));
+    public ConnectionView update(@PathParam("id") String id, ConnectionSpec body) {
+        return ConnectionView.of(connections.update(Caller.actor(security, request), kind, id, body));
     }
 
     @DELETE
     @Path("{id}")
     @RequiresRole(Role.EDITOR)
     public Response delete(@PathParam("id") String id) {
-        connections.delete(kind, id, Caller.of(security).username(), Caller.address(request));
+        connections.delete(Caller.actor(security, request), kind, id);
         return Response.noContent().build();
     }
 
@@ -78,13 +79,15 @@ abstract class ConnectionResource {
     @Path("test")
     @RequiresRole(Role.EDITOR)
     public TestResult testUnsaved(ConnectionTestRequest body) {
-        return connections.testUnsaved(kind, body);
+        Bodies.required(body);
+        return TestResult.of(connections.testUnsaved(Caller.actor(security, request), kind,
+                new ConnectionSpec(body.name(), body.type(), body.config()), body.id()));
     }
 
     @POST
     @Path("{id}/test")
     @RequiresRole(Role.EDITOR)
     public TestResult test(@PathParam("id") String id) {
-        return connections.test(kind, id);
+        return TestResult.of(connections.test(Caller.actor(security, request), kind, id));
     }
 }

@@ -2,17 +2,15 @@ package io.arus.core.rest.internal;
 
 import io.arus.api.connector.StreamDescriptor;
 import io.arus.api.type.Field;
+import io.arus.core.service.ConnectionTestResult;
+import io.arus.core.service.SavedConnection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The JSON shapes of {@code /api/sources} and {@code /api/destinations}. */
+/** The JSON shapes of {@code /api/sources} and {@code /api/destinations}; requests bind ConnectionSpec. */
 final class ConnectionViews {
     private ConnectionViews() {
-    }
-
-    /** The request body of a create or replace. */
-    record ConnectionRequest(String name, String type, Map<String, Object> config) {
     }
 
     /**
@@ -23,13 +21,23 @@ final class ConnectionViews {
     record ConnectionTestRequest(String id, String name, String type, Map<String, Object> config) {
     }
 
-    /** A stored connection, secrets masked. {@code available} is false when its connector type is not installed. */
+    /**
+     * A stored connection: literal secrets masked, secret references shown as written. {@code available} is false
+     * when its connector type is not installed.
+     */
     record ConnectionView(String id, String name, String type, Map<String, Object> config, boolean available,
                           String createdBy, Instant createdAt, Instant updatedAt) {
+        static ConnectionView of(SavedConnection saved) {
+            return new ConnectionView(saved.id(), saved.spec().name(), saved.spec().type(), saved.spec().config(),
+                    saved.available(), saved.createdBy(), saved.createdAt(), saved.updatedAt());
+        }
     }
 
     /** The outcome of {@code POST .../{id}/test} and {@code POST .../test}. */
     record TestResult(boolean ok, String message, long latencyMs) {
+        static TestResult of(ConnectionTestResult result) {
+            return new TestResult(result.ok(), result.message(), result.latencyMs());
+        }
     }
 
     /** One column of a discovered stream. */

@@ -1,5 +1,6 @@
 package io.arus.core.rest.internal;
 
+import io.arus.core.service.ConnectionService;
 import io.arus.core.store.ConnectionKind;
 
 import javax.ws.rs.Consumes;

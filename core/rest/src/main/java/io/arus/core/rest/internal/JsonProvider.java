@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -14,11 +15,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import io.arus.core.model.ModelReader;
+import io.arus.core.model.PipelineSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Set;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 import org.osgi.service.component.annotations.Component;
@@ -50,13 +58,28 @@ public final class JsonProvider extends JacksonJsonProvider {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
             .withConfigOverride(Set.class, o -> o.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
-            .addMixIn(ConnectionViews.ConnectionRequest.class, ConnectionReadOnly.class)
-            .addMixIn(NotificationTargetViews.TargetRequest.class, TargetReadOnly.class)
             .addMixIn(UserResource.UserPatch.class, UserReadOnly.class)
             .build());
 
     public JsonProvider() {
         super(MAPPER);
+    }
+
+    /**
+     * A pipeline is bound field by field ({@link ModelReader#pipelineAsWritten}), so that a 400 names every field
+     * that does not bind with every violation of the others, not only the first mistake Jackson meets.
+     */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+                           MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+        if (!PipelineSpec.class.equals(type)) {
+            return super.readFrom(type, genericType, annotations, mediaType, httpHeaders, entityStream);
+        }
+        Object tree = super.readFrom((Class) JsonNode.class, JsonNode.class, annotations, mediaType, httpHeaders,
+                entityStream);
+        return tree instanceof JsonNode node && !node.isMissingNode() && !node.isNull()
+                ? ModelReader.pipelineAsWritten(node) : null;
     }
 
     /** Numbers and booleans stay out of string fields (ALLOW_COERCION_OF_SCALARS leaves that direction on). */
@@ -65,16 +88,6 @@ public final class JsonProvider extends JacksonJsonProvider {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         return mapper;
-    }
-
-    /** What GET /api/sources/{id} answers beside the fields a PUT sets. */
-    @JsonIgnoreProperties({"id", "available", "created_by", "created_at", "updated_at"})
-    private interface ConnectionReadOnly {
-    }
-
-    /** What GET /api/notification-targets/{id} answers beside the fields a PUT sets. */
-    @JsonIgnoreProperties({"id", "available", "pipelines", "created_at", "updated_at"})
-    private interface TargetReadOnly {
     }
 
     /** What GET /api/users/{id} answers beside the fields a PATCH sets: the user name cannot be changed. */

@@ -1,9 +1,10 @@
 package io.arus.core.rest.internal;
 
-import io.arus.core.rest.internal.NotificationTargetViews.TargetRequest;
+import io.arus.core.model.NotificationTargetSpec;
 import io.arus.core.rest.internal.NotificationTargetViews.TargetTestRequest;
 import io.arus.core.rest.internal.NotificationTargetViews.TargetView;
 import io.arus.core.rest.internal.NotificationTargetViews.TestAnswer;
+import io.arus.core.service.NotificationTargetService;
 import io.arus.core.store.Role;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
@@ -53,13 +54,13 @@ public final class NotificationTargetResource {
     @GET
     @RequiresRole(Role.VIEWER)
     public List<TargetView> list() {
-        return targets.list();
+        return targets.list().stream().map(TargetView::of).toList();
     }
 
     @POST
     @RequiresRole(Role.EDITOR)
-    public Response create(TargetRequest body) {
-        TargetView created = targets.create(body, Caller.of(security).username(), Caller.address(request));
+    public Response create(NotificationTargetSpec body) {
+        TargetView created = TargetView.of(targets.create(Caller.actor(security, request), body));
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 
@@ -67,14 +68,14 @@ public final class NotificationTargetResource {
     @Path("{id}")
     @RequiresRole(Role.VIEWER)
     public TargetView get(@PathParam("id") String id) {
-        return targets.get(id);
+        return TargetView.of(targets.get(id));
     }
 
     @PUT
     @Path("{id}")
     @RequiresRole(Role.EDITOR)
-    public TargetView update(@PathParam("id") String id, TargetRequest body) {
-        return targets.update(id, body, Caller.of(security).username(), Caller.address(request));
+    public TargetView update(@PathParam("id") String id, NotificationTargetSpec body) {
+        return TargetView.of(targets.update(Caller.actor(security, request), id, body));
     }
 
     /** Deletes the target; pipelines that subscribed it simply stop notifying it. */
@@ -82,7 +83,7 @@ public final class NotificationTargetResource {
     @Path("{id}")
     @RequiresRole(Role.EDITOR)
     public Response delete(@PathParam("id") String id) {
-        targets.delete(id, Caller.of(security).username(), Caller.address(request));
+        targets.delete(Caller.actor(security, request), id);
         return Response.noContent().build();
     }
 
@@ -91,7 +92,9 @@ public final class NotificationTargetResource {
     @Path("test")
     @RequiresRole(Role.EDITOR)
     public TestAnswer testUnsaved(TargetTestRequest body) {
-        return targets.testUnsaved(body);
+        Bodies.required(body);
+        return TestAnswer.of(targets.testUnsaved(Caller.actor(security, request),
+                new NotificationTargetSpec(body.name(), body.type(), body.config()), body.id()));
     }
 
     /** Sends a test notification now: {@code {"ok": true}} or {@code {"ok": false, "error": "..."}}. */
@@ -100,6 +103,6 @@ public final class NotificationTargetResource {
     @RequiresRole(Role.EDITOR)
     @Consumes(MediaType.WILDCARD)
     public TestAnswer test(@PathParam("id") String id) {
-        return targets.test(id);
+        return TestAnswer.of(targets.test(Caller.actor(security, request), id));
     }
 }

@@ -1,18 +1,12 @@
 package io.arus.core.rest.internal;
 
-import io.arus.api.config.ConfigException;
-import io.arus.api.config.ConfigViolation;
-import io.arus.core.engine.PipelineDefinition;
-import io.arus.core.engine.RunEvents;
 import io.arus.core.engine.RunService;
-import io.arus.core.scheduler.ScheduleService;
+import io.arus.core.model.PipelineSpec;
+import io.arus.core.rest.internal.PipelineViews.PipelineView;
 import io.arus.core.rest.internal.PipelineViews.RunView;
+import io.arus.core.service.PipelineService;
+import io.arus.core.service.SavedPipeline;
 import io.arus.core.store.AuditLog;
-import io.arus.core.store.ConflictException;
-import io.arus.core.store.ConnectionKind;
-import io.arus.core.store.ConnectionStore;
-import io.arus.core.store.NotificationSubscription;
-import io.arus.core.store.NotificationTargetStore;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Role;
@@ -21,13 +15,9 @@ import io.arus.core.store.RunStore;
 import io.arus.core.store.RunTotals;
 import io.arus.core.store.StreamOffsetStore;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -46,14 +36,13 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code /api/pipelines}: pipelines, their runs and their stored offsets. */
+/**
+ * {@code /api/pipelines}: pipelines, their runs and their stored offsets. Pipelines are read, checked and changed
+ * through {@link PipelineService}; this resource binds the body, names the caller and shapes the answers.
+ */
 @Component(service = PipelineResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ArusApplication.SELECT)
@@ -61,168 +50,81 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class PipelineResource {
-    private static final Set<String> TOP_LEVEL = Set.of("name", "source_id", "destination_id", "enabled", "schedule",
-            "depends_on", PipelineNotifications.FIELD);
-    /** What a GET answers beside the pipeline's own fields: ignored in a body, so a GET answer can be PUT back. */
-    static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "last_run");
-
-    private final PipelineStore pipelines;
-    private final ConnectionStore connections;
+    private final PipelineService pipelines;
+    private final PipelineStore stored;
     private final RunStore runs;
     private final StreamOffsetStore offsets;
     private final RunService runService;
     private final AuditLog audit;
-    private final PipelineNotifications notifications;
 
     @Context
     SecurityContext security;
-
-    /** Checks cron expressions and time zones while the scheduler is there. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile ScheduleService schedules;
-
-    /** Pipeline changes are announced here (the scheduler follows them) while an EventAdmin is registered. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile EventAdmin events;
 
     @Context
     HttpServletRequest request;
 
     @Activate
-    public PipelineResource(@Reference PipelineStore pipelines, @Reference ConnectionStore connections,
+    public PipelineResource(@Reference PipelineService pipelines, @Reference PipelineStore stored,
                             @Reference RunStore runs, @Reference StreamOffsetStore offsets,
-                            @Reference RunService runService, @Reference AuditLog audit,
-                            @Reference NotificationTargetStore targets) {
+                            @Reference RunService runService, @Reference AuditLog audit) {
         this.pipelines = pipelines;
-        this.connections = connections;
+        this.stored = stored;
         this.runs = runs;
         this.offsets = offsets;
         this.runService = runService;
         this.audit = audit;
-        this.notifications = new PipelineNotifications(targets);
     }
 
     @GET
     @RequiresRole(Role.VIEWER)
-    public List<Map<String, Object>> list() {
-        Map<String, List<NotificationSubscription>> subscribed = notifications.all();
+    public List<PipelineView> list() {
         Map<String, Run> latest = runs.latestByPipeline();
-        return pipelines.list().stream().map(p -> PipelineViews.pipeline(p,
-                PipelineNotifications.view(subscribed.getOrDefault(p.id(), List.of())), latest.get(p.id()))).toList();
+        return pipelines.list().stream().map(p -> PipelineView.of(p, latest.get(p.id()))).toList();
     }
 
     @POST
     @RequiresRole(Role.EDITOR)
-    public Response create(Map<String, Object> body) {
-        Pipeline valid = validate(null, body);
-        try {
-            Pipeline created = audit.atomically(() -> {
-                Pipeline pipeline = pipelines.create(valid);
-                notifications.save(pipeline.id(), body);
-                audit.record(caller(), "pipeline.create", "pipeline:" + pipeline.id(), pipeline.name(), Caller.address(request));
-                return pipeline;
-            });
-            changed(created, "created");
-            return Response.status(Response.Status.CREATED).entity(view(created)).build();
-        } catch (ConflictException e) {
-            throw refused(e);
-        }
+    public Response create(PipelineSpec body) {
+        SavedPipeline created = pipelines.create(Caller.actor(security, request), body);
+        return Response.status(Response.Status.CREATED).entity(view(created)).build();
     }
 
     @GET
     @Path("{id}")
     @RequiresRole(Role.VIEWER)
-    public Map<String, Object> get(@PathParam("id") String id) {
-        return view(find(id));
+    public PipelineView get(@PathParam("id") String id) {
+        return view(pipelines.get(id));
     }
 
+    /** Replaces the pipeline; a GET answer sent back unchanged changes nothing (its read-only fields are ignored). */
     @PUT
     @Path("{id}")
     @RequiresRole(Role.EDITOR)
-    public Map<String, Object> update(@PathParam("id") String id, Map<String, Object> body) {
-        Pipeline current = find(id);
-        Pipeline valid = validate(current, body);
-        try {
-            Pipeline updated = audit.atomically(() -> {
-                Pipeline pipeline = pipelines.update(valid).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
-                notifications.save(id, body);
-                audit.record(caller(), "pipeline.update", "pipeline:" + id, pipeline.name(), Caller.address(request));
-                return pipeline;
-            });
-            changed(updated, "updated");
-            return view(updated);
-        } catch (ConflictException e) {
-            throw refused(e);
-        }
+    public PipelineView update(@PathParam("id") String id, PipelineSpec body) {
+        return view(pipelines.update(Caller.actor(security, request), id, body));
     }
 
     /** Lets the pipeline's schedule and dependency triggers fire again. */
     @POST
     @Path("{id}/enable")
     @RequiresRole(Role.EDITOR)
-    public Map<String, Object> enable(@PathParam("id") String id) {
-        return setEnabled(id, true);
+    public PipelineView enable(@PathParam("id") String id) {
+        return view(pipelines.setEnabled(Caller.actor(security, request), id, true));
     }
 
     /** Stops the pipeline's schedule and dependency triggers; runs started by hand still work. */
     @POST
     @Path("{id}/disable")
     @RequiresRole(Role.EDITOR)
-    public Map<String, Object> disable(@PathParam("id") String id) {
-        return setEnabled(id, false);
-    }
-
-    private Map<String, Object> setEnabled(String id, boolean enabled) {
-        Pipeline current = find(id);
-        if (current.enabled() == enabled) {
-            return view(current);
-        }
-        Pipeline toggled = new Pipeline(current.id(), current.name(), current.sourceId(), current.destinationId(),
-                current.definition(), enabled, current.scheduleCron(), current.scheduleTimezone(), current.dependsOn(),
-                current.createdAt(), null);
-        try {
-            Pipeline updated = audit.atomically(() -> {
-                Pipeline pipeline = pipelines.update(toggled).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
-                audit.record(caller(), "pipeline." + (enabled ? "enable" : "disable"), "pipeline:" + id, pipeline.name(),
-                        Caller.address(request));
-                return pipeline;
-            });
-            changed(updated, enabled ? "enabled" : "disabled");
-            return view(updated);
-        } catch (ConflictException e) {
-            throw refused(e);
-        }
-    }
-
-    /** A dependency the store refuses is the client's mistake (400 naming the cycle); a taken name is a 409. */
-    private static ApiException refused(ConflictException e) {
-        String message = e.getMessage();
-        if (message.startsWith("dependency cycle") || message.startsWith("upstream ")) {
-            return ApiException.invalid("depends_on", message);
-        }
-        return ApiException.conflict(message);
-    }
-
-    private void changed(Pipeline pipeline, String change) {
-        EventAdmin target = events;
-        if (target != null) {
-            target.postEvent(new Event(RunEvents.PIPELINE_CHANGED, Map.of(RunEvents.PIPELINE_ID, pipeline.id(),
-                    RunEvents.PIPELINE_NAME, pipeline.name(), RunEvents.CHANGE, change,
-                    RunEvents.AT, System.currentTimeMillis())));
-        }
+    public PipelineView disable(@PathParam("id") String id) {
+        return view(pipelines.setEnabled(Caller.actor(security, request), id, false));
     }
 
     @DELETE
     @Path("{id}")
     @RequiresRole(Role.EDITOR)
     public Response delete(@PathParam("id") String id) {
-        Pipeline current = find(id);
-        audit.atomically(() -> {
-            pipelines.delete(id);
-            audit.record(caller(), "pipeline.delete", "pipeline:" + id, current.name(), Caller.address(request));
-            return null;
-        });
-        changed(current, "deleted");
+        pipelines.delete(Caller.actor(security, request), id);
         return Response.noContent().build();
     }
 
@@ -303,88 +205,17 @@ public final class PipelineResource {
     @Path("{id}/state")
     @RequiresRole(Role.EDITOR)
     public Response resetState(@PathParam("id") String id) {
-        Pipeline pipeline = find(id);
-        audit.atomically(() -> {
-            offsets.clearAll(id);
-            audit.record(caller(), "pipeline.reset_state", "pipeline:" + id, pipeline.name(), Caller.address(request));
-            return null;
-        });
+        pipelines.resetState(Caller.actor(security, request), id);
         return Response.noContent().build();
     }
 
-    private Pipeline validate(Pipeline current, Map<String, Object> body) {
-        Bodies.required(body);
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Map<String, Object> definition = new LinkedHashMap<>();
-        body.forEach((key, value) -> {
-            if (!TOP_LEVEL.contains(key) && !READ_ONLY.contains(key)) {
-                definition.put(key, value);
-            }
-        });
-        String name = body.get("name") instanceof String n && !n.isBlank() && n.length() <= 100 ? n : null;
-        if (name == null) {
-            errors.add(new Problem.FieldError("name", "is required (1 to 100 characters)"));
-        }
-        String sourceId = reference(body.get("source_id"), "source_id", ConnectionKind.SOURCE, errors);
-        String destinationId = reference(body.get("destination_id"), "destination_id", ConnectionKind.DESTINATION, errors);
-        Map<String, Object> stored = Map.of();
-        try {
-            stored = PipelineDefinition.parse(definition).toMap();
-        } catch (ConfigException e) {
-            for (ConfigViolation v : e.violations()) {
-                errors.add(new Problem.FieldError(v.field(), v.message()));
-            }
-        }
-        boolean enabled = !(body.get("enabled") instanceof Boolean b) || b;
-        if (body.get("enabled") != null && !(body.get("enabled") instanceof Boolean)) {
-            errors.add(new Problem.FieldError("enabled", "must be true or false"));
-        }
-        String cron = null;
-        String timezone = null;
-        if (body.get("schedule") instanceof Map<?, ?> schedule) {
-            cron = schedule.get("cron") instanceof String c && !c.isBlank() ? c : null;
-            timezone = schedule.get("timezone") instanceof String t && !t.isBlank() ? t : null;
-            if (cron == null) {
-                errors.add(new Problem.FieldError("schedule.cron", "is required in a schedule"));
-            } else {
-                Schedules.check(schedules, cron, timezone, errors);
-            }
-        } else if (body.get("schedule") != null) {
-            errors.add(new Problem.FieldError("schedule", "must be an object {\"cron\", \"timezone\"}"));
-        }
-        notifications.check(body.get(PipelineNotifications.FIELD), errors);
-        List<String> dependsOn = new ArrayList<>();
-        if (body.get("depends_on") instanceof List<?> list) {
-            list.forEach(item -> dependsOn.add(String.valueOf(item)));
-        } else if (body.get("depends_on") != null) {
-            errors.add(new Problem.FieldError("depends_on", "must be a list of pipeline ids"));
-        }
-        if (!errors.isEmpty()) {
-            throw Bodies.invalid(errors);
-        }
-        return new Pipeline(current == null ? null : current.id(), name, sourceId, destinationId, new HashMap<>(stored), enabled,
-                cron, timezone, dependsOn, current == null ? null : current.createdAt(), null);
-    }
-
-    private String reference(Object value, String field, ConnectionKind kind, List<Problem.FieldError> errors) {
-        if (!(value instanceof String id) || id.isBlank()) {
-            errors.add(new Problem.FieldError(field, "is required"));
-            return null;
-        }
-        if (connections.byId(kind, id).isEmpty()) {
-            errors.add(new Problem.FieldError(field, "no " + kind.id() + " " + id));
-        }
-        return id;
-    }
-
-    /** The pipeline as answers show it, with the targets that hear its events. */
-    private Map<String, Object> view(Pipeline pipeline) {
-        return PipelineViews.pipeline(pipeline, notifications.of(pipeline.id()),
-                runs.list(pipeline.id(), 1).stream().findFirst().orElse(null));
+    /** The pipeline as answers show it, with its last run. */
+    private PipelineView view(SavedPipeline pipeline) {
+        return PipelineView.of(pipeline, runs.list(pipeline.id(), 1).stream().findFirst().orElse(null));
     }
 
     private Pipeline find(String id) {
-        return pipelines.byId(id).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
+        return stored.byId(id).orElseThrow(() -> ApiException.notFound("no pipeline " + id));
     }
 
     private String caller() {

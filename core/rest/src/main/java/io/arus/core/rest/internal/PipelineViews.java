@@ -1,6 +1,10 @@
 package io.arus.core.rest.internal;
 
-import io.arus.core.store.Pipeline;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.arus.core.model.PipelineSpec;
+import io.arus.core.service.SavedPipeline;
+
 import io.arus.core.store.Run;
 import io.arus.core.store.RunStream;
 import io.arus.core.store.RunTotals;
@@ -16,39 +20,18 @@ final class PipelineViews {
     private PipelineViews() {
     }
 
-    /** A pipeline: its definition's fields at the top level, as a client sends them. */
-    static Map<String, Object> pipeline(Pipeline pipeline) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", pipeline.id());
-        view.put("name", pipeline.name());
-        view.put("source_id", pipeline.sourceId());
-        view.put("destination_id", pipeline.destinationId());
-        view.putAll(pipeline.definition());
-        view.put("enabled", pipeline.enabled());
-        if (pipeline.scheduleCron() != null) {
-            Map<String, Object> schedule = new LinkedHashMap<>();
-            schedule.put("cron", pipeline.scheduleCron());
-            schedule.put("timezone", pipeline.scheduleTimezone());
-            view.put("schedule", schedule);
-        } else {
-            view.put("schedule", null);
-        }
-        view.put("depends_on", pipeline.dependsOn());
-        view.put("created_at", pipeline.createdAt());
-        view.put("updated_at", pipeline.updatedAt());
-        return view;
-    }
-
     /**
-     * A pipeline with its {@code notifications} (the targets that hear its events, see PipelineNotifications) and
-     * its {@code last_run}, so that a list of pipelines needs no request per pipeline.
+     * A pipeline as answers show it: the fields a client sends (the model, defaults applied, with its
+     * {@code notifications}) at the top level, beside its id, times and {@code last_run}, so that a list of pipelines
+     * needs no request per pipeline. A GET answer can be PUT back: the read-only fields are ignored then.
      */
-    static Map<String, Object> pipeline(Pipeline pipeline, List<PipelineNotifications.NotificationView> notifications,
-                                        Run lastRun) {
-        Map<String, Object> view = pipeline(pipeline);
-        view.put(PipelineNotifications.FIELD, notifications);
-        view.put("last_run", lastRun == null ? null : run(lastRun));
-        return view;
+    @JsonPropertyOrder({"id"})
+    record PipelineView(String id, @JsonUnwrapped PipelineSpec spec, Instant createdAt, Instant updatedAt,
+                        Map<String, Object> lastRun) {
+        static PipelineView of(SavedPipeline saved, Run lastRun) {
+            return new PipelineView(saved.id(), saved.spec(), saved.createdAt(), saved.updatedAt(),
+                    lastRun == null ? null : run(lastRun));
+        }
     }
 
     /** A run without its streams: where it stands and when. */

@@ -1,5 +1,11 @@
 package io.arus.core.rest.internal;
 
+import io.arus.core.model.InvalidModelException;
+import io.arus.core.service.ConflictException;
+import io.arus.core.service.ConnectionFailedException;
+import io.arus.core.service.ForbiddenException;
+import io.arus.core.service.NotFoundException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -47,6 +53,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     static Problem toProblem(Throwable exception, String path) {
         ApiException api = cause(exception, ApiException.class);
+        if (api == null) {
+            api = fromService(exception);
+        }
         if (api != null) {
             return problem(api.status(), api.getMessage(), path, api.errors());
         }
@@ -72,6 +81,34 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.error("request {} failed", path, exception);
         return problem(Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details", path,
                 List.of());
+    }
+
+    /** The services' and the model's exceptions, as the API answers them; null for any other. */
+    static ApiException fromService(Throwable exception) {
+        InvalidModelException invalid = cause(exception, InvalidModelException.class);
+        if (invalid != null) {
+            if (invalid.violations().size() == 1) {
+                return ApiException.invalid(invalid.violations().get(0).field(), invalid.violations().get(0).message());
+            }
+            return Bodies.invalid(invalid.violations().stream()
+                    .map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof NotFoundException) {
+                return ApiException.notFound(t.getMessage());
+            }
+            if (t instanceof ConflictException) {
+                return ApiException.conflict(t.getMessage());
+            }
+            if (t instanceof ForbiddenException) {
+                return ApiException.forbidden(t.getMessage());
+            }
+            if (t instanceof ConnectionFailedException failed) {
+                return new ApiException(failed.unavailable() ? Response.Status.SERVICE_UNAVAILABLE
+                        : Response.Status.BAD_GATEWAY, failed.getMessage(), List.of());
+            }
+        }
+        return null;
     }
 
     private static Problem jsonProblem(JsonProcessingException json, String path) {

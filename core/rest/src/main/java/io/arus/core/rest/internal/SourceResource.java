@@ -1,6 +1,8 @@
 package io.arus.core.rest.internal;
 
+import io.arus.core.rest.internal.ConnectionViews.StreamView;
 import io.arus.core.rest.internal.ConnectionViews.StreamsView;
+import io.arus.core.service.ConnectionService;
 import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.Role;
 import javax.ws.rs.GET;
@@ -33,6 +35,7 @@ public final class SourceResource extends ConnectionResource {
     @Path("{id}/streams")
     @RequiresRole(Role.VIEWER)
     public StreamsView streams(@PathParam("id") String id) {
-        return connections().streams(id);
+        return new StreamsView(connections().discover(Caller.actor(security, request), id).stream()
+                .map(StreamView::of).toList());
     }
 }

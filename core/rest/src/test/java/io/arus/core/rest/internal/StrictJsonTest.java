@@ -59,14 +59,14 @@ class StrictJsonTest {
 
     @Test
     void ignoresTheReadOnlyFieldsAGetAnswerCarriesInAConnectionTargetOrUserBody() throws Exception {
-        ConnectionViews.ConnectionRequest connection = JsonProvider.MAPPER.readValue("""
+        io.arus.core.model.ConnectionSpec connection = JsonProvider.MAPPER.readValue("""
                 {"id": "c1", "name": "pg", "type": "postgresql", "config": {"host": "db"}, "available": true,
                  "created_by": "admin", "created_at": "2026-01-01T00:00:00Z", "updated_at": null}""",
-                ConnectionViews.ConnectionRequest.class);
-        NotificationTargetViews.TargetRequest target = JsonProvider.MAPPER.readValue("""
+                io.arus.core.model.ConnectionSpec.class);
+        io.arus.core.model.NotificationTargetSpec target = JsonProvider.MAPPER.readValue("""
                 {"id": "t1", "name": "ops", "type": "webhook", "config": {}, "available": true, "pipelines": [],
                  "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z"}""",
-                NotificationTargetViews.TargetRequest.class);
+                io.arus.core.model.NotificationTargetSpec.class);
         UserResource.UserPatch user = JsonProvider.MAPPER.readValue("""
                 {"id": "u1", "username": "ann", "role": "editor", "created_at": "2026-01-01T00:00:00Z",
                  "updated_at": null}""", UserResource.UserPatch.class);
@@ -80,7 +80,7 @@ class StrictJsonTest {
     @Test
     void stillRefusesUnknownFieldsBesideTheReadOnlyOnes() {
         Problem problem = refusal("{\"id\": \"c1\", \"name\": \"pg\", \"type\": \"postgresql\", \"confg\": {}}",
-                ConnectionViews.ConnectionRequest.class);
+                io.arus.core.model.ConnectionSpec.class);
 
         assertThat(problem.errors()).containsExactly(new Problem.FieldError("confg", "is not a known field"));
     }

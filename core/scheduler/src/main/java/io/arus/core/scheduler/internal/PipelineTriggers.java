@@ -39,9 +39,9 @@ final class PipelineTriggers {
      * @param misfire  {@code run_once}: one run as soon as a missed fire time is noticed; {@code skip}: wait for
      *                 the next fire time
      */
-    static CronTrigger trigger(Pipeline pipeline, CronSchedule schedule, String misfire) {
+    static CronTrigger trigger(Pipeline pipeline, CronSchedule schedule, io.arus.core.model.MisfirePolicy misfire) {
         CronScheduleBuilder cron = CronScheduleBuilder.cronSchedule(schedule.expression()).inTimeZone(schedule.timeZone());
-        cron = PipelinePolicies.SKIP.equals(misfire) ? cron.withMisfireHandlingInstructionDoNothing()
+        cron = misfire == io.arus.core.model.MisfirePolicy.SKIP ? cron.withMisfireHandlingInstructionDoNothing()
                 : cron.withMisfireHandlingInstructionFireAndProceed();
         return TriggerBuilder.newTrigger().withIdentity(triggerKey(pipeline.id())).forJob(jobKey(pipeline.id()))
                 .withDescription(pipeline.name()).withSchedule(cron).startNow().build();

@@ -94,7 +94,7 @@ public final class RunLauncher implements EventHandler {
     }
 
     private Launch overlap(Pipeline pipeline, String trigger) {
-        if (PipelinePolicies.QUEUE.equals(PipelinePolicies.of(pipeline).overlap())) {
+        if (PipelinePolicies.of(pipeline).overlap() == io.arus.core.model.OverlapPolicy.QUEUE) {
             String earlier = pending.putIfAbsent(pipeline.id(), trigger);
             String what = earlier == null ? "one " + trigger + " run is queued until the current run ends"
                     : "a " + earlier + " run is already queued; this " + trigger + " trigger is merged into it";

@@ -1,4 +1,4 @@
-package io.arus.core.rest.internal;
+package io.arus.core.service.internal;
 
 import io.arus.api.config.Config;
 import io.arus.api.config.ConfigField;
@@ -6,7 +6,7 @@ import io.arus.api.config.ConfigSpec;
 import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.Connector;
 import io.arus.api.connector.ConnectorSession;
-import io.arus.core.rest.internal.ConnectionViews.TestResult;
+import io.arus.core.service.ConnectionTestResult;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +44,7 @@ final class ConnectionCheck implements AutoCloseable {
      * @param clear     a configuration validated against its spec, secrets in clear text
      * @return whether it works, why not, and how long it took
      */
-    TestResult run(Connector connector, Map<String, Object> clear) {
+    ConnectionTestResult run(Connector connector, Map<String, Object> clear) {
         ConfigSpec spec = connector.descriptor().config();
         long start = System.nanoTime();
         Future<CheckResult> check;
@@ -55,20 +55,20 @@ final class ConnectionCheck implements AutoCloseable {
                 }
             });
         } catch (RejectedExecutionException e) {
-            return new TestResult(false, MOST_AT_ONCE + " connection tests are running already: try again later", 0);
+            return new ConnectionTestResult(false, MOST_AT_ONCE + " connection tests are running already: try again later", 0);
         }
         try {
             CheckResult result = check.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new TestResult(result.ok(), scrub(result.message(), clear, spec), since(start));
+            return new ConnectionTestResult(result.ok(), scrub(result.message(), clear, spec), since(start));
         } catch (TimeoutException e) {
             check.cancel(true);
-            return new TestResult(false, "no answer within " + describe(timeout), since(start));
+            return new ConnectionTestResult(false, "no answer within " + describe(timeout), since(start));
         } catch (ExecutionException e) {
-            return new TestResult(false, scrub(String.valueOf(e.getCause().getMessage()), clear, spec), since(start));
+            return new ConnectionTestResult(false, scrub(String.valueOf(e.getCause().getMessage()), clear, spec), since(start));
         } catch (InterruptedException e) {
             check.cancel(true);
             Thread.currentThread().interrupt();
-            return new TestResult(false, "the test was interrupted", since(start));
+            return new ConnectionTestResult(false, "the test was interrupted", since(start));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.arus.core.rest.internal;
+package io.arus.core.service.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.Connector;
 import io.arus.api.connector.ConnectorSession;
 import io.arus.api.plugin.TypeDescriptor;
-import io.arus.core.rest.internal.ConnectionViews.TestResult;
+import io.arus.core.service.ConnectionTestResult;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +46,7 @@ class ConnectionCheckTest {
         });
         long start = System.nanoTime();
 
-        TestResult result = checks.run(hanging, CLEAR);
+        ConnectionTestResult result = checks.run(hanging, CLEAR);
 
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5_000);
         assertThat(result.ok()).isFalse();
@@ -57,9 +57,9 @@ class ConnectionCheckTest {
 
     @Test
     void theAnswerAndAFailureNeverCarryTheSecret() {
-        TestResult ok = checks.run(checking(config -> () -> CheckResult.ok("logged in with "
+        ConnectionTestResult ok = checks.run(checking(config -> () -> CheckResult.ok("logged in with "
                 + config.string("password"))), CLEAR);
-        TestResult thrown = checks.run(checking(config -> () -> {
+        ConnectionTestResult thrown = checks.run(checking(config -> () -> {
             throw new IllegalStateException("refused password hunter2");
         }), CLEAR);
 

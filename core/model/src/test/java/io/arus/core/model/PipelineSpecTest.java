@@ -1,0 +1,154 @@
+package io.arus.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arus.api.config.ConfigViolation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PipelineSpecTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    @Test
+    void appliesEveryDefaultInOnePlace() throws Exception {
+        PipelineSpec spec = ModelReader.pipeline(json("""
+                {"name": "orders", "source_id": "s", "destination_id": "d", "streams": [{"name": "public.orders"}]}"""));
+
+        assertThat(spec.enabled()).isTrue();
+        assertThat(spec.dependsOn()).isEmpty();
+        assertThat(spec.zones()).containsExactly("normalized");
+        assertThat(spec.targetNamespace()).isEqualTo("analytics");
+        assertThat(spec.rawNamespace()).isEqualTo("staging");
+        assertThat(spec.batchSize()).isEqualTo(10_000);
+        assertThat(spec.parallelism()).isEqualTo(2);
+        assertThat(spec.errorThreshold()).isNull();
+        assertThat(spec.lookBackSeconds()).isZero();
+        assertThat(spec.softDeleteMode()).isEqualTo("delete");
+        assertThat(spec.qualityChecks()).isEqualTo(QualityChecksSpec.DEFAULT);
+        assertThat(spec.policies()).isEqualTo(SchedulingPolicies.DEFAULT);
+        assertThat(spec.sync().streams()).singleElement().satisfies(s -> assertThat(s.syncMode()).isEqualTo("incremental"));
+        assertThat(spec.notifications()).as("absent notifications leave the stored ones alone").isNull();
+        assertThat(spec.schedule()).isNull();
+    }
+
+    @Test
+    void reportsEveryBindingAndValidationErrorAtOnceWithItsPath() throws Exception {
+        InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json("""
+                {"name": "", "source_id": "s", "batch_size": "ten", "parallelism": 99, "colour": "red",
+                 "streams": [{"name": "a.b"}, {"name": "a.b", "cursor_field": ""}, {"name": "c.d", "sync_mode": "sometimes"},
+                             {"name": "e.f", "primary_key": "id"}],
+                 "misfire_policy": "never", "schedule": {"timezone": "UTC"},
+                 "notifications": [{"target_id": "t", "events": ["run_failed", "run_exploded"]}],
+                 "quality_checks": {"row_count": "shout", "max_null_ratio": {"email": 2}}}""")),
+                InvalidModelException.class);
+
+        assertThat(refused.violations()).extracting(ConfigViolation::field).containsExactlyInAnyOrder(
+                "name", "destination_id", "batch_size", "parallelism", "colour", "streams[3].primary_key",
+                "misfire_policy", "schedule.cron", "notifications[0].events[1]", "quality_checks.row_count",
+                "quality_checks.max_null_ratio.email");
+        assertThat(refused.violations()).filteredOn(v -> v.field().equals("batch_size"))
+                .singleElement().satisfies(v -> assertThat(v.message()).isEqualTo("must be a whole number"));
+        assertThat(refused.violations()).filteredOn(v -> v.field().equals("misfire_policy"))
+                .singleElement().satisfies(v -> assertThat(v.message()).isEqualTo("must be one of [run_once, skip]"));
+    }
+
+    @Test
+    void namesStreamErrorsByIndexWhenAllFieldsBind() throws Exception {
+        InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d",
+                 "streams": [{"name": "a.b"}, {"name": "a.b", "cursor_field": ""}, {"name": "c.d", "sync_mode": "sometimes"},
+                             {"name": "e.f", "sync_mode": "cdc", "write_mode": "merge"}]}""")),
+                InvalidModelException.class);
+
+        assertThat(refused.violations()).containsExactly(
+                new ConfigViolation("streams[1].name", "selects a.b twice"),
+                new ConfigViolation("streams[1].cursor_field", "must be a column name"),
+                new ConfigViolation("streams[2].sync_mode", "must be one of [full_refresh, incremental]"),
+                new ConfigViolation("streams[3].sync_mode", "cdc is not available yet; use full_refresh or incremental"),
+                new ConfigViolation("streams[3].write_mode", "must be one of [append, upsert, replace]"));
+    }
+
+    @Test
+    void ignoresTheReadOnlyFieldsOfAnAnswerSoAGetBodyCanBePutBack() throws Exception {
+        PipelineSpec written = ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b"}],
+                 "notifications": [], "schedule": {"cron": "0 0 * * * ?", "timezone": "Europe/Paris"}}"""));
+        JsonNode answer = JSON.valueToTree(written);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answer).put("id", "1f").put("created_at", "2026-01-01T00:00:00Z")
+                .put("updated_at", "2026-01-02T00:00:00Z").putObject("last_run").put("status", "succeeded");
+
+        PipelineSpec again = ModelReader.pipeline(answer);
+
+        assertThat(again).isEqualTo(written);
+        assertThat(again.definition()).isEqualTo(written.definition());
+    }
+
+    @Test
+    void acceptsTheShapeTheApiAlwaysTookIncludingUpperCaseModes() throws Exception {
+        PipelineSpec spec = ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d", "enabled": false, "depends_on": ["u"],
+                 "streams": [{"name": "a.b", "sync_mode": "FULL_REFRESH", "write_mode": "append", "primary_key": ["id"]}],
+                 "zones": ["raw", "normalized"], "error_threshold": 5, "look_back_seconds": 60,
+                 "soft_delete_mode": "flag", "quality_checks": {"unique_key": "fail", "max_null_ratio": {"email": 0.5}},
+                 "misfire_policy": "skip", "overlap_policy": "queue"}"""));
+
+        assertThat(spec.enabled()).isFalse();
+        assertThat(spec.sync().streams().get(0).syncMode()).isEqualTo("full_refresh");
+        assertThat(spec.sync().rawZone()).isTrue();
+        assertThat(spec.sync().qualityChecks()).isEqualTo(new QualityChecksSpec("warn", "fail", Map.of("email", 0.5), "fail"));
+        assertThat(spec.policies()).isEqualTo(new SchedulingPolicies(MisfirePolicy.SKIP, OverlapPolicy.QUEUE));
+    }
+
+    @Test
+    void rebuildsTheSameModelFromWhatTheStoreKeeps() throws Exception {
+        PipelineSpec spec = ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d",
+                 "streams": [{"name": "a.b", "cursor_field": "updated_at"}], "overlap_policy": "queue"}"""));
+
+        PipelineSpec stored = PipelineSpec.of("p", "s", "d", true, null, List.of(), null, spec.definition());
+
+        assertThat(stored).isEqualTo(spec);
+        assertThat(SchedulingPolicies.of(spec.definition()).overlap()).isEqualTo(OverlapPolicy.QUEUE);
+        assertThat(SyncSpec.of(spec.definition()).streams().get(0).cursorField()).isEqualTo("updated_at");
+    }
+
+    @Test
+    void bindsAsWrittenWithoutDefaultsSoTheServiceCanAddItsOwnChecks() throws Exception {
+        PipelineSpec written = ModelReader.pipelineAsWritten(json("{\"name\": \"p\"}"));
+
+        assertThat(written.batchSize()).isNull();
+        assertThat(written.streams()).isNull();
+        InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipelineAsWritten(json("""
+                {"name": 5, "streams": [{"name": "a.b"}], "batch_size": 0}""")), InvalidModelException.class);
+        assertThat(refused.violations()).extracting(ConfigViolation::field)
+                .containsExactlyInAnyOrder("name", "batch_size", "source_id", "destination_id");
+    }
+
+    @Test
+    void refusesABodyThatIsNotAnObject() throws Exception {
+        InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json("[1]")),
+                InvalidModelException.class);
+
+        assertThat(refused.violations()).containsExactly(new ConfigViolation("body", "must be an object"));
+    }
+
+    @Test
+    void connectionsIgnoreTheirReadOnlyFieldsAndRefuseUnknownOnes() throws Exception {
+        ConnectionSpec spec = ModelReader.connection(json("""
+                {"id": "c", "name": "pg", "type": "postgresql", "config": {"host": "db", "port": 5432},
+                 "available": true, "created_by": "ann", "created_at": null, "updated_at": null}"""));
+
+        assertThat(spec.config()).containsEntry("port", 5432);
+        InvalidModelException refused = catchThrowableOfType(() -> ModelReader.notificationTarget(json("""
+                {"name": 1, "type": "webhook", "confg": {}}""")), InvalidModelException.class);
+        assertThat(refused.violations()).extracting(ConfigViolation::field).containsExactlyInAnyOrder("name", "confg");
+    }
+}

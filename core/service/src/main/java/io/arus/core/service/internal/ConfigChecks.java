@@ -1,0 +1,72 @@
+package io.arus.core.service.internal;
+
+import io.arus.api.config.ConfigField;
+import io.arus.api.config.ConfigSpec;
+import io.arus.api.config.ConfigViolation;
+import io.arus.api.config.FieldType;
+import io.arus.core.security.ConnectionSecrets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The checks of a plugin configuration a client sent, each violation named {@code config.<field>}. */
+final class ConfigChecks {
+    /** The most items a list field of a configuration may hold. */
+    static final int MAX_LIST_ITEMS = 1_000;
+
+    private ConfigChecks() {
+    }
+
+    /**
+     * @return the spec's own violations, values longer than their kind of field may be, and secret references that
+     *         are refused, each named {@code config.<field>}
+     */
+    static List<ConfigViolation> violations(ConfigSpec spec, Map<String, ?> config) {
+        List<ConfigViolation> errors = new ArrayList<>();
+        for (ConfigViolation v : spec.validate(config)) {
+            errors.add(new ConfigViolation("config." + v.field(), v.message()));
+        }
+        for (ConfigField field : spec.fields()) {
+            Object value = config == null ? null : config.get(field.name());
+            if (errors.stream().anyMatch(e -> e.field().equals("config." + field.name()))) {
+                continue;
+            }
+            int max = maxLength(field.type());
+            if (value instanceof String text && text.length() > max) {
+                errors.add(new ConfigViolation("config." + field.name(), "must be at most " + max + " characters"));
+            } else if (value instanceof List<?> list && (list.size() > MAX_LIST_ITEMS
+                    || list.stream().anyMatch(item -> item instanceof String text && text.length() > max))) {
+                errors.add(new ConfigViolation("config." + field.name(),
+                        "must hold at most " + MAX_LIST_ITEMS + " items of at most " + max + " characters"));
+            }
+        }
+        if (config != null) {
+            for (ConfigViolation v : ConnectionSecrets.referenceViolations(spec, config)) {
+                if (errors.stream().noneMatch(e -> e.field().equals("config." + v.field()))) {
+                    errors.add(new ConfigViolation("config." + v.field(), v.message()));
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** The longest value of each kind of configuration field: a host name is at most 253 characters (RFC 1035). */
+    static int maxLength(FieldType type) {
+        return switch (type) {
+            case HOST -> 253;
+            case URL -> 2_048;
+            case STRING, ENUM, LIST -> 1_000;
+            case SECRET -> 16_384;
+            case TEXT -> 200_000;
+            case INT, BOOLEAN, PORT -> 100;
+        };
+    }
+
+    /** @return the violation of a required text field of at most {@code max} characters, or null */
+    static ConfigViolation text(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            return new ConfigViolation(field, "is required");
+        }
+        return value.length() > max ? new ConfigViolation(field, "must be at most " + max + " characters") : null;
+    }
+}

@@ -1,0 +1,242 @@
+package io.arus.core.service.internal;
+
+import io.arus.api.config.ConfigViolation;
+import io.arus.core.engine.RunEvents;
+import io.arus.core.model.InvalidModelException;
+import io.arus.core.model.NotificationSpec;
+import io.arus.core.model.PipelineSpec;
+import io.arus.core.model.ScheduleSpec;
+import io.arus.core.scheduler.ScheduleService;
+import io.arus.core.service.Actor;
+import io.arus.core.service.ConflictException;
+import io.arus.core.service.NotFoundException;
+import io.arus.core.service.PipelineService;
+import io.arus.core.service.SavedPipeline;
+import io.arus.core.store.AuditLog;
+import io.arus.core.store.ConnectionKind;
+import io.arus.core.store.ConnectionStore;
+import io.arus.core.store.NotificationSubscription;
+import io.arus.core.store.NotificationTargetStore;
+import io.arus.core.store.Pipeline;
+import io.arus.core.store.PipelineStore;
+import io.arus.core.store.Role;
+import io.arus.core.store.StreamOffsetStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+
+/** {@link PipelineService} over the stores: the only place pipelines are checked, stored and announced. */
+@Component(service = PipelineService.class)
+public final class Pipelines implements PipelineService {
+    private final PipelineStore pipelines;
+    private final ConnectionStore connections;
+    private final NotificationTargetStore targets;
+    private final StreamOffsetStore offsets;
+    private final AuditLog audit;
+    private final Transactions transactions;
+
+    /** Checks cron expressions while the scheduler is there (time zones are checked without it). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ScheduleService schedules;
+
+    @Activate
+    public Pipelines(@Reference PipelineStore pipelines, @Reference ConnectionStore connections,
+                     @Reference NotificationTargetStore targets, @Reference StreamOffsetStore offsets,
+                     @Reference AuditLog audit, @Reference Transactions transactions) {
+        this.pipelines = pipelines;
+        this.connections = connections;
+        this.targets = targets;
+        this.offsets = offsets;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public List<SavedPipeline> list() {
+        Map<String, List<NotificationSubscription>> subscribed = targets.allSubscriptions();
+        return pipelines.list().stream().map(p -> saved(p, subscribed.getOrDefault(p.id(), List.of())))
+                .sorted(Comparator.comparing(p -> p.spec().name())).toList();
+    }
+
+    @Override
+    public SavedPipeline get(String id) {
+        Pipeline pipeline = find(id);
+        return saved(pipeline, targets.subscriptions(id));
+    }
+
+    @Override
+    public Optional<SavedPipeline> byName(String name) {
+        return pipelines.list().stream().filter(p -> p.name().equals(name)).findFirst()
+                .map(p -> saved(p, targets.subscriptions(p.id())));
+    }
+
+    @Override
+    public SavedPipeline create(Actor actor, PipelineSpec spec) {
+        actor.require(Role.EDITOR);
+        PipelineSpec valid = check(spec);
+        Pipeline created = change(() -> {
+            Pipeline pipeline = pipelines.create(stored(null, valid, null));
+            if (valid.notifications() != null) {
+                targets.setSubscriptions(pipeline.id(), subscriptions(valid.notifications()));
+            }
+            audit.record(actor.username(), "pipeline.create", "pipeline:" + pipeline.id(), pipeline.name(), actor.address());
+            announce(pipeline, "created");
+            return pipeline;
+        });
+        return get(created.id());
+    }
+
+    @Override
+    public SavedPipeline update(Actor actor, String id, PipelineSpec spec) {
+        actor.require(Role.EDITOR);
+        Pipeline current = find(id);
+        PipelineSpec valid = check(spec);
+        change(() -> {
+            Pipeline pipeline = pipelines.update(stored(id, valid, current))
+                    .orElseThrow(() -> new NotFoundException("no pipeline " + id));
+            if (valid.notifications() != null) {
+                targets.setSubscriptions(id, subscriptions(valid.notifications()));
+            }
+            audit.record(actor.username(), "pipeline.update", "pipeline:" + id, pipeline.name(), actor.address());
+            announce(pipeline, "updated");
+            return pipeline;
+        });
+        return get(id);
+    }
+
+    @Override
+    public void delete(Actor actor, String id) {
+        actor.require(Role.EDITOR);
+        Pipeline current = find(id);
+        change(() -> {
+            if (!pipelines.delete(id)) {
+                throw new NotFoundException("no pipeline " + id);
+            }
+            audit.record(actor.username(), "pipeline.delete", "pipeline:" + id, current.name(), actor.address());
+            announce(current, "deleted");
+            return null;
+        });
+    }
+
+    @Override
+    public SavedPipeline setEnabled(Actor actor, String id, boolean enabled) {
+        actor.require(Role.EDITOR);
+        Pipeline current = find(id);
+        if (current.enabled() == enabled) {
+            return get(id);
+        }
+        Pipeline toggled = new Pipeline(current.id(), current.name(), current.sourceId(), current.destinationId(),
+                current.definition(), enabled, current.scheduleCron(), current.scheduleTimezone(), current.dependsOn(),
+                current.createdAt(), null);
+        change(() -> {
+            Pipeline pipeline = pipelines.update(toggled).orElseThrow(() -> new NotFoundException("no pipeline " + id));
+            audit.record(actor.username(), "pipeline." + (enabled ? "enable" : "disable"), "pipeline:" + id,
+                    pipeline.name(), actor.address());
+            announce(pipeline, enabled ? "enabled" : "disabled");
+            return pipeline;
+        });
+        return get(id);
+    }
+
+    @Override
+    public void resetState(Actor actor, String id) {
+        actor.require(Role.EDITOR);
+        Pipeline pipeline = find(id);
+        transactions.atomically(() -> {
+            offsets.clearAll(id);
+            audit.record(actor.username(), "pipeline.reset_state", "pipeline:" + id, pipeline.name(), actor.address());
+            return null;
+        });
+    }
+
+    /** The model's checks and the references, every violation at once. */
+    private PipelineSpec check(PipelineSpec spec) {
+        if (spec == null) {
+            throw new InvalidModelException(List.of(new ConfigViolation("body", "a pipeline is required")));
+        }
+        List<ConfigViolation> errors = new ArrayList<>();
+        try {
+            spec.validate();
+        } catch (InvalidModelException e) {
+            errors.addAll(e.violations());
+        }
+        reference(spec.sourceId(), "source_id", ConnectionKind.SOURCE, errors);
+        reference(spec.destinationId(), "destination_id", ConnectionKind.DESTINATION, errors);
+        if (spec.schedule() != null && spec.schedule().cron() != null && !spec.schedule().cron().isBlank()
+                && errors.stream().noneMatch(e -> e.field().startsWith("schedule"))) {
+            ScheduleChecks.check(schedules, spec.schedule().cron(), spec.schedule().timezone(), errors);
+        }
+        if (spec.notifications() != null) {
+            for (int i = 0; i < spec.notifications().size(); i++) {
+                String target = spec.notifications().get(i).targetId();
+                String at = "notifications[" + i + "].target_id";
+                if (target != null && !target.isBlank() && errors.stream().noneMatch(e -> e.field().equals(at))
+                        && targets.byId(target).isEmpty()) {
+                    errors.add(new ConfigViolation(at, "no notification target " + target));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidModelException(errors);
+        }
+        return spec.withDefaults();
+    }
+
+    private void reference(String id, String field, ConnectionKind kind, List<ConfigViolation> errors) {
+        if (id != null && !id.isBlank() && connections.byId(kind, id).isEmpty()) {
+            errors.add(new ConfigViolation(field, "no " + kind.id() + " " + id));
+        }
+    }
+
+    /** Runs a change in the services' transaction, turning the store's refusals into the service's exceptions. */
+    private <T> T change(AuditLog.Change<T, io.arus.core.store.ConflictException> change) {
+        try {
+            return transactions.atomically(change);
+        } catch (io.arus.core.store.ConflictException e) {
+            String message = e.getMessage();
+            if (message.startsWith("dependency cycle") || message.startsWith("upstream ")) {
+                throw new InvalidModelException(List.of(new ConfigViolation("depends_on", message)));
+            }
+            throw new ConflictException(message);
+        }
+    }
+
+    private void announce(Pipeline pipeline, String change) {
+        transactions.post(new Event(RunEvents.PIPELINE_CHANGED, Map.of(RunEvents.PIPELINE_ID, pipeline.id(),
+                RunEvents.PIPELINE_NAME, pipeline.name(), RunEvents.CHANGE, change,
+                RunEvents.AT, System.currentTimeMillis())));
+    }
+
+    private static Pipeline stored(String id, PipelineSpec valid, Pipeline current) {
+        ScheduleSpec schedule = valid.schedule();
+        return new Pipeline(id, valid.name(), valid.sourceId(), valid.destinationId(),
+                new java.util.HashMap<>(valid.definition()), valid.enabled(), schedule == null ? null : schedule.cron(),
+                schedule == null ? null : schedule.timezone(), valid.dependsOn(),
+                current == null ? null : current.createdAt(), null);
+    }
+
+    private static List<NotificationSubscription> subscriptions(List<NotificationSpec> notifications) {
+        return notifications.stream().map(n -> new NotificationSubscription(n.targetId(), n.events())).toList();
+    }
+
+    /** The stored pipeline in the model's shape, its subscriptions' events in the order of Notification.Event. */
+    static SavedPipeline saved(Pipeline p, List<NotificationSubscription> subscriptions) {
+        ScheduleSpec schedule = p.scheduleCron() == null ? null : new ScheduleSpec(p.scheduleCron(), p.scheduleTimezone());
+        List<NotificationSpec> notifications = subscriptions.stream()
+                .map(s -> new NotificationSpec(s.targetId(), EventOrder.sorted(s.events()))).toList();
+        return new SavedPipeline(p.id(), PipelineSpec.of(p.name(), p.sourceId(), p.destinationId(), p.enabled(),
+                schedule, p.dependsOn(), notifications, p.definition()), p.createdAt(), p.updatedAt());
+    }
+
+    private Pipeline find(String id) {
+        return pipelines.byId(id).orElseThrow(() -> new NotFoundException("no pipeline " + id));
+    }
+}
