@@ -117,4 +117,29 @@ class ConnectionSecretsTest {
                 .isInstanceOfSatisfying(MaskRefusedException.class, e -> assertThat(e.violations())
                         .containsExactly(new ConfigViolation("headers", "give the extra headers again: url changed")));
     }
+
+    @Test
+    void aReferenceIsStoredEncryptedShownAsWrittenKeptByTheMaskAndResolvedOnlyByDecrypt() {
+        Map<String, Object> stored = secrets.encrypt(SPEC, Map.of("host", "db", "password", "${env:PATH}"));
+
+        assertThat(stored.get("password")).asString().startsWith("enc:v1:");
+        assertThat(secrets.view(SPEC, stored)).containsEntry("password", "${env:PATH}");
+        assertThat(secrets.view(SPEC, secrets.encrypt(SPEC, Map.of("password", "hunter2"))))
+                .as("a literal secret stays masked").containsEntry("password", Config.MASK);
+        assertThat(secrets.unmask(SPEC, Map.of("host", "db", "password", Config.MASK), stored))
+                .as("the mask keeps the reference, unresolved").containsEntry("password", "${env:PATH}");
+        assertThat(secrets.decrypt(stored)).containsEntry("password", System.getenv("PATH"));
+    }
+
+    @Test
+    void aReferenceThatCannotBeResolvedFailsDecryptNamingItAndARefusedOneIsAViolationOfItsField() {
+        Map<String, Object> stored = secrets.encrypt(SPEC, Map.of("password", "${env:H1_SURELY_UNSET_VARIABLE}"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> secrets.decrypt(stored))
+                .isInstanceOf(SecretReferenceException.class).hasMessageContaining("${env:H1_SURELY_UNSET_VARIABLE}");
+        assertThat(ConnectionSecrets.referenceViolations(SPEC, Map.of("host", "${env:ARUS_DATA_DIR}",
+                "password", "${env:ARUS_ADMIN_PASSWORD}")))
+                .as("only secret fields are references").singleElement()
+                .satisfies(v -> assertThat(v.field()).isEqualTo("password"));
+    }
 }
