@@ -11,18 +11,21 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import javax.ws.rs.HttpMethod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
 
 /**
  * The OpenAPI document against the module's own classes: every resource method is in it, it is valid OpenAPI 3, and
@@ -46,6 +49,27 @@ class OpenApiDocumentTest {
         assertThat(resources).contains(PipelineResource.class, SourceResource.class, HealthResource.class,
                 OpenApiResource.class, AuthResource.class);
         assertThat(resources.size()).isGreaterThanOrEqualTo(19);
+    }
+
+    @Test
+    void theServedDocumentFindsTheSameResourcesInItsBundle() throws Exception {
+        // the resource lists the bundle's entries (a bundle has no class path to scan); here a bundle over target/classes
+        Path classes = Path.of(OpenApiResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "findEntries" -> {
+                        List<URL> entries = new ArrayList<>();
+                        try (Stream<Path> files = Files.list(classes.resolve((String) args[0]))) {
+                            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                                entries.add(file.toUri().toURL());
+                            }
+                        }
+                        yield Collections.enumeration(entries);
+                    }
+                    case "loadClass" -> Class.forName((String) args[0], false, getClass().getClassLoader());
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        assertThat(OpenApiResource.resourceClasses(bundle)).containsExactlyInAnyOrderElementsOf(resources);
     }
 
     @Test
