@@ -44,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * that raising it (logout, password change, reset, role change) ends every access token of the user at the
  * next request on every node, with no cache to invalidate.
  */
-@Component(service = {Authenticator.class, Sessions.class, ApiTokens.class})
+// registered under its class too: OidcSignInService (same bundle, internal package) opens sessions with open()
+@Component(service = {Authenticator.class, Sessions.class, ApiTokens.class, TokenService.class})
 public final class TokenService implements Authenticator, Sessions, ApiTokens {
     static final Duration ACCESS_TTL = Duration.ofMinutes(15);
     static final Duration REFRESH_TTL = Duration.ofDays(7);
@@ -189,6 +190,14 @@ public final class TokenService implements Authenticator, Sessions, ApiTokens {
         ApiToken record = apiTokens.create(userId, name, token.substring(0, API_TOKEN_PREFIX.length() + 6),
                 sha256(token), expiresAt);
         return new IssuedApiToken(token, record);
+    }
+
+    /**
+     * A new session for a user whom an identity provider signed in (no password to check here). The caller writes
+     * the audit entry in the same transaction.
+     */
+    Session open(User user) {
+        return issue(user, UUID.randomUUID().toString());
     }
 
     private Session issue(User user, String familyId) {
