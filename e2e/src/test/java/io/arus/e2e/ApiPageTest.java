@@ -113,15 +113,39 @@ class ApiPageTest {
         browser.click("[data-e2e=list-pipelines] .opblock-summary");
         browser.click("[data-e2e=list-pipelines] .try-out__btn");
         browser.click("[data-e2e=list-pipelines] .execute");
-        String status = browser.until(Duration.ofSeconds(30), () -> (String) browser.js(
-                "const cell = document.querySelector('[data-e2e=list-pipelines] .live-responses-table tr.response .response-col_status');"
-                        + "return cell ? cell.textContent.trim() : null;"));
+        String status = tryItOutStatus("200");
         assertThat(status).startsWith("200");
         browser.screenshot("tried", true);
+
+        // a stale access token: its 401 renews the session, and the next Execute goes through with the new token
+        browser.js("const s = JSON.parse(localStorage.getItem('arus.session')); s.access_token = 'stale';"
+                + "localStorage.setItem('arus.session', JSON.stringify(s));");
+        browser.click("[data-e2e=list-pipelines] .execute");
+        assertThat(tryItOutStatus("401")).startsWith("401");
+        browser.until(Duration.ofSeconds(15), () -> !"stale".equals(browser.js(
+                "return JSON.parse(localStorage.getItem('arus.session')).access_token")));
+        browser.click("[data-e2e=list-pipelines] .execute");
+        assertThat(tryItOutStatus("200")).startsWith("200");
 
         List<?> violations = (List<?>) browser.js("return window.cspViolations");
         assertThat(violations).as("securitypolicyviolation events").isEmpty();
         // Chromium logs a refused script, eval or style as a SEVERE "Refused to ... Content Security Policy" line
         assertThat(browser.scriptErrors()).as("errors (CSP refusals among them) in the browser log").isEmpty();
+    }
+
+    /** Waits until the tried operation's answer shows a status starting with {@code expected}; returns what shows. */
+    private String tryItOutStatus(String expected) {
+        try {
+            return browser.until(Duration.ofSeconds(30), () -> {
+                String shown = (String) browser.js("const cell = document.querySelector("
+                        + "'[data-e2e=list-pipelines] .live-responses-table tr.response .response-col_status');"
+                        + "return cell ? cell.textContent.trim() : null;");
+                return shown != null && shown.startsWith(expected) ? shown : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return (String) browser.js("const cell = document.querySelector("
+                    + "'[data-e2e=list-pipelines] .live-responses-table tr.response .response-col_status');"
+                    + "return cell ? cell.textContent.trim() : 'no answer shown';");
+        }
     }
 }

@@ -49,6 +49,7 @@ export async function render({ view, active }) {
     const SwaggerUIBundle = await loadSwaggerUi();
     if (!active()) return;
     replace(target);
+    const consoleTokenSent = new Set();
     SwaggerUIBundle({
       url: apiUrl('openapi.json'),
       domNode: target,
@@ -59,8 +60,17 @@ export async function render({ view, active }) {
       persistAuthorization: false,
       requestInterceptor: request => {
         const token = session.accessToken();
-        if (token && !request.headers.Authorization) request.headers.Authorization = 'Bearer ' + token;
+        if (token && !request.headers.Authorization) {
+          request.headers.Authorization = 'Bearer ' + token;
+          consoleTokenSent.add(request.url);
+        }
         return request;
+      },
+      // the access token is short-lived: a 401 to the console's token renews the session, so that Execute works
+      // again; a session that cannot be renewed ends as anywhere else in the console
+      responseInterceptor: response => {
+        if (consoleTokenSent.delete(response.url) && response.status === 401) session.refresh().catch(() => session.expired());
+        return response;
       },
     });
   } catch (error) {
