@@ -4,6 +4,7 @@ import io.arus.core.rest.internal.Views.SessionView;
 import io.arus.core.rest.internal.Views.UserView;
 import io.arus.core.security.AuthenticatedUser;
 import io.arus.core.security.AuthenticationException;
+import io.arus.core.security.OidcSignIn;
 import io.arus.core.security.RateLimitedException;
 import io.arus.core.security.Session;
 import io.arus.core.security.Sessions;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.util.List;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -27,7 +29,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code /api/auth}: login, refresh, logout. */
+/**
+ * {@code /api/auth}: login, refresh, logout, and which ways to sign in this server offers. Password login can be
+ * switched off ({@code ARUS_PASSWORD_LOGIN=false}) when an OpenID provider signs users in ({@link OidcResource}).
+ */
 @Component(service = AuthResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ArusApplication.SELECT)
@@ -37,6 +42,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public final class AuthResource {
     private final Sessions sessions;
     private final AuditLog audit;
+    private final OidcSignIn oidc;
 
     @Context
     HttpServletRequest request;
@@ -52,16 +58,41 @@ public final class AuthResource {
     public record RefreshRequest(String refreshToken) {
     }
 
+    /**
+     * @param passwordLogin whether username and password sign-in is on
+     * @param providers     the identity providers to offer (at most one today)
+     */
+    public record ProvidersView(boolean passwordLogin, List<ProviderView> providers) {
+    }
+
+    /** @param id the provider's id @param name its name for the button @param start the address that starts it */
+    public record ProviderView(String id, String name, String start) {
+    }
+
     @Activate
-    public AuthResource(@Reference Sessions sessions, @Reference AuditLog audit) {
+    public AuthResource(@Reference Sessions sessions, @Reference AuditLog audit, @Reference OidcSignIn oidc) {
         this.sessions = sessions;
         this.audit = audit;
+        this.oidc = oidc;
+    }
+
+    /** What the sign-in page offers: the password form, a "Sign in with ..." button, or both. */
+    @GET
+    @Path("providers")
+    @PublicEndpoint
+    public ProvidersView providers() {
+        return new ProvidersView(oidc.passwordLogin(), oidc.providerName()
+                .map(name -> List.of(new ProviderView("oidc", name, "api/auth/oidc/start"))).orElse(List.of()));
     }
 
     @POST
     @Path("login")
     @PublicEndpoint
     public SessionView login(LoginRequest body) {
+        if (!oidc.passwordLogin()) {
+            throw ApiException.forbidden("password login is off on this server (ARUS_PASSWORD_LOGIN=false)"
+                    + oidc.providerName().map(name -> ": sign in with " + name).orElse(""));
+        }
         Bodies.required(body);
         Bodies.text(body.username(), "username", 64);
         Bodies.text(body.password(), "password", 256);
