@@ -84,6 +84,23 @@ export const session = {
   },
 
   /**
+   * Picks up the session an OpenID sign-in opened: the server's callback left it in an HttpOnly cookie (no token
+   * ever travels in a URL), and this POST spends it once.
+   *
+   * @returns {Promise<void>}
+   * @throws {Error} with the server's words (nothing to pick up, taken already, too late)
+   */
+  async completeOidc() {
+    const { response, json } = await post('auth/oidc/session', {});
+    if (!response.ok) {
+      const error = new Error(json.detail || response.statusText || 'sign-in failed');
+      error.status = response.status;
+      throw error;
+    }
+    store({ access_token: json.access_token, refresh_token: json.refresh_token, user: json.user });
+  },
+
+  /**
    * Exchanges the refresh token for a new pair, once even when many requests ask at the same time.
    *
    * @returns {Promise<string>} the new access token
