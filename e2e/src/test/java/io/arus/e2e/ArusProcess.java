@@ -38,6 +38,11 @@ final class ArusProcess implements AutoCloseable {
      * @param work a folder for its data, plugins and log
      */
     static ArusProcess start(Path jar, Path work) throws Exception {
+        return start(jar, work, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, Path)}, with more environment variables (e.g. {@code ARUS_OIDC_*}). */
+    static ArusProcess start(Path jar, Path work, java.util.Map<String, String> environment) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError("the server jar " + jar + " is missing: build it first (./mvnw install -f runtime/pom.xml)");
         }
@@ -58,6 +63,7 @@ final class ArusProcess implements AutoCloseable {
         builder.environment().put("ARUS_PLUGINS_DIR", plugins.toString());
         builder.environment().put("ARUS_ADMIN_PASSWORD", ADMIN_PASSWORD);
         builder.environment().remove("ARUS_DB_URL");
+        builder.environment().putAll(environment);
         ArusProcess server = new ArusProcess(builder.start(), log, "http://127.0.0.1:" + port);
         server.awaitHealthy();
         return server;
