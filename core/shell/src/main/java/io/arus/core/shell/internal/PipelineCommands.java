@@ -1,117 +1,158 @@
 package io.arus.core.shell.internal;
 
-import io.arus.core.engine.RunService;
-import io.arus.core.store.AuditLog;
-import io.arus.core.store.Pipeline;
-import io.arus.core.store.PipelineStore;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arus.core.model.ModelReader;
+import io.arus.core.service.Actor;
+import io.arus.core.service.PipelineService;
+import io.arus.core.service.RunControlService;
+import io.arus.core.service.SavedPipeline;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunStore;
-import io.arus.core.store.RunStream;
-import java.time.Duration;
 import java.util.List;
-import java.util.NoSuchElementException;
+import java.util.Map;
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The pipeline and run commands of the shell: {@code arus:pipelines}, {@code arus:run}, {@code arus:runs},
- * {@code arus:status} and {@code arus:cancel}. A run started here carries the trigger {@code shell}; whoever holds
- * the server's terminal holds the server, so the shell needs no token, but every run it starts is audited.
- * A separate component from {@link ArusCommands}, so the plugin commands stay when the engine is away.
+ * The pipeline commands of the shell: list, show, create, delete, enable, disable, reset state, and starting and
+ * steering runs. They call the services REST calls, as the session's actor ({@link ShellLogins}), so the role
+ * checks and audit entries are the API's; a run started here carries the trigger {@code shell}.
  */
 @Component(service = PipelineCommands.class, property = {
     "osgi.command.scope=arus",
     "osgi.command.function=pipelines",
+    "osgi.command.function=pipeline",
+    "osgi.command.function=pipelinecreate",
+    "osgi.command.function=pipelinedelete",
+    "osgi.command.function=enable",
+    "osgi.command.function=disable",
+    "osgi.command.function=reset",
     "osgi.command.function=run",
-    "osgi.command.function=runs",
-    "osgi.command.function=status",
+    "osgi.command.function=pause",
+    "osgi.command.function=resume",
     "osgi.command.function=cancel"
 })
 public final class PipelineCommands {
-    private static final String ACTOR = "shell";
-
-    private final PipelineStore pipelines;
+    private final ShellLogins logins;
+    private final PipelineService pipelines;
+    private final RunControlService control;
     private final RunStore runs;
-    private final RunService runService;
-    private final AuditLog audit;
 
     @Activate
-    public PipelineCommands(@Reference PipelineStore pipelines, @Reference RunStore runs,
-                            @Reference RunService runService, @Reference AuditLog audit) {
+    public PipelineCommands(@Reference ShellLogins logins, @Reference PipelineService pipelines,
+                            @Reference RunControlService control, @Reference RunStore runs) {
+        this.logins = logins;
         this.pipelines = pipelines;
+        this.control = control;
         this.runs = runs;
-        this.runService = runService;
-        this.audit = audit;
     }
 
     @Descriptor("list the pipelines with their last run (GET /api/pipelines)")
-    public String pipelines() {
+    public String pipelines(CommandSession session) {
+        logins.actor(session);
         TextTable table = new TextTable("ID", "NAME", "ENABLED", "SCHEDULE", "LAST RUN", "STATUS", "TRIGGER");
-        List<Pipeline> all = pipelines.list();
-        for (Pipeline pipeline : all) {
-            Run last = runs.list(pipeline.id(), 1).stream().findFirst().orElse(null);
-            table.row(pipeline.id(), pipeline.name(), pipeline.enabled(), pipeline.scheduleCron(),
+        List<SavedPipeline> all = pipelines.list();
+        Map<String, Run> latest = runs.latestByPipeline();
+        for (SavedPipeline pipeline : all) {
+            Run last = latest.get(pipeline.id());
+            table.row(pipeline.id(), pipeline.spec().name(), pipeline.spec().enabled(),
+                    pipeline.spec().schedule() == null ? "" : pipeline.spec().schedule().cron(),
                     last == null ? "" : last.id(), last == null ? "never run" : last.status().id(),
                     last == null ? "" : last.trigger());
         }
         return table.toString() + all.size() + " pipeline" + (all.size() == 1 ? "" : "s") + "\n";
     }
 
+    @Descriptor("show a pipeline, by id or name, as YAML with its last run (GET /api/pipelines/{id})")
+    public String pipeline(CommandSession session, @Descriptor("pipeline id or name") String pipeline) {
+        logins.actor(session);
+        SavedPipeline found = find(pipeline);
+        ObjectNode node = ShellYaml.object();
+        ShellYaml.put(node, "id", found.id());
+        ShellYaml.merge(node, found.spec());
+        ShellYaml.put(node, "created_at", found.createdAt());
+        ShellYaml.put(node, "updated_at", found.updatedAt());
+        Run last = runs.latestByPipeline().get(found.id());
+        if (last != null) {
+            ObjectNode run = ShellYaml.object();
+            ShellYaml.put(run, "id", last.id());
+            ShellYaml.put(run, "status", last.status().id());
+            ShellYaml.put(run, "trigger", last.trigger());
+            ShellYaml.put(run, "started_at", last.startedAt());
+            ShellYaml.put(run, "ended_at", last.endedAt());
+            node.set("last_run", run);
+        }
+        return ShellYaml.text(node);
+    }
+
+    @Descriptor("create a pipeline from a YAML or JSON file in the API's shape (POST /api/pipelines); prints its id")
+    public String pipelineCreate(CommandSession session, @Descriptor("file with name, source_id, destination_id, streams...")
+                                 String file) {
+        Actor actor = logins.actor(session);
+        SavedPipeline created = pipelines.create(actor, ModelReader.pipeline(ShellYaml.read(file)));
+        return "pipeline " + created.spec().name() + " created: " + created.id() + "\n";
+    }
+
+    @Descriptor("delete a pipeline, by id or name, with its offsets; its runs stay in the history (DELETE /api/pipelines/{id})")
+    public String pipelineDelete(CommandSession session, @Descriptor("pipeline id or name") String pipeline) {
+        Actor actor = logins.actor(session);
+        SavedPipeline found = find(pipeline);
+        pipelines.delete(actor, found.id());
+        return "pipeline " + found.spec().name() + " deleted\n";
+    }
+
+    @Descriptor("enable a pipeline's schedule, by id or name (POST /api/pipelines/{id}/enable)")
+    public String enable(CommandSession session, @Descriptor("pipeline id or name") String pipeline) {
+        Actor actor = logins.actor(session);
+        SavedPipeline saved = pipelines.setEnabled(actor, find(pipeline).id(), true);
+        return "pipeline " + saved.spec().name() + " enabled\n";
+    }
+
+    @Descriptor("disable a pipeline's schedule, by id or name (POST /api/pipelines/{id}/disable)")
+    public String disable(CommandSession session, @Descriptor("pipeline id or name") String pipeline) {
+        Actor actor = logins.actor(session);
+        SavedPipeline saved = pipelines.setEnabled(actor, find(pipeline).id(), false);
+        return "pipeline " + saved.spec().name() + " disabled\n";
+    }
+
+    @Descriptor("forget a pipeline's stored offsets: its next run resyncs every stream (DELETE /api/pipelines/{id}/state)")
+    public String reset(CommandSession session, @Descriptor("pipeline id or name") String pipeline) {
+        Actor actor = logins.actor(session);
+        SavedPipeline found = find(pipeline);
+        pipelines.resetState(actor, found.id());
+        return "state of " + found.spec().name() + " reset: the next run starts from scratch\n";
+    }
+
     @Descriptor("start a run of a pipeline, by id or name (POST /api/pipelines/{id}/runs); prints the run id")
-    public String run(@Descriptor("pipeline id or name") String pipeline) {
-        Pipeline target = find(pipeline);
-        try {
-            Run run = runService.start(target.id(), "shell");
-            audit.record(ACTOR, "pipeline.run", "run:" + run.id(), target.name(), null);
-            return "run " + run.id() + " of " + target.name() + " started (arus:status " + run.id() + ")\n";
-        } catch (IllegalStateException | NoSuchElementException e) {
-            return "not started: " + e.getMessage() + "\n";
-        }
+    public String run(CommandSession session, @Descriptor("pipeline id or name") String pipeline) {
+        Actor actor = logins.actor(session);
+        SavedPipeline target = find(pipeline);
+        Run run = control.start(actor, target.id(), "shell");
+        return "run " + run.id() + " of " + target.spec().name() + " started (arus:status " + run.id() + ")\n";
     }
 
-    @Descriptor("list the latest runs of a pipeline, by id or name (GET /api/pipelines/{id}/runs)")
-    public String runs(@Descriptor("pipeline id or name") String pipeline) {
-        Pipeline target = find(pipeline);
-        TextTable table = new TextTable("RUN", "STATUS", "TRIGGER", "STARTED", "ENDED", "ERROR");
-        for (Run run : runs.list(target.id(), 20)) {
-            table.row(run.id(), run.status().id(), run.trigger(), run.startedAt(), run.endedAt(), run.error());
-        }
-        return table.toString();
-    }
-
-    @Descriptor("show a run with its streams and counters (GET /api/runs/{id})")
-    public String status(@Descriptor("run id") String runId) {
-        Run run = runs.byId(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-        StringBuilder text = new StringBuilder();
-        text.append("run ").append(run.id()).append(": ").append(run.status().id())
-                .append(" (trigger ").append(run.trigger()).append(")\n");
-        text.append("started ").append(run.startedAt() == null ? "-" : run.startedAt())
-                .append(", ended ").append(run.endedAt() == null ? "-" : run.endedAt()).append('\n');
-        if (run.error() != null) {
-            text.append("error: ").append(run.error()).append('\n');
-        }
-        TextTable table = new TextTable("STREAM", "STATUS", "READ", "WRITTEN", "DELETED", "REJECTED", "DURATION",
-                "ROWS/S", "ERROR");
-        for (RunStream stream : runs.streams(runId)) {
-            long perSecond = stream.durationMs() <= 0 ? 0 : stream.rowsWritten() * 1000 / stream.durationMs();
-            table.row(stream.stream(), stream.status().id(), stream.rowsRead(), stream.rowsWritten(),
-                    stream.rowsDeleted(), stream.rowsRejected(), Duration.ofMillis(stream.durationMs()), perSecond, stream.error());
-        }
-        return text.append(table).toString();
-    }
-
-    @Descriptor("cancel a run at its next batch boundary (POST /api/runs/{id}/cancel)")
-    public String cancel(@Descriptor("run id") String runId) {
-        Run run = runService.cancel(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-        audit.record(ACTOR, "run.cancel", "run:" + runId, null, null);
+    @Descriptor("pause a running run at its next batch boundary, offsets stored (POST /api/runs/{id}/pause)")
+    public String pause(CommandSession session, @Descriptor("run id") String runId) {
+        Run run = control.pause(logins.actor(session), runId);
         return "run " + runId + ": " + run.status().id() + "\n";
     }
 
-    private Pipeline find(String idOrName) {
-        return pipelines.byId(idOrName)
-                .or(() -> pipelines.list().stream().filter(p -> p.name().equals(idOrName)).findFirst())
-                .orElseThrow(() -> new IllegalArgumentException("no pipeline with id or name " + idOrName));
+    @Descriptor("resume a paused run (POST /api/runs/{id}/resume)")
+    public String resume(CommandSession session, @Descriptor("run id") String runId) {
+        Run run = control.resume(logins.actor(session), runId);
+        return "run " + runId + ": " + run.status().id() + "\n";
+    }
+
+    @Descriptor("cancel a run at its next batch boundary (POST /api/runs/{id}/cancel)")
+    public String cancel(CommandSession session, @Descriptor("run id") String runId) {
+        Run run = control.cancel(logins.actor(session), runId);
+        return "run " + runId + ": " + run.status().id() + "\n";
+    }
+
+    private SavedPipeline find(String idOrName) {
+        return pipelines.byName(idOrName).orElseGet(() -> pipelines.get(idOrName));
     }
 }
