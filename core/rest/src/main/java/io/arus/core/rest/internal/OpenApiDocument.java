@@ -45,8 +45,8 @@ final class OpenApiDocument {
     /** The statuses every operation may answer with a problem document, and their reasons. */
     static final Map<String, String> PROBLEMS = problems();
 
-    private static final Object CONVERTERS_LOCK = new Object();
-    private static boolean convertersReady;
+    /** Guards swagger's shared converter list while ours is in it. */
+    private static final Object CONVERTERS = new Object();
 
     private OpenApiDocument() {
     }
@@ -57,21 +57,18 @@ final class OpenApiDocument {
      * @return the document
      */
     static OpenAPI generate(Collection<Class<?>> resources, String version) {
-        useArusJson();
         Set<Class<?>> classes = new LinkedHashSet<>();
         for (ResourceMethod method : ResourceMethod.of(resources)) {
             classes.add(method.resource());
         }
-        OpenAPI base = new OpenAPI()
-                .info(new Info().title("Arus API").version(version)
-                        .description("The REST API of the Arus data-pipeline server. Send the access token from POST"
-                                + " /auth/login, or an API token, as `Authorization: Bearer <token>`. Errors are"
-                                + " application/problem+json documents that name the offending fields."))
-                .servers(List.of(new Server().url("/api")));
-        SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).readAllResources(true).prettyPrint(true);
-        OpenAPI api = new Reader(config).read(classes);
-        describe(api, ResourceMethod.of(classes));
-        return api;
+        List<ResourceMethod> methods = ResourceMethod.of(classes);
+        synchronized (CONVERTERS) {
+            SchemaNames names = new SchemaNames(Set.of());
+            OpenAPI api = read(classes, methods, version, names);
+            Set<String> shared = names.shared();
+            // two classes with one simple name: read again with those names qualified, none replacing the other
+            return shared.isEmpty() ? api : read(classes, methods, version, new SchemaNames(shared));
+        }
     }
 
     /** @return the document as JSON, the bytes {@code GET /api/openapi.json} answers */
@@ -85,15 +82,25 @@ final class OpenApiDocument {
 
     /**
      * Schemas are read with Arus's own mapper, so that their properties have the names the API sends
-     * ({@code created_at}) and the read-only mix-ins leave out what a request does not take. The converter list is
-     * swagger's shared one: ours goes first, once.
+     * ({@code created_at}) and the read-only mix-ins leave out what a request does not take. Swagger's converter
+     * list is shared: ours goes first for the time of one reading.
      */
-    private static void useArusJson() {
-        synchronized (CONVERTERS_LOCK) {
-            if (!convertersReady) {
-                ModelConverters.getInstance().addConverter(new ModelResolver(JsonProvider.MAPPER));
-                convertersReady = true;
-            }
+    private static OpenAPI read(Set<Class<?>> classes, List<ResourceMethod> methods, String version, SchemaNames names) {
+        ModelResolver resolver = new ModelResolver(JsonProvider.MAPPER, names);
+        ModelConverters.getInstance().addConverter(resolver);
+        try {
+            OpenAPI base = new OpenAPI()
+                    .info(new Info().title("Arus API").version(version)
+                            .description("The REST API of the Arus data-pipeline server. Send the access token from POST"
+                                    + " /auth/login, or an API token, as `Authorization: Bearer <token>`. Errors are"
+                                    + " application/problem+json documents that name the offending fields."))
+                    .servers(List.of(new Server().url("/api")));
+            SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).readAllResources(true).prettyPrint(true);
+            OpenAPI api = new Reader(config).read(classes);
+            describe(api, methods);
+            return api;
+        } finally {
+            ModelConverters.getInstance().removeConverter(resolver);
         }
     }
 

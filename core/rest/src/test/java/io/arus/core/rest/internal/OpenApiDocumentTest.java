@@ -22,7 +22,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import javax.ws.rs.GET;
 import javax.ws.rs.HttpMethod;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
@@ -177,6 +180,48 @@ class OpenApiDocumentTest {
         assertThat(document.at("/info/title").asText()).isEqualTo("Arus API");
         assertThat(document.at("/info/version").asText()).isEqualTo("9.9.9-test");
         assertThat(document.path("tags").findValuesAsText("name")).contains("pipelines", "sources", "health");
+    }
+
+    @Test
+    void keepsApartTwoClassesWithOneSimpleName() throws Exception {
+        JsonNode two = new ObjectMapper().readTree(OpenApiDocument.json(
+                OpenApiDocument.generate(List.of(LeftResource.class, RightResource.class), "t")));
+        assertThat(two.at("/paths/~1left/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/LeftItem");
+        assertThat(two.at("/paths/~1right/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/RightItem");
+        assertThat(two.at("/components/schemas/LeftItem/properties").fieldNames()).toIterable().containsExactly("left_name");
+        assertThat(two.at("/components/schemas/RightItem/properties").fieldNames()).toIterable().containsExactly("right_count");
+        assertThat(two.at("/components/schemas").has("Item")).isFalse();
+    }
+
+    /** Two resources answering two different classes both named Item. */
+    @javax.ws.rs.Path("left")
+    public static final class LeftResource {
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public Left.Item get() {
+            return new Left.Item("a");
+        }
+    }
+
+    @javax.ws.rs.Path("right")
+    public static final class RightResource {
+        @GET
+        @Produces(MediaType.APPLICATION_JSON)
+        public Right.Item get() {
+            return new Right.Item(1);
+        }
+    }
+
+    static final class Left {
+        public record Item(String leftName) {
+        }
+    }
+
+    static final class Right {
+        public record Item(int rightCount) {
+        }
     }
 
     private static String httpMethod(Method method) {
