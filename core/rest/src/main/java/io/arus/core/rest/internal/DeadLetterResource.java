@@ -1,12 +1,10 @@
 package io.arus.core.rest.internal;
 
 import io.arus.core.engine.DeadLetterReplay;
-import io.arus.core.store.AuditLog;
+import io.arus.core.service.DeadLetterService;
 import io.arus.core.store.DeadLetter;
-import io.arus.core.store.DeadLetterStore;
 import io.arus.core.store.Role;
 import java.util.List;
-import java.util.ArrayList;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
@@ -26,7 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * {@code /api/dead-letters}: the rows a run's destination or transforms refused, with the reason; and replaying
- * them once the cause is fixed.
+ * them once the cause is fixed. Through {@link DeadLetterService}, which the shell calls too.
  */
 @Component(service = DeadLetterResource.class)
 @JaxrsResource
@@ -34,12 +32,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public final class DeadLetterResource {
-    /** Run and dead-letter ids are UUIDs. */
-    private static final int ID_LENGTH = 36;
-    private static final int MAX_IDS = 10_000;
-    private final DeadLetterStore deadLetters;
-    private final DeadLetterReplay replay;
-    private final AuditLog audit;
+    private final DeadLetterService deadLetters;
 
     @Context
     SecurityContext security;
@@ -56,11 +49,8 @@ public final class DeadLetterResource {
     }
 
     @Activate
-    public DeadLetterResource(@Reference DeadLetterStore deadLetters, @Reference DeadLetterReplay replay,
-                              @Reference AuditLog audit) {
+    public DeadLetterResource(@Reference DeadLetterService deadLetters) {
         this.deadLetters = deadLetters;
-        this.replay = replay;
-        this.audit = audit;
     }
 
     /** Writes the chosen dead letters again; those that land are marked replayed, the others keep waiting. */
@@ -70,55 +60,15 @@ public final class DeadLetterResource {
     @RequiresRole(Role.EDITOR)
     public ReplayResult replay(ReplayRequest body) {
         Bodies.required(body);
-        // everything is checked before anything is written: a replay cannot be taken back
-        if (body.runId() != null) {
-            Bodies.text(body.runId(), "run_id", ID_LENGTH);
-        }
-        List<String> ids = new ArrayList<>();
-        if (body.ids() != null) {
-            if (body.ids().size() > MAX_IDS) {
-                throw ApiException.invalid("ids", "may name at most " + MAX_IDS + " dead letters");
-            }
-            for (int i = 0; i < body.ids().size(); i++) {
-                ids.add(Bodies.text(body.ids().get(i), "ids[" + i + "]", ID_LENGTH));
-            }
-        }
-        if (body.runId() != null) {
-            for (int offset = 0; ; offset += 1000) {
-                List<DeadLetter> page = deadLetters.byRun(body.runId(), 1000, offset);
-                page.stream().filter(l -> l.replayedAt() == null).forEach(l -> ids.add(l.id()));
-                if (page.size() < 1000) {
-                    break;
-                }
-            }
-        }
-        if (ids.isEmpty()) {
-            throw ApiException.invalid(body.runId() == null ? "ids" : "run_id", "names no dead letter waiting for a replay");
-        }
-        String actor = Caller.of(security).username();
-        String target = body.runId() == null ? null : "run:" + body.runId();
-        // before the effect: the rows go to the destination, outside any transaction of ours
-        audit.record(actor, "dead_letters.replay", target, ids.size() + " dead letter(s) to replay", Caller.address(request));
-        List<DeadLetterReplay.Outcome> outcomes = replay.replay(ids);
-        int replayed = (int) outcomes.stream().filter(DeadLetterReplay.Outcome::replayed).count();
-        audit.record(actor, "dead_letters.replayed", target, replayed + " of " + outcomes.size() + " replayed",
-                Caller.address(request));
-        return new ReplayResult(replayed, outcomes.size() - replayed, outcomes);
+        DeadLetterService.Replayed result = ServiceProblems.call(() -> deadLetters.replay(Caller.actor(security, request),
+                body.runId(), body.ids()));
+        return new ReplayResult(result.replayed(), result.failed(), result.results());
     }
 
     @GET
     @RequiresRole(Role.VIEWER)
     public List<DeadLetter> list(@QueryParam("run_id") String runId, @QueryParam("limit") @DefaultValue("100") int limit,
                                  @QueryParam("offset") @DefaultValue("0") int offset) {
-        if (runId == null || runId.isBlank()) {
-            throw ApiException.invalid("run_id", "is required");
-        }
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.invalid("limit", "must be between 1 and 1000");
-        }
-        if (offset < 0) {
-            throw ApiException.invalid("offset", "must not be negative");
-        }
-        return deadLetters.byRun(runId, limit, offset);
+        return ServiceProblems.call(() -> deadLetters.list(runId, limit, offset));
     }
 }

@@ -1,15 +1,10 @@
 package io.arus.core.rest.internal;
 
-import io.arus.core.platform.DropinWatcher;
 import io.arus.core.platform.PluginBundle;
-import io.arus.core.platform.PluginBusyException;
-import io.arus.core.platform.PluginInventory;
-import io.arus.core.store.AuditLog;
+import io.arus.core.service.PluginService;
 import io.arus.core.store.Role;
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -35,6 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * {@code /api/plugins}: the bundles of the server and the drop-in files, with the reason any failed (everyone);
  * uploading a plugin JAR into the drop-in folder and deleting a drop-in plugin (admins). The drop-in watcher does
  * the rest: it installs and updates within about a second; a deletion uninstalls the bundle before it answers.
+ * Through {@link PluginService}, which the shell calls too.
  */
 @Component(service = PluginResource.class)
 @JaxrsResource
@@ -43,9 +39,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PluginResource {
-    private final PluginInventory inventory;
-    private final DropinWatcher watcher;
-    private final AuditLog audit;
+    private final PluginService plugins;
 
     @Context
     SecurityContext security;
@@ -54,15 +48,13 @@ public final class PluginResource {
     HttpServletRequest request;
 
     @Activate
-    public PluginResource(@Reference PluginInventory inventory, @Reference DropinWatcher watcher, @Reference AuditLog audit) {
-        this.inventory = inventory;
-        this.watcher = watcher;
-        this.audit = audit;
+    public PluginResource(@Reference PluginService plugins) {
+        this.plugins = plugins;
     }
 
     @GET
     public List<PluginBundle> plugins() {
-        return inventory.bundles();
+        return plugins.list();
     }
 
     /**
@@ -78,11 +70,8 @@ public final class PluginResource {
     @Consumes(MediaType.WILDCARD)
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("filename") String filename, InputStream body) {
-        String actor = Caller.of(security).username();
-        // audited before the file enters the drop-in folder, where the watcher starts it at once
-        DropinFolder.Stored stored = new DropinFolder(inventory.dropinFolder()).store(contentType, filename, body,
-                checked -> audit.record(actor, "plugin.upload", "plugin:" + checked.file(), checked.bytes() + " bytes, sha256 "
-                        + checked.sha256() + (checked.replaced() ? ", replaced" : ""), Caller.address(request)));
+        PluginService.InstalledPlugin stored = DropinFolder.upload(plugins, Caller.actor(security, request), contentType,
+                filename, body);
         return Response.status(stored.replaced() ? Response.Status.OK : Response.Status.CREATED).entity(stored).build();
     }
 
@@ -98,31 +87,7 @@ public final class PluginResource {
     @Path("{id}")
     @RequiresRole(Role.ADMIN)
     public Response delete(@PathParam("id") String id) {
-        PluginBundle plugin = find(id).orElseThrow(() -> ApiException.notFound("no plugin " + id));
-        if (!plugin.dropin() || plugin.file() == null) {
-            throw ApiException.conflict(plugin.symbolicName() + " is part of the server, not a drop-in plugin; it cannot be deleted");
-        }
-        audit.record(Caller.of(security).username(), "plugin.delete", "plugin:" + plugin.file(),
-                plugin.symbolicName() + (plugin.version().isEmpty() ? "" : " " + plugin.version()), Caller.address(request));
-        try {
-            if (!watcher.remove(plugin.file())) {
-                throw ApiException.notFound("the file " + plugin.file() + " is already gone");
-            }
-        } catch (PluginBusyException e) {
-            throw ApiException.conflict(e.getMessage());
-        } catch (IOException e) {
-            throw new ApiException(Response.Status.INTERNAL_SERVER_ERROR, "could not delete " + plugin.file() + ": " + e.getMessage(),
-                    List.of());
-        }
+        ServiceProblems.call(() -> plugins.uninstall(Caller.actor(security, request), id));
         return Response.noContent().build();
-    }
-
-    private Optional<PluginBundle> find(String id) {
-        List<PluginBundle> all = inventory.bundles();
-        if (id.matches("\\d{1,18}")) {
-            long bundleId = Long.parseLong(id);
-            return all.stream().filter(p -> p.id() == bundleId).findFirst();
-        }
-        return all.stream().filter(p -> p.dropin() && id.equals(p.file())).findFirst();
     }
 }

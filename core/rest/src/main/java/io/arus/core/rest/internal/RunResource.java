@@ -1,8 +1,7 @@
 package io.arus.core.rest.internal;
 
-import io.arus.core.engine.RunService;
 import io.arus.core.rest.internal.PipelineViews.RunView;
-import io.arus.core.store.AuditLog;
+import io.arus.core.service.RunControlService;
 import io.arus.core.store.LogFilter;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
@@ -10,7 +9,6 @@ import io.arus.core.store.Role;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunLogLine;
 import io.arus.core.store.RunSample;
-import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunTotals;
 import java.util.LinkedHashMap;
@@ -47,8 +45,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public final class RunResource {
     private final RunStore runs;
-    private final RunService runService;
-    private final AuditLog audit;
+    private final RunControlService control;
     private final PipelineStore pipelines;
 
     @Context
@@ -65,11 +62,9 @@ public final class RunResource {
     }
 
     @Activate
-    public RunResource(@Reference RunStore runs, @Reference RunService runService, @Reference AuditLog audit,
-                       @Reference PipelineStore pipelines) {
+    public RunResource(@Reference RunStore runs, @Reference RunControlService control, @Reference PipelineStore pipelines) {
         this.runs = runs;
-        this.runService = runService;
-        this.audit = audit;
+        this.control = control;
         this.pipelines = pipelines;
     }
 
@@ -178,13 +173,8 @@ public final class RunResource {
     @Path("{id}/cancel")
     @RequiresRole(Role.EDITOR)
     public RunView cancel(@PathParam("id") String id) {
-        Run run = find(id);
-        if (run.status().isFinal()) {
-            throw ApiException.conflict("run " + id + " already ended (" + run.status().id() + ")");
-        }
-        audit.record(Caller.of(security).username(), "run.cancel", "run:" + id, null, Caller.address(request));
-        runService.cancel(id);
-        return RunView.of(find(id), runs.streams(id));
+        Run run = ServiceProblems.call(() -> control.cancel(Caller.actor(security, request), id));
+        return RunView.of(run, runs.streams(id));
     }
 
     /** Pauses the run at its next batch boundary, offsets stored; 409 unless it is running. */
@@ -192,13 +182,8 @@ public final class RunResource {
     @Path("{id}/pause")
     @RequiresRole(Role.EDITOR)
     public RunView pause(@PathParam("id") String id) {
-        Run run = find(id);
-        if (run.status() != RunStatus.RUNNING) {
-            throw ApiException.conflict("run " + id + " is " + run.status().id() + "; only a running run can pause");
-        }
-        audit.record(Caller.of(security).username(), "run.pause", "run:" + id, null, Caller.address(request));
-        runService.pause(id);
-        return RunView.of(find(id), runs.streams(id));
+        Run run = ServiceProblems.call(() -> control.pause(Caller.actor(security, request), id));
+        return RunView.of(run, runs.streams(id));
     }
 
     /** Resumes a paused run from where its streams wait; 409 unless it is paused. */
@@ -206,13 +191,8 @@ public final class RunResource {
     @Path("{id}/resume")
     @RequiresRole(Role.EDITOR)
     public RunView resume(@PathParam("id") String id) {
-        Run run = find(id);
-        if (run.status() != RunStatus.PAUSED) {
-            throw ApiException.conflict("run " + id + " is " + run.status().id() + "; only a paused run can resume");
-        }
-        audit.record(Caller.of(security).username(), "run.resume", "run:" + id, null, Caller.address(request));
-        runService.resume(id);
-        return RunView.of(find(id), runs.streams(id));
+        Run run = ServiceProblems.call(() -> control.resume(Caller.actor(security, request), id));
+        return RunView.of(run, runs.streams(id));
     }
 
     private Run find(String id) {

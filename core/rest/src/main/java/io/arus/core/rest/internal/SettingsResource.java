@@ -1,11 +1,9 @@
 package io.arus.core.rest.internal;
 
-import io.arus.core.store.AuditLog;
+import io.arus.core.service.SettingsService;
 import io.arus.core.store.Role;
-import io.arus.core.store.SettingsStore;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -21,7 +19,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-/** {@code /api/settings}: server settings as key/value pairs. Everyone reads; admins change. */
+/**
+ * {@code /api/settings}: server settings as key/value pairs. Everyone reads; admins change. Through
+ * {@link SettingsService}, which the shell calls too.
+ */
 @Component(service = SettingsResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ArusApplication.SELECT)
@@ -29,10 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class SettingsResource {
-    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_.]{0,99}");
-
-    private final SettingsStore settings;
-    private final AuditLog audit;
+    private final SettingsService settings;
 
     @Context
     SecurityContext security;
@@ -41,9 +39,8 @@ public final class SettingsResource {
     HttpServletRequest request;
 
     @Activate
-    public SettingsResource(@Reference SettingsStore settings, @Reference AuditLog audit) {
+    public SettingsResource(@Reference SettingsService settings) {
         this.settings = settings;
-        this.audit = audit;
     }
 
     @GET
@@ -65,18 +62,6 @@ public final class SettingsResource {
     @RequiresRole(Role.ADMIN)
     public Map<String, String> update(Map<String, String> body) {
         Bodies.required(body);
-        for (Map.Entry<String, String> entry : body.entrySet()) {
-            if (!KEY.matcher(entry.getKey()).matches()) {
-                throw ApiException.invalid(entry.getKey(), "is not a valid setting key (lower case, digits, '.', '_')");
-            }
-            if (entry.getValue() == null || entry.getValue().length() > 10_000) {
-                throw ApiException.invalid(entry.getKey(), "must be a string of at most 10000 characters");
-            }
-        }
-        // before the change: a setting is an upsert that retries on its own, which a shared transaction cannot
-        audit.record(Caller.of(security).username(), "settings.update", null, String.join(",", body.keySet()),
-                Caller.address(request));
-        body.forEach(settings::put);
-        return settings.all();
+        return ServiceProblems.call(() -> settings.update(Caller.actor(security, request), body));
     }
 }

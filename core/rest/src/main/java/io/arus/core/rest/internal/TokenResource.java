@@ -1,12 +1,8 @@
 package io.arus.core.rest.internal;
 
 import io.arus.core.rest.internal.Views.TokenView;
-import io.arus.core.security.ApiTokens;
-import io.arus.core.security.AuthenticatedUser;
 import io.arus.core.security.IssuedApiToken;
-import io.arus.core.store.ApiToken;
-import io.arus.core.store.ApiTokenStore;
-import io.arus.core.store.AuditLog;
+import io.arus.core.service.ApiTokenService;
 import io.arus.core.store.Role;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +26,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
  * {@code /api/tokens}: API tokens for automation. Everyone manages their own; an admin also sees and deletes
- * everyone's. The token itself is in the creation answer only.
+ * everyone's. The token itself is in the creation answer only. Through {@link ApiTokenService}, which the shell
+ * calls too.
  */
 @Component(service = TokenResource.class)
 @JaxrsResource
@@ -41,9 +38,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @RequiresRole(Role.VIEWER)
 public final class TokenResource {
     private static final String API_TOKEN = "api_token";
-    private final ApiTokens issuer;
-    private final ApiTokenStore tokens;
-    private final AuditLog audit;
+    private final ApiTokenService tokens;
 
     @Context
     SecurityContext security;
@@ -56,17 +51,14 @@ public final class TokenResource {
     }
 
     @Activate
-    public TokenResource(@Reference ApiTokens issuer, @Reference ApiTokenStore tokens, @Reference AuditLog audit) {
-        this.issuer = issuer;
+    public TokenResource(@Reference ApiTokenService tokens) {
         this.tokens = tokens;
-        this.audit = audit;
     }
 
     @GET
     public List<TokenView> list() {
-        AuthenticatedUser caller = Caller.of(security);
-        List<ApiToken> visible = caller.role() == Role.ADMIN ? tokens.listAll() : tokens.list(caller.userId());
-        return visible.stream().map(t -> TokenView.of(t, null)).toList();
+        return ServiceProblems.call(() -> tokens.list(Caller.actor(security, request)).stream()
+                .map(t -> TokenView.of(t, null)).toList());
     }
 
     @POST
@@ -76,31 +68,15 @@ public final class TokenResource {
             throw ApiException.forbidden("an API token cannot create API tokens; log in with your password");
         }
         Bodies.required(body);
-        String name = Bodies.text(body.name(), "name", 100);
-        if (body.expiresAt() != null && !body.expiresAt().isAfter(Instant.now())) {
-            throw ApiException.invalid("expires_at", "must be in the future");
-        }
-        AuthenticatedUser caller = Caller.of(security);
-        IssuedApiToken issued = audit.atomically(() -> {
-            IssuedApiToken created = issuer.create(caller.userId(), name, body.expiresAt());
-            audit.record(caller.username(), "token.create", "token:" + created.record().id(), name, Caller.address(request));
-            return created;
-        });
+        IssuedApiToken issued = ServiceProblems.call(() -> tokens.create(Caller.actor(security, request), body.name(),
+                body.expiresAt()));
         return Response.status(Response.Status.CREATED).entity(TokenView.of(issued.record(), issued.token())).build();
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        AuthenticatedUser caller = Caller.of(security);
-        ApiToken token = tokens.byId(id)
-                .filter(t -> t.userId().equals(caller.userId()) || caller.role() == Role.ADMIN)
-                .orElseThrow(() -> ApiException.notFound("no API token " + id));
-        audit.atomically(() -> {
-            tokens.delete(token.id());
-            audit.record(caller.username(), "token.delete", "token:" + id, token.name(), Caller.address(request));
-            return null;
-        });
+        ServiceProblems.run(() -> tokens.revoke(Caller.actor(security, request), id));
         return Response.noContent().build();
     }
 }
