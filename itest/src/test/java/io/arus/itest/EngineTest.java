@@ -122,7 +122,8 @@ class EngineTest {
         assertThat(PlatformTest.execute(shell, "arus:status " + runId)).contains("succeeded").contains("generator.table_1")
                 .contains("700");
         assertThat(PlatformTest.execute(shell, "arus:runs " + pipeline)).contains(runId).contains("shell");
-        assertThat(server.json("/api/audit").toString()).contains("run:" + runId);
+        // audited before the run starts, so the entry names the pipeline (the run has no id yet)
+        assertThat(server.json("/api/audit").toString()).contains("pipeline:" + pipeline).contains(name + ", trigger shell");
     }
 
     @Test
