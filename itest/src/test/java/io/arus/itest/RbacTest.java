@@ -39,6 +39,7 @@ class RbacTest {
 
     private static final List<Row> TABLE = List.of(
             new Row("GET", "/api/health", "/health", null, null),
+            new Row("GET", "/api/auth/providers", "/auth/providers", null, null),
             new Row("GET", "/api/connectors", "/connectors", null, "viewer"),
             new Row("GET", "/api/connectors/generator", "/connectors/{type}", null, "viewer"),
             new Row("GET", "/api/transforms", "/transforms", null, "viewer"),
@@ -114,8 +115,12 @@ class RbacTest {
     /** Calls that end the caller's access tokens. */
     private static final Set<String> ENDS_SESSIONS = Set.of("POST /auth/logout");
 
-    /** Public endpoints that take credentials in the body; covered by their own tests. */
-    private static final Set<String> LOGIN_ENDPOINTS = Set.of("POST /auth/login", "POST /auth/refresh");
+    /**
+     * Public endpoints that take credentials in the body, or the steps of an OpenID sign-in (a browser's redirects and
+     * cookies); covered by their own tests (e2e OidcSignInTest for the OpenID ones).
+     */
+    private static final Set<String> LOGIN_ENDPOINTS = Set.of("POST /auth/login", "POST /auth/refresh",
+            "GET /auth/oidc/start", "GET /auth/oidc/callback", "POST /auth/oidc/session");
 
     static ArusServer server;
     static Map<String, String> tokens;
