@@ -74,6 +74,11 @@ final class ArusProcess implements AutoCloseable {
         return base;
     }
 
+    /** @return the server's whole log so far */
+    String logText() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
     /** @return the last lines of the server's log, for failure messages */
     String logTail() {
         try {

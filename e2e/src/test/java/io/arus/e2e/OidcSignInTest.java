@@ -192,6 +192,13 @@ class OidcSignInTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void theClientSecretAppearsInNoLogLine() throws Exception {
+        String log = server.logText();
+        assertThat(log).contains("OpenID Connect sign-in with Mock IdP").doesNotContain(CLIENT_SECRET);
+    }
+
     private void signInAtProvider(String username, String claims) throws Exception {
         browser.open("/login");
         browser.click("#login-provider-oidc");
