@@ -139,14 +139,7 @@ public final class ModelReader {
             if (node == null || node.isNull()) {
                 continue;
             }
-            JavaType javaType = MAPPER.getTypeFactory().constructType(component.getGenericType());
-            try {
-                values[i] = MAPPER.readerFor(javaType).readValue(MAPPER.treeAsTokens(node));
-            } catch (JsonMappingException e) {
-                errors.add(new ConfigViolation(field + path(e), message(e)));
-            } catch (java.io.IOException e) {
-                errors.add(new ConfigViolation(field, "cannot be read"));
-            }
+            values[i] = value(node, component.getGenericType(), field, errors);
         }
         for (Iterator<String> names = ((ObjectNode) tree).fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -162,6 +155,44 @@ public final class ModelReader {
     }
 
     /** The JSON name: {@code @JsonProperty} is not kept on a record component, but on its accessor. */
+    /**
+     * Binds one value; a record (a stream, a notification) and a list of records are bound part by part, so that
+     * every offending field inside them is named too.
+     */
+    private static Object value(JsonNode node, java.lang.reflect.Type type, String field, List<ConfigViolation> errors) {
+        Class<?> raw = MAPPER.getTypeFactory().constructType(type).getRawClass();
+        if (raw.isRecord() && node.isObject()) {
+            @SuppressWarnings("unchecked")
+            Class<? extends Record> record = (Class<? extends Record>) raw;
+            List<ConfigViolation> inner = new ArrayList<>();
+            Record bound = bind(node, record, Set.of(), inner);
+            inner.forEach(v -> errors.add(new ConfigViolation(field + "." + v.field(), v.message())));
+            return bound;
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType list && List.class.equals(raw) && node.isArray()
+                && list.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
+            List<Object> items = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode item = node.get(i);
+                if (item == null || !item.isObject()) {
+                    errors.add(new ConfigViolation(field + "[" + i + "]", "must be an object"));
+                    items.add(null);
+                } else {
+                    items.add(value(item, element, field + "[" + i + "]", errors));
+                }
+            }
+            return items;
+        }
+        try {
+            return MAPPER.readerFor(MAPPER.getTypeFactory().constructType(type)).readValue(MAPPER.treeAsTokens(node));
+        } catch (JsonMappingException e) {
+            errors.add(new ConfigViolation(field + path(e), message(e)));
+        } catch (java.io.IOException e) {
+            errors.add(new ConfigViolation(field, "cannot be read"));
+        }
+        return null;
+    }
+
     private static String jsonName(RecordComponent component) {
         com.fasterxml.jackson.annotation.JsonProperty property =
                 component.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
@@ -222,6 +253,18 @@ public final class ModelReader {
     private static String noun(Class<?> type) {
         if (type == PipelineSpec.class) {
             return "pipeline";
+        }
+        if (type == StreamSpec.class) {
+            return "stream";
+        }
+        if (type == NotificationSpec.class) {
+            return "notification";
+        }
+        if (type == ScheduleSpec.class) {
+            return "schedule";
+        }
+        if (type == QualityChecksSpec.class) {
+            return "quality check";
         }
         return type == ConnectionSpec.class ? "source or destination" : "notification target";
     }

@@ -51,7 +51,8 @@ class PipelineSpecTest {
                 InvalidModelException.class);
 
         assertThat(refused.violations()).extracting(ConfigViolation::field).containsExactlyInAnyOrder(
-                "name", "destination_id", "batch_size", "parallelism", "colour", "streams[3].primary_key",
+                "name", "destination_id", "batch_size", "parallelism", "colour", "streams[1].name",
+                "streams[1].cursor_field", "streams[2].sync_mode", "streams[3].primary_key",
                 "misfire_policy", "schedule.cron", "notifications[0].events[1]", "quality_checks.row_count",
                 "quality_checks.max_null_ratio.email");
         assertThat(refused.violations()).filteredOn(v -> v.field().equals("batch_size"))
@@ -150,5 +151,17 @@ class PipelineSpecTest {
         InvalidModelException refused = catchThrowableOfType(() -> ModelReader.notificationTarget(json("""
                 {"name": 1, "type": "webhook", "confg": {}}""")), InvalidModelException.class);
         assertThat(refused.violations()).extracting(ConfigViolation::field).containsExactlyInAnyOrder("name", "confg");
+    }
+
+    @Test
+    void namesEveryMistakeInsideTheNotificationsAtOnce() throws Exception {
+        InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b"}],
+                 "notifications": [{"target_id": "t", "events": ["run_failed", "nope"]}, {"events": ["run_failed"]},
+                                   {"channel": "#ops"}]}""")), InvalidModelException.class);
+
+        assertThat(refused.violations()).extracting(ConfigViolation::field).containsExactlyInAnyOrder(
+                "notifications[0].events[1]", "notifications[1].target_id", "notifications[2].channel",
+                "notifications[2].target_id", "notifications[2].events");
     }
 }
