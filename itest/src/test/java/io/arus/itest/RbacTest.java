@@ -39,6 +39,7 @@ class RbacTest {
 
     private static final List<Row> TABLE = List.of(
             new Row("GET", "/api/health", "/health", null, null),
+            new Row("GET", "/api/openapi.json", "/openapi.json", null, null),
             new Row("GET", "/api/auth/providers", "/auth/providers", null, null),
             new Row("GET", "/api/connectors", "/connectors", null, "viewer"),
             new Row("GET", "/api/connectors/generator", "/connectors/{type}", null, "viewer"),
