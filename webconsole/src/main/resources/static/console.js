@@ -50,6 +50,7 @@ const ROUTES = [
   { path: '/tokens', load: page('tokens'), title: 'API tokens' },
   { path: '/audit', load: page('audit'), title: 'Audit log', role: 'admin' },
   { path: '/settings', load: page('settings'), title: 'Settings' },
+  { path: '/code', load: page('pipelines-as-code'), title: 'Import / Export', role: 'editor' },
   { path: '/api', load: page('api'), title: 'API' },
 ];
 
@@ -69,6 +70,7 @@ const NAV = [
   { href: '#/sources', label: 'Sources', icon: 'source' },
   { href: '#/destinations', label: 'Destinations', icon: 'destination' },
   { href: '#/notifications', label: 'Notifications', icon: 'bell' },
+  { href: '#/code', label: 'Import / Export', icon: 'upload', role: 'editor' },
   { section: 'Administration' },
   { href: '#/plugins', label: 'Plugins', icon: 'plug' },
   { href: '#/users', label: 'Users', icon: 'users', role: 'admin' },

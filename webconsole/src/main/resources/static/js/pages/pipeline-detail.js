@@ -11,6 +11,7 @@ import { confirmThen } from '../ui/modal.js';
 import { toast } from '../ui/toast.js';
 import { runNow, toggleEnabled, scheduleCell } from './pipeline-common.js';
 import { streamTable } from './run-streams.js';
+import { yamlPanel } from './pipeline-yaml.js';
 
 /** @param {import('../router.js').PageContext} ctx */
 export async function render({ view, params, active, onCleanup }) {
@@ -57,6 +58,7 @@ export async function render({ view, params, active, onCleanup }) {
     replace(view,
       headerSlot,
       panel('Definition', definition(pipeline, names)),
+      editor ? yamlPanel(pipeline) : null,
       h('section.panel.flush', h('h2', 'Streams of the latest run'), statsSlot),
       h('section.panel.flush', h('h2', 'Run history', h('span.spacer'),
         h('a.small', { href: `#/runs?pipeline_id=${encodeURIComponent(pipeline.id)}` }, 'Filter on the Runs page')), runsSlot),
