@@ -39,7 +39,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = PipelinesAsCode.class)
 public final class PipelinesAsCodeService implements PipelinesAsCode {
-    /** The framework property naming the watched folder (environment: ARUS_PIPELINES_DIR). */
+    /** The framework property naming the watched folder; when unset, the environment variable ARUS_PIPELINES_DIR. */
     static final String DIR_PROPERTY = "arus.pipelines.dir";
 
     private final PipelineService pipelines;
@@ -60,6 +60,10 @@ public final class PipelinesAsCodeService implements PipelinesAsCode {
         this.transaction = transaction;
         this.audit = audit;
         String dir = context.getProperty(DIR_PROPERTY);
+        if (dir == null || dir.isBlank()) {
+            // core/boot maps a fixed list of ARUS_* variables; this one is read here
+            dir = System.getenv("ARUS_PIPELINES_DIR");
+        }
         this.folder = dir == null || dir.isBlank() ? null : new PipelinesFolder(java.nio.file.Path.of(dir), this, settings);
         if (folder != null) {
             folder.start();
