@@ -129,8 +129,9 @@ class PipelineModelTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(ArusServer.JSON.readTree(response.body()).path("errors").findValues("field").stream().map(JsonNode::asText))
-                .containsExactlyInAnyOrder("name", "destination_id", "batch_size", "parallelism", "colour",
-                        "streams[1].name", "streams[1].sync_mode");
+                .as("what does not bind, with the checks of the rest, references and cron included")
+                .containsExactlyInAnyOrder("name", "source_id", "destination_id", "batch_size", "parallelism", "colour",
+                        "streams[1].name", "streams[1].sync_mode", "schedule.cron");
         HttpResponse<String> references = server.send("POST", "/api/pipelines", """
                 {"name": "refs-%s", "source_id": "nope", "destination_id": "nada", "streams": [{"name": "a.b"}],
                  "schedule": {"cron": "not a cron"}, "notifications": [{"target_id": "none", "events": ["run_failed"]}]}"""

@@ -88,6 +88,17 @@ public final class ModelReader {
     }
 
     /**
+     * Binds what binds of a pipeline, for a caller that reports binding errors with its own checks of the rest.
+     *
+     * @param tree   a pipeline as a client writes it
+     * @param errors receives one violation per field that does not bind (with its path)
+     * @return the pipeline as written, null in each field that did not bind; null when the tree is no object
+     */
+    public static PipelineSpec pipelineAsWritten(JsonNode tree, List<ConfigViolation> errors) {
+        return bind(tree, PipelineSpec.class, PIPELINE_READ_ONLY, errors);
+    }
+
+    /**
      * @param tree a source or destination as a client writes it
      * @return the connection; its {@code config} is for the service to check against the connector's spec
      * @throws InvalidModelException naming every field that does not bind

@@ -19,6 +19,13 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface PipelineService {
+    /**
+     * Checks a pipeline as {@link #create} would, changing nothing.
+     *
+     * @return every violation, model and references, each with its field path; empty when it may be stored
+     */
+    List<io.arus.api.config.ConfigViolation> violations(PipelineSpec spec);
+
     /** @return every pipeline, by name */
     List<SavedPipeline> list();
 

@@ -15,12 +15,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+import io.arus.api.config.ConfigViolation;
+import io.arus.core.model.InvalidModelException;
 import io.arus.core.model.ModelReader;
 import io.arus.core.model.PipelineSpec;
+import io.arus.core.service.PipelineService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.ws.rs.Consumes;
@@ -30,6 +34,9 @@ import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
@@ -61,6 +68,10 @@ public final class JsonProvider extends JacksonJsonProvider {
             .addMixIn(UserResource.UserPatch.class, UserReadOnly.class)
             .build());
 
+    /** Checks the references of a pipeline body that did not bind entirely, so that one 400 names everything. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile PipelineService pipelines;
+
     public JsonProvider() {
         super(MAPPER);
     }
@@ -78,8 +89,29 @@ public final class JsonProvider extends JacksonJsonProvider {
         }
         Object tree = super.readFrom((Class) JsonNode.class, JsonNode.class, annotations, mediaType, httpHeaders,
                 entityStream);
-        return tree instanceof JsonNode node && !node.isMissingNode() && !node.isNull()
-                ? ModelReader.pipelineAsWritten(node) : null;
+        if (!(tree instanceof JsonNode node) || node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        PipelineService service = pipelines;
+        if (service == null) {
+            return ModelReader.pipelineAsWritten(node);
+        }
+        List<ConfigViolation> errors = new ArrayList<>();
+        PipelineSpec bound = ModelReader.pipelineAsWritten(node, errors);
+        if (errors.isEmpty()) {
+            return bound;
+        }
+        // what did not bind, with every other violation (references too) of what did
+        List<ConfigViolation> all = new ArrayList<>(errors);
+        if (bound != null) {
+            for (ConfigViolation v : service.violations(bound)) {
+                if (errors.stream().noneMatch(e -> v.field().equals(e.field()) || e.field().startsWith(v.field() + "[")
+                        || e.field().startsWith(v.field() + "."))) {
+                    all.add(v);
+                }
+            }
+        }
+        throw new InvalidModelException(all);
     }
 
     /** Numbers and booleans stay out of string fields (ALLOW_COERCION_OF_SCALARS leaves that direction on). */

@@ -159,8 +159,17 @@ public final class Pipelines implements PipelineService {
 
     /** The model's checks and the references, every violation at once. */
     private PipelineSpec check(PipelineSpec spec) {
+        List<ConfigViolation> errors = violations(spec);
+        if (!errors.isEmpty()) {
+            throw new InvalidModelException(errors);
+        }
+        return spec.withDefaults();
+    }
+
+    @Override
+    public List<ConfigViolation> violations(PipelineSpec spec) {
         if (spec == null) {
-            throw new InvalidModelException(List.of(new ConfigViolation("body", "a pipeline is required")));
+            return List.of(new ConfigViolation("body", "a pipeline is required"));
         }
         List<ConfigViolation> errors = new ArrayList<>();
         try {
@@ -184,10 +193,7 @@ public final class Pipelines implements PipelineService {
                 }
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidModelException(errors);
-        }
-        return spec.withDefaults();
+        return errors;
     }
 
     private void reference(String id, String field, ConnectionKind kind, List<ConfigViolation> errors) {
