@@ -41,6 +41,17 @@ public interface UserService {
     User update(Actor actor, String id, String password, String role, boolean keepApiTokens);
 
     /**
+     * A user's change of their own password (any role): the current password must match. Every session of the user
+     * ends, the one asking too, and the user's API tokens are deleted unless {@code keepApiTokens}.
+     *
+     * @param userId the id of the user the actor is
+     * @throws io.arus.core.model.InvalidModelException naming {@code current_password} (wrong) or
+     *                                                  {@code new_password} (8 to 256 characters)
+     * @throws NotFoundException                        when the user no longer exists
+     */
+    void changeOwnPassword(Actor actor, String userId, String currentPassword, String newPassword, boolean keepApiTokens);
+
+    /**
      * Deletes the user with its API tokens.
      *
      * @throws NotFoundException when there is no such user

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 final class PipelinesFolder implements Runnable {
     static final String OWNED_KEY = "gitops.owned";
     static final long QUIET_MS = 300;
-    private static final long POLL_MS = 100;
+    private static final long POLL_MS = 250;
     private static final long MAX_BYTES = 1024 * 1024;
     private static final Actor GITOPS = new Actor("gitops", Role.EDITOR, "gitops");
     private static final Logger LOG = LoggerFactory.getLogger(PipelinesFolder.class);

@@ -24,16 +24,6 @@ final class Bodies {
         return value;
     }
 
-    static String password(String value, String field) {
-        if (value == null || value.length() < 8) {
-            throw ApiException.invalid(field, "must be at least 8 characters");
-        }
-        if (value.length() > 256) {
-            throw ApiException.invalid(field, "must be at most 256 characters");
-        }
-        return value;
-    }
-
     static ApiException invalid(List<Problem.FieldError> errors) {
         StringBuilder detail = new StringBuilder("invalid request: ");
         for (int i = 0; i < errors.size(); i++) {

@@ -2,10 +2,7 @@ package io.arus.core.rest.internal;
 
 import io.arus.core.rest.internal.Views.UserView;
 import io.arus.core.security.AuthenticatedUser;
-import io.arus.core.security.PasswordHasher;
-import io.arus.core.security.Sessions;
-import io.arus.core.store.ApiTokenStore;
-import io.arus.core.store.AuditLog;
+import io.arus.core.service.UserService;
 import io.arus.core.store.Role;
 import io.arus.core.store.User;
 import io.arus.core.store.UserStore;
@@ -35,10 +32,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @RequiresRole(Role.VIEWER)
 public final class MeResource {
     private final UserStore users;
-    private final PasswordHasher hasher;
-    private final Sessions sessions;
-    private final AuditLog audit;
-    private final ApiTokenStore apiTokens;
+    private final UserService userService;
 
     @Context
     SecurityContext security;
@@ -55,13 +49,9 @@ public final class MeResource {
     }
 
     @Activate
-    public MeResource(@Reference UserStore users, @Reference PasswordHasher hasher, @Reference Sessions sessions,
-                      @Reference AuditLog audit, @Reference ApiTokenStore apiTokens) {
+    public MeResource(@Reference UserStore users, @Reference UserService userService) {
         this.users = users;
-        this.hasher = hasher;
-        this.sessions = sessions;
-        this.audit = audit;
-        this.apiTokens = apiTokens;
+        this.userService = userService;
     }
 
     @GET
@@ -77,20 +67,9 @@ public final class MeResource {
     @Path("password")
     public Response changePassword(PasswordChange body) {
         Bodies.required(body);
-        User user = current();
-        if (body.currentPassword() == null || !hasher.verify(body.currentPassword(), user.passwordHash())) {
-            throw ApiException.invalid("current_password", "is wrong");
-        }
-        String hash = hasher.hash(Bodies.password(body.newPassword(), "new_password"));
-        boolean keep = Boolean.TRUE.equals(body.keepApiTokens());
-        audit.atomically(() -> {
-            users.update(user.id(), hash, null);
-            sessions.endAll(user.id());
-            int deleted = keep ? 0 : apiTokens.deleteByUser(user.id());
-            audit.record(user.username(), "user.password_change", "user:" + user.id(),
-                    keep ? "API tokens kept" : deleted + " API token(s) deleted", Caller.address(request));
-            return null;
-        });
+        AuthenticatedUser caller = Caller.of(security);
+        ServiceProblems.run(() -> userService.changeOwnPassword(Caller.actor(security, request), caller.userId(),
+                body.currentPassword(), body.newPassword(), Boolean.TRUE.equals(body.keepApiTokens())));
         return Response.noContent().build();
     }
 

@@ -50,6 +50,38 @@ final class ConfigChecks {
         return errors;
     }
 
+    /**
+     * Fills masked secrets from the stored ones; refused, naming each {@code config.<secret>} to give again, when a
+     * field that binds secrets (its address) moved.
+     */
+    static Map<String, Object> unmask(ConnectionSecrets secrets, ConfigSpec spec, Map<String, Object> incoming,
+                                      Map<String, Object> stored) {
+        try {
+            return secrets.unmask(spec, incoming == null ? Map.of() : incoming, stored);
+        } catch (io.arus.core.security.MaskRefusedException e) {
+            throw new io.arus.core.model.InvalidModelException(e.violations().stream()
+                    .map(v -> new ConfigViolation("config." + v.field(), v.message())).toList());
+        }
+    }
+
+    /**
+     * Checks a configuration a client sent and encrypts it for storing, the spec's defaults applied (what a user
+     * reads back is what the plugin gets).
+     *
+     * @param errors violations found before (name, type), thrown together with the configuration's own
+     * @throws io.arus.core.model.InvalidModelException naming every violation at once
+     */
+    static Map<String, Object> sealed(ConnectionSecrets secrets, ConfigSpec spec, Map<String, Object> incoming,
+                                      Map<String, Object> stored, List<ConfigViolation> errors) {
+        Map<String, Object> config = unmask(secrets, spec, incoming, stored);
+        List<ConfigViolation> all = new ArrayList<>(errors);
+        all.addAll(violations(spec, config));
+        if (!all.isEmpty()) {
+            throw new io.arus.core.model.InvalidModelException(all);
+        }
+        return secrets.encrypt(spec, io.arus.api.config.Config.of(spec, config).values());
+    }
+
     /** The longest value of each kind of configuration field: a host name is at most 253 characters (RFC 1035). */
     static int maxLength(FieldType type) {
         return switch (type) {

@@ -11,11 +11,9 @@ import io.arus.core.model.ConnectionSpec;
 import io.arus.core.model.InvalidModelException;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.security.ConnectionSecrets;
-import io.arus.core.security.MaskRefusedException;
 import io.arus.core.security.SecretBox;
 import io.arus.core.security.SecretReferenceException;
 import io.arus.core.service.Actor;
-import io.arus.core.service.ConflictException;
 import io.arus.core.service.ConnectionFailedException;
 import io.arus.core.service.ConnectionService;
 import io.arus.core.service.ConnectionTestResult;
@@ -88,7 +86,7 @@ public final class Connections implements ConnectionService {
     public SavedConnection create(Actor actor, ConnectionKind kind, ConnectionSpec spec) {
         actor.require(Role.EDITOR);
         Validated valid = validate(kind, spec, Map.of());
-        Connection created = change(() -> {
+        Connection created = transactions.storing(() -> {
             Connection connection = store.create(kind, valid.name(), valid.type(), valid.stored(), actor.username());
             audit.record(actor.username(), kind.id() + ".create", kind.id() + ":" + connection.id(),
                     connection.name() + " (" + connection.type() + ")", actor.address());
@@ -104,7 +102,7 @@ public final class Connections implements ConnectionService {
         // the stored secrets only count when the type stays the same
         Validated valid = validate(kind, spec, spec != null && current.type().equals(spec.type())
                 ? current.config() : Map.of());
-        Connection updated = change(() -> {
+        Connection updated = transactions.storing(() -> {
             Connection connection = store.update(kind, id, valid.name(), valid.type(), valid.stored())
                     .orElseThrow(() -> new NotFoundException("no " + kind.id() + " " + id));
             audit.record(actor.username(), kind.id() + ".update", kind.id() + ":" + id, connection.name(), actor.address());
@@ -117,7 +115,7 @@ public final class Connections implements ConnectionService {
     public void delete(Actor actor, ConnectionKind kind, String id) {
         actor.require(Role.EDITOR);
         Connection current = find(kind, id);
-        change(() -> {
+        transactions.storing(() -> {
             if (!store.delete(kind, id)) {
                 throw new NotFoundException("no " + kind.id() + " " + id);
             }
@@ -147,7 +145,7 @@ public final class Connections implements ConnectionService {
     public ConnectionTestResult testUnsaved(Actor actor, ConnectionKind kind, ConnectionSpec spec, String storedId) {
         actor.require(Role.EDITOR);
         if (spec == null) {
-            throw invalid("body", "a JSON body is required");
+            throw FieldChecks.invalid("body", "a JSON body is required");
         }
         ConfigViolation type = ConfigChecks.text(spec.type(), "type", 64);
         if (type != null) {
@@ -160,15 +158,11 @@ public final class Connections implements ConnectionService {
             stored = current.type().equals(spec.type()) ? current.config() : Map.of();
         }
         ConfigSpec configSpec = connector.descriptor().config();
-        Map<String, Object> config = unmask(configSpec, spec.config(), stored);
-        List<ConfigViolation> errors = ConfigChecks.violations(configSpec, config);
-        if (!errors.isEmpty()) {
-            throw new InvalidModelException(errors);
-        }
+        Map<String, Object> sealed = ConfigChecks.sealed(secrets, configSpec, spec.config(), stored, List.of());
         // through the secrets' own path, so that references resolve exactly as a run resolves them
         Map<String, Object> clear;
         try {
-            clear = secrets.decrypt(secrets.encrypt(configSpec, Config.of(configSpec, config).values()));
+            clear = secrets.decrypt(sealed);
         } catch (SecretReferenceException e) {
             return new ConnectionTestResult(false, e.getMessage(), 0);
         }
@@ -201,7 +195,7 @@ public final class Connections implements ConnectionService {
 
     private Validated validate(ConnectionKind kind, ConnectionSpec spec, Map<String, Object> storedBefore) {
         if (spec == null) {
-            throw invalid("body", "a JSON body is required");
+            throw FieldChecks.invalid("body", "a JSON body is required");
         }
         List<ConfigViolation> errors = new ArrayList<>();
         Optional.ofNullable(ConfigChecks.text(spec.name(), "name", 100)).ifPresent(errors::add);
@@ -218,46 +212,22 @@ public final class Connections implements ConnectionService {
             throw new InvalidModelException(errors);
         }
         ConfigSpec configSpec = connector.descriptor().config();
-        Map<String, Object> config = unmask(configSpec, spec.config(), storedBefore);
-        errors.addAll(ConfigChecks.violations(configSpec, config));
-        if (!errors.isEmpty()) {
-            throw new InvalidModelException(errors);
-        }
-        // stored with the spec's defaults applied: what a user reads back is what the connector will get
-        return new Validated(spec.name(), spec.type(), secrets.encrypt(configSpec, Config.of(configSpec, config).values()));
+        return new Validated(spec.name(), spec.type(),
+                ConfigChecks.sealed(secrets, configSpec, spec.config(), storedBefore, errors));
     }
 
     private Connector connector(ConnectionKind kind, String type) {
         Connector connector = catalog.connector(type)
-                .orElseThrow(() -> invalid("type", "no connector type '" + type + "' is installed"));
+                .orElseThrow(() -> FieldChecks.invalid("type", "no connector type '" + type + "' is installed"));
         Capability needed = kind == ConnectionKind.SOURCE ? Capability.SOURCE : Capability.DESTINATION;
         if (!connector.capabilities().contains(needed)) {
-            throw invalid("type", "'" + type + "' cannot be a " + kind.id());
+            throw FieldChecks.invalid("type", "'" + type + "' cannot be a " + kind.id());
         }
         return connector;
     }
 
-    /** Fills masked secrets from the stored ones; refused, naming each secret to give again, when its address moved. */
-    private Map<String, Object> unmask(ConfigSpec spec, Map<String, Object> incoming, Map<String, Object> stored) {
-        try {
-            return secrets.unmask(spec, incoming == null ? Map.of() : incoming, stored);
-        } catch (MaskRefusedException e) {
-            throw new InvalidModelException(e.violations().stream()
-                    .map(v -> new ConfigViolation("config." + v.field(), v.message())).toList());
-        }
-    }
 
-    private <T> T change(AuditLog.Change<T, io.arus.core.store.ConflictException> change) {
-        try {
-            return transactions.atomically(change);
-        } catch (io.arus.core.store.ConflictException e) {
-            throw new ConflictException(e.getMessage());
-        }
-    }
 
-    private static InvalidModelException invalid(String field, String message) {
-        return new InvalidModelException(List.of(new ConfigViolation(field, message)));
-    }
 
     private Connection find(ConnectionKind kind, String id) {
         return store.byId(kind, id).orElseThrow(() -> new NotFoundException("no " + kind.id() + " " + id));

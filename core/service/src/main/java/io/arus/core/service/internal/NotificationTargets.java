@@ -1,6 +1,5 @@
 package io.arus.core.service.internal;
 
-import io.arus.api.config.Config;
 import io.arus.api.config.ConfigSpec;
 import io.arus.api.config.ConfigViolation;
 import io.arus.api.notify.Notifier;
@@ -10,10 +9,8 @@ import io.arus.core.notify.TestNotifications;
 import io.arus.core.notify.TestOutcome;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.security.ConnectionSecrets;
-import io.arus.core.security.MaskRefusedException;
 import io.arus.core.security.SecretBox;
 import io.arus.core.service.Actor;
-import io.arus.core.service.ConflictException;
 import io.arus.core.service.NotFoundException;
 import io.arus.core.service.NotificationTargetService;
 import io.arus.core.service.SavedNotificationTarget;
@@ -78,7 +75,7 @@ public final class NotificationTargets implements NotificationTargetService {
     public SavedNotificationTarget create(Actor actor, NotificationTargetSpec spec) {
         actor.require(Role.EDITOR);
         Validated valid = validate(spec, Map.of());
-        NotificationTarget created = change(() -> {
+        NotificationTarget created = transactions.storing(() -> {
             NotificationTarget target = store.create(valid.name(), valid.type(), valid.stored());
             audit.record(actor.username(), KIND + ".create", KIND + ":" + target.id(),
                     target.name() + " (" + target.type() + ")", actor.address());
@@ -93,7 +90,7 @@ public final class NotificationTargets implements NotificationTargetService {
         NotificationTarget current = find(id);
         // the stored secrets only count when the type stays the same
         Validated valid = validate(spec, spec != null && current.type().equals(spec.type()) ? current.config() : Map.of());
-        NotificationTarget updated = change(() -> {
+        NotificationTarget updated = transactions.storing(() -> {
             NotificationTarget target = store.update(id, valid.name(), valid.type(), valid.stored())
                     .orElseThrow(() -> new NotFoundException("no notification target " + id));
             audit.record(actor.username(), KIND + ".update", KIND + ":" + id, target.name(), actor.address());
@@ -130,7 +127,7 @@ public final class NotificationTargets implements NotificationTargetService {
     public String testUnsaved(Actor actor, NotificationTargetSpec spec, String storedId) {
         actor.require(Role.EDITOR);
         if (spec == null) {
-            throw invalid("body", "a JSON body is required");
+            throw FieldChecks.invalid("body", "a JSON body is required");
         }
         ConfigViolation typeError = ConfigChecks.text(spec.type(), "type", 64);
         if (typeError != null) {
@@ -142,14 +139,9 @@ public final class NotificationTargets implements NotificationTargetService {
             NotificationTarget current = find(storedId);
             stored = current.type().equals(spec.type()) ? current.config() : Map.of();
         }
-        Map<String, Object> config = unmask(configSpec, spec.config(), stored);
-        List<ConfigViolation> errors = ConfigChecks.violations(configSpec, config);
-        if (!errors.isEmpty()) {
-            throw new InvalidModelException(errors);
-        }
         String name = spec.name() == null || spec.name().isBlank() ? "unsaved target" : spec.name();
         NotificationTarget unsaved = new NotificationTarget(storedId, name, spec.type(),
-                secrets.encrypt(configSpec, Config.of(configSpec, config).values()), null, null);
+                ConfigChecks.sealed(secrets, configSpec, spec.config(), stored, List.of()), null, null);
         TestOutcome outcome = tests.send(unsaved);
         return outcome.ok() ? null : outcome.error();
     }
@@ -159,7 +151,7 @@ public final class NotificationTargets implements NotificationTargetService {
 
     private Validated validate(NotificationTargetSpec spec, Map<String, Object> storedBefore) {
         if (spec == null) {
-            throw invalid("body", "a JSON body is required");
+            throw FieldChecks.invalid("body", "a JSON body is required");
         }
         List<ConfigViolation> errors = new ArrayList<>();
         Optional.ofNullable(ConfigChecks.text(spec.name(), "name", 100)).ifPresent(errors::add);
@@ -174,39 +166,16 @@ public final class NotificationTargets implements NotificationTargetService {
             throw new InvalidModelException(errors);
         }
         ConfigSpec configSpec = notifier.get().descriptor().config();
-        Map<String, Object> config = unmask(configSpec, spec.config(), storedBefore);
-        errors.addAll(ConfigChecks.violations(configSpec, config));
-        if (!errors.isEmpty()) {
-            throw new InvalidModelException(errors);
-        }
-        // stored with the spec's defaults applied: what a user reads back is what the notifier will get
-        return new Validated(spec.name(), spec.type(), secrets.encrypt(configSpec, Config.of(configSpec, config).values()));
+        return new Validated(spec.name(), spec.type(),
+                ConfigChecks.sealed(secrets, configSpec, spec.config(), storedBefore, errors));
     }
 
     private Notifier notifier(String type) {
-        return catalog.notifier(type).orElseThrow(() -> invalid("type", "no notifier type '" + type + "' is installed"));
+        return catalog.notifier(type).orElseThrow(() -> FieldChecks.invalid("type", "no notifier type '" + type + "' is installed"));
     }
 
-    private Map<String, Object> unmask(ConfigSpec spec, Map<String, Object> incoming, Map<String, Object> stored) {
-        try {
-            return secrets.unmask(spec, incoming == null ? Map.of() : incoming, stored);
-        } catch (MaskRefusedException e) {
-            throw new InvalidModelException(e.violations().stream()
-                    .map(v -> new ConfigViolation("config." + v.field(), v.message())).toList());
-        }
-    }
 
-    private <T> T change(AuditLog.Change<T, io.arus.core.store.ConflictException> change) {
-        try {
-            return transactions.atomically(change);
-        } catch (io.arus.core.store.ConflictException e) {
-            throw new ConflictException(e.getMessage());
-        }
-    }
 
-    private static InvalidModelException invalid(String field, String message) {
-        return new InvalidModelException(List.of(new ConfigViolation(field, message)));
-    }
 
     private NotificationTarget find(String id) {
         return store.byId(id).orElseThrow(() -> new NotFoundException("no notification target " + id));

@@ -61,6 +61,18 @@ public final class Transactions implements ServiceTransaction {
         }
     }
 
+    /**
+     * Runs a change of the stores in the services' transaction, a store's refusal (a name taken, a missing
+     * reference) turned into the service's {@link io.arus.core.service.ConflictException}.
+     */
+    <T> T storing(AuditLog.Change<T, io.arus.core.store.ConflictException> change) {
+        try {
+            return atomically(change);
+        } catch (io.arus.core.store.ConflictException e) {
+            throw new io.arus.core.service.ConflictException(e.getMessage());
+        }
+    }
+
     /** Posts the event after the outermost transaction on this thread commits, or now outside any. */
     void post(Event event) {
         Pending current = pending.get();

@@ -104,6 +104,25 @@ public final class Users implements UserService {
     }
 
     @Override
+    public void changeOwnPassword(Actor actor, String userId, String currentPassword, String newPassword,
+                                  boolean keepApiTokens) {
+        actor.require(Role.VIEWER);
+        User user = users.byId(userId).orElseThrow(() -> new NotFoundException("your user no longer exists"));
+        if (currentPassword == null || !hasher.verify(currentPassword, user.passwordHash())) {
+            throw FieldChecks.invalid("current_password", "is wrong");
+        }
+        String hash = hasher.hash(FieldChecks.password(newPassword, "new_password"));
+        audit.atomically(() -> {
+            users.update(user.id(), hash, null);
+            sessions.endAll(user.id());
+            int deleted = keepApiTokens ? 0 : apiTokens.deleteByUser(user.id());
+            audit.record(user.username(), "user.password_change", "user:" + user.id(),
+                    keepApiTokens ? "API tokens kept" : deleted + " API token(s) deleted", actor.address());
+            return null;
+        });
+    }
+
+    @Override
     public void delete(Actor actor, String id) {
         actor.require(Role.ADMIN);
         User user = find(id);

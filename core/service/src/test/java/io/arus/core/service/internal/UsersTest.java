@@ -71,6 +71,25 @@ class UsersTest {
     }
 
     @Test
+    void aUserChangesTheirOwnPasswordOnlyWithTheCurrentOne() {
+        stored.put("u-bob", new User("u-bob", "bob", "hash:old-password", Role.VIEWER, Instant.EPOCH, Instant.EPOCH));
+        Actor bob = new Actor("bob", Role.VIEWER, "10.0.0.2");
+        assertThatThrownBy(() -> users.changeOwnPassword(bob, "u-bob", "wrong-password", "new-password", false))
+                .isInstanceOfSatisfying(InvalidModelException.class,
+                        e -> assertThat(e.violations().get(0)).hasToString("current_password: is wrong"));
+        assertThatThrownBy(() -> users.changeOwnPassword(bob, "u-bob", "old-password", "short", false))
+                .isInstanceOfSatisfying(InvalidModelException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("new_password"));
+        assertThat(events).isEmpty();
+
+        users.changeOwnPassword(bob, "u-bob", "old-password", "new-password", false);
+
+        assertThat(stored.get("u-bob").passwordHash()).isEqualTo("hash:new-password");
+        assertThat(events).containsExactly("sessions of u-bob ended", "tokens of u-bob deleted",
+                "audit user.password_change user:u-bob 2 API token(s) deleted by bob");
+    }
+
+    @Test
     void theLastAdminCanBeNeitherDemotedNorDeleted() {
         assertThatThrownBy(() -> users.update(ADMIN, "ada", null, "editor", false)).isInstanceOf(ConflictException.class)
                 .hasMessage("the last admin cannot be demoted");
@@ -102,7 +121,8 @@ class UsersTest {
     }
 
     private static PasswordHasher hasher() {
-        return Fakes.of(PasswordHasher.class, Map.of("hash", a -> "hash:" + a[0]));
+        return Fakes.of(PasswordHasher.class, Map.of("hash", a -> "hash:" + a[0],
+                "verify", a -> ("hash:" + a[0]).equals(a[1])));
     }
 
     private Sessions sessions() {

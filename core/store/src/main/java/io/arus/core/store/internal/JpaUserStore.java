@@ -51,28 +51,8 @@ public final class JpaUserStore implements UserStore {
 
     @Override
     public User create(String username, String passwordHash, Role role) throws ConflictException {
-        if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("username must not be blank");
-        }
         Objects.requireNonNull(passwordHash, "passwordHash");
-        Objects.requireNonNull(role, "role");
-        String taken = "username '" + username + "' is taken";
-        return transactions.inTransaction(em -> {
-            if (findByKey(em, key(username)).isPresent()) {
-                throw new ConflictException(taken);
-            }
-            UserEntity user = new UserEntity();
-            user.id = UUID.randomUUID().toString();
-            user.username = username;
-            user.usernameKey = key(username);
-            user.passwordHash = passwordHash;
-            user.role = role.id();
-            user.createdAt = StoredTime.now(clock);
-            user.updatedAt = user.createdAt;
-            em.persist(user);
-            Constraints.flush(em, taken);
-            return user.toRecord();
-        });
+        return insert(username, passwordHash, role, null, null, "username '" + username + "' is taken");
     }
 
     @Override
@@ -86,13 +66,18 @@ public final class JpaUserStore implements UserStore {
 
     @Override
     public User createLinked(String username, Role role, String issuer, String subject) throws ConflictException {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(subject, "subject");
+        return insert(username, NO_PASSWORD, role, issuer, subject, "username '" + username + "' or its identity is taken");
+    }
+
+    /** Stores a new user; {@code issuer} and {@code subject} are null for a user who signs in with a password. */
+    private User insert(String username, String passwordHash, Role role, String issuer, String subject, String taken)
+            throws ConflictException {
         if (username == null || username.isBlank()) {
             throw new IllegalArgumentException("username must not be blank");
         }
         Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(issuer, "issuer");
-        Objects.requireNonNull(subject, "subject");
-        String taken = "username '" + username + "' or its identity is taken";
         return transactions.inTransaction(em -> {
             if (findByKey(em, key(username)).isPresent()) {
                 throw new ConflictException(taken);
@@ -101,7 +86,7 @@ public final class JpaUserStore implements UserStore {
             user.id = UUID.randomUUID().toString();
             user.username = username;
             user.usernameKey = key(username);
-            user.passwordHash = NO_PASSWORD;
+            user.passwordHash = passwordHash;
             user.role = role.id();
             user.identityIssuer = issuer;
             user.identitySubject = subject;
