@@ -52,7 +52,9 @@ final class ArusServer {
     /** Any request; {@code token} may be null (no Authorization header) and {@code body} null (no body). */
     HttpResponse<String> send(String method, String path, String body, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, text/event-stream;q=0.5") // the latter for /api/events
+                // the others for /api/events and /api/export, which answer only their own type (406 otherwise, as
+                // JAX-RS matches the type before any filter runs)
+                .header("Accept", "application/json, text/event-stream;q=0.5, application/yaml;q=0.4")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");

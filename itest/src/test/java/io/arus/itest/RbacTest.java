@@ -111,6 +111,9 @@ class RbacTest {
             new Row("GET", "/api/dashboard", "/dashboard", null, "viewer"),
             new Row("GET", "/api/dag", "/dag", null, "viewer"),
             new Row("GET", "/api/schedule/preview?cron=0+0+3+*+*+%3F", "/schedule/preview", null, "viewer"),
+            new Row("GET", "/api/export", "/export", null, "editor"),
+            new Row("POST", "/api/apply?dry_run=true", "/apply", "{}", "editor"),
+            new Row("GET", "/api/apply/status", "/apply/status", null, "editor"),
             new Row("POST", "/api/dead-letters/replay", "/dead-letters/replay", "{\"ids\":[\"" + FAKE + "\"]}", "editor"));
 
     /** Calls that end the caller's access tokens. */
