@@ -5,6 +5,7 @@ import io.arus.api.config.ConfigSpec;
 import io.arus.api.config.ConfigViolation;
 import io.arus.api.config.FieldType;
 import io.arus.core.security.ConnectionSecrets;
+import io.arus.core.security.SecretReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,11 @@ final class ConfigChecks {
     static List<ConfigViolation> violations(ConfigSpec spec, Map<String, ?> config) {
         List<ConfigViolation> errors = new ArrayList<>();
         for (ConfigViolation v : spec.validate(config)) {
-            errors.add(new ConfigViolation("config." + v.field(), v.message()));
+            // a secret given as ${env:...} or ${file:...} is a reference, not a value of its field's kind (a webhook
+            // URL): its form is checked below, its value when it is resolved
+            if (!heldAsReference(spec, config, v.field())) {
+                errors.add(new ConfigViolation("config." + v.field(), v.message()));
+            }
         }
         for (ConfigField field : spec.fields()) {
             Object value = config == null ? null : config.get(field.name());
@@ -80,6 +85,15 @@ final class ConfigChecks {
             throw new io.arus.core.model.InvalidModelException(all);
         }
         return secrets.encrypt(spec, io.arus.api.config.Config.of(spec, config).values());
+    }
+
+    /** @return whether {@code field} (or the list field an entry path such as {@code urls[2]} names) is a secret held as a reference */
+    private static boolean heldAsReference(ConfigSpec spec, Map<String, ?> config, String field) {
+        String name = field.contains("[") ? field.substring(0, field.indexOf('[')) : field;
+        Object value = config == null ? null : config.get(name);
+        return spec.fields().stream().anyMatch(f -> f.name().equals(name) && f.secret())
+                && (SecretReference.isReference(value)
+                || value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(SecretReference::isReference));
     }
 
     /** The longest value of each kind of configuration field: a host name is at most 253 characters (RFC 1035). */

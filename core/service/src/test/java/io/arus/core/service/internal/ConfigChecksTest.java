@@ -49,4 +49,15 @@ class ConfigChecksTest {
     void acceptsASecretReferenceToAnOrdinaryVariable() {
         assertThat(ConfigChecks.violations(SPEC, Map.of("host", "db", "password", "${env:PGPASSWORD}"))).isEmpty();
     }
+
+    @Test
+    void aSecretUrlHeldAsAReferenceIsCheckedWhenResolvedNotAsAUrlNow() {
+        ConfigSpec webhook = ConfigSpec.of(ConfigField.builder("url", FieldType.URL).required().secret().build());
+
+        assertThat(ConfigChecks.violations(webhook, Map.of("url", "${env:HOOK_URL}"))).isEmpty();
+        assertThat(ConfigChecks.violations(webhook, Map.of("url", "not a url"))).extracting(ConfigViolation::field)
+                .containsExactly("config.url");
+        assertThat(ConfigChecks.violations(webhook, Map.of("url", "${env:ARUS_MASTER_KEY}")))
+                .singleElement().satisfies(v -> assertThat(v.message()).contains("ARUS_"));
+    }
 }
