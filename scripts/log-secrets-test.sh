@@ -54,7 +54,8 @@ PY
 HOOK_PID=$!
 
 PORT=$(free_port)
-(cd "$WORK" && exec env ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARUS_LOG_LEVEL=debug \
+# ClickHouse's password reaches the server only through its environment: the destination names it as a reference
+(cd "$WORK" && exec env CH_SECRET_PASSWORD="$CH_PASSWORD" ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARUS_LOG_LEVEL=debug \
   ARUS_LOG_FILE="$WORK/server.log" java -jar "$JAR" </dev/null >>"$WORK/stdout.log" 2>&1) &
 PID=$!
 for _ in $(seq 1 300); do curl -sf --max-time 5 "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -67,7 +68,7 @@ TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
 source_id=$(api POST /api/sources "{\"name\":\"log-pg\",\"type\":\"postgresql\",\"config\":{\"host\":\"127.0.0.1\",
   \"port\":5432,\"database\":\"arus_test\",\"username\":\"$PG_ROLE\",\"password\":\"$PG_PASSWORD\"}}" | json 'd["id"]')
 destination_id=$(api POST /api/destinations "{\"name\":\"log-ch\",\"type\":\"clickhouse\",\"config\":{\"host\":\"127.0.0.1\",
-  \"port\":8123,\"database\":\"default\",\"username\":\"arus\",\"password\":\"$CH_PASSWORD\"}}" | json 'd["id"]')
+  \"port\":8123,\"database\":\"default\",\"username\":\"arus\",\"password\":\"\${env:CH_SECRET_PASSWORD}\"}}" | json 'd["id"]')
 target_id=$(api POST /api/notification-targets "{\"name\":\"log-hook\",\"type\":\"webhook\",\"config\":{
   \"url\":\"http://127.0.0.1:$HOOK_PORT/hook?token=$HOOK_TOKEN\"}}" | json 'd["id"]')
 pipeline_id=$(api POST /api/pipelines "{\"name\":\"log-secrets\",\"source_id\":\"$source_id\",
@@ -84,12 +85,20 @@ done
 for _ in $(seq 1 100); do [ -s "$WORK/hook.log" ] && break; sleep 0.1; done
 # a connection test too: the check path opens its own connections
 api POST "/api/destinations/$destination_id/test" >/dev/null || true
+# what the API answers about the destination and the run (the export as YAML)
+{ api GET "/api/destinations/$destination_id"; api GET "/api/runs/$run_id"; api GET "/api/runs/$run_id/log?format=text"
+  curl -s --max-time 10 -H "Authorization: Bearer $TOKEN" -H 'Accept: application/yaml' "http://127.0.0.1:$PORT/api/export"
+} >"$WORK/answers.txt"
 kill -TERM "$PID"; for _ in $(seq 1 300); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done; PID=
 
 check "the PostgreSQL -> ClickHouse run succeeded (status $status)" [ "$status" = succeeded ]
 check "ClickHouse holds the 500 rows" [ "$(curl -s -u "arus:$CH_PASSWORD" --data-binary \
   "SELECT count() FROM ${SCHEMA}_ch.items" http://127.0.0.1:8123/)" = 500 ]
 check "the webhook received the run's notification at its tokened URL" grep -q "token=$HOOK_TOKEN" "$WORK/hook.log"
+check "the destination shows its password as the reference \${env:CH_SECRET_PASSWORD}" \
+  grep -qF '"password":"${env:CH_SECRET_PASSWORD}"' "$WORK/answers.txt"
+check "no answer (destination, run, run log, export) holds the resolved ClickHouse password" \
+  bash -c "! grep -qF -- '$CH_PASSWORD' '$WORK/answers.txt'"
 check "the log is not empty" [ -s "$WORK/server.log" ]
 check "the log is at debug level" grep -q ' DEBUG ' "$WORK/server.log"
 CH_BASIC=$(printf 'arus:%s' "$CH_PASSWORD" | base64)
