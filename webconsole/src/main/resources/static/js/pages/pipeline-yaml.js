@@ -9,7 +9,7 @@ import { exportYaml } from './pipelines-as-code.js';
 
 /** @returns {HTMLElement} a collapsed panel that loads the pipeline's YAML when opened */
 export function yamlPanel(pipeline) {
-  const body = h('pre#pipeline-yaml', { style: { margin: '0 1.15rem 1rem', whiteSpace: 'pre', overflow: 'auto', maxHeight: '32rem' } });
+  const body = h('pre', { id: 'pipeline-yaml', style: { margin: '0 1.15rem 1rem', whiteSpace: 'pre', overflow: 'auto', maxHeight: '32rem' } });
   const details = h('details.panel', { style: { padding: '.5rem 0' } },
     h('summary', { style: { padding: '.25rem 1.15rem', cursor: 'pointer', fontWeight: '600' } }, 'YAML'), body);
   let loaded = false;

@@ -25,18 +25,18 @@ function send(text, { dryRun, prune }) {
 
 /** @param {import('../router.js').PageContext} ctx */
 export async function render({ view, active }) {
-  const input = h('textarea#yaml-input', {
+  const input = h('textarea', { id: 'yaml-input',
     rows: 18, spellcheck: false, placeholder: 'Paste a pipelines-as-code YAML file, or choose one below.',
     style: { width: '100%', fontFamily: 'ui-monospace, monospace', fontSize: '.85rem' },
   });
-  const file = h('input#yaml-file', { type: 'file', accept: '.yaml,.yml,text/yaml,application/yaml' });
+  const file = h('input', { id: 'yaml-file', type: 'file', accept: '.yaml,.yml,text/yaml,application/yaml' });
   file.addEventListener('change', async () => {
     const chosen = file.files && file.files[0];
     if (chosen) input.value = await chosen.text();
   });
-  const prune = h('input#yaml-prune', { type: 'checkbox' });
-  const planSlot = h('div#yaml-plan');
-  const statusSlot = h('div#yaml-folder');
+  const prune = h('input', { id: 'yaml-prune', type: 'checkbox' });
+  const planSlot = h('div', { id: 'yaml-plan' });
+  const statusSlot = h('div', { id: 'yaml-folder' });
 
   const showPlan = (plan, applied) => replace(planSlot,
     h(applied ? 'div.notice.ok' : 'div.notice.info', h('p', (applied ? 'Applied: ' : 'Plan: ') + plan.summary)),
@@ -106,7 +106,7 @@ export function folderStatus(status) {
   return [
     h('p', 'Folder ', h('code', status.dir), status.last_applied_at ? ` · last applied ${new Date(status.last_applied_at).toLocaleString()}` : ' · not applied yet',
       ` · ${status.files.length} file(s)`),
-    status.error ? h('div.notice.error#yaml-folder-error', h('h3', 'The folder was not applied'),
+    status.error ? h('div.notice.error', { id: 'yaml-folder-error' }, h('h3', 'The folder was not applied'),
       h('p', status.error.file ? h('code', status.error.file) : null, status.error.line ? ` line ${status.error.line}` : '',
         status.error.field ? [' · ', h('code', status.error.field)] : null),
       h('p', status.error.message)) : null,
