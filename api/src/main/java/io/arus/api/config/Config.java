@@ -134,6 +134,19 @@ public final class Config {
         return List.of(value.toString());
     }
 
+    /**
+     * @param name a MAP field
+     * @return its entries in the order given, empty when absent
+     */
+    public Map<String, String> map(String name) {
+        Object value = values.get(name);
+        Map<String, String> copy = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> copy.put(String.valueOf(k), v == null ? null : v.toString()));
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
     /** @return the values with every secret replaced by {@link #MASK} */
     public Map<String, Object> masked() {
         Map<String, Object> copy = new LinkedHashMap<>(values);

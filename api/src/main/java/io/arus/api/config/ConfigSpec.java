@@ -118,7 +118,7 @@ public final class ConfigSpec {
 
     private static String checkValue(ConfigField field, Object value) {
         switch (field.type()) {
-            case STRING, TEXT, SECRET:
+            case STRING, TEXT, SECRET, EXPRESSION:
                 return value instanceof String ? null : "must be a string";
             case BOOLEAN:
                 return value instanceof Boolean ? null : "must be true or false";
@@ -149,6 +149,16 @@ public final class ConfigSpec {
                 for (Object item : list) {
                     if (!(item instanceof String)) {
                         return "must be a list of strings";
+                    }
+                }
+                return null;
+            case MAP:
+                if (!(value instanceof Map<?, ?> map)) {
+                    return "must be an object of names to strings";
+                }
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (!(entry.getKey() instanceof String key) || key.isEmpty() || !(entry.getValue() instanceof String)) {
+                        return "must be an object of names to strings";
                     }
                 }
                 return null;

@@ -26,7 +26,17 @@ public enum FieldType {
     /** An absolute URL with a scheme, such as {@code https://hooks.example.com/...}. */
     URL,
     /** A list of strings. */
-    LIST;
+    LIST,
+    /**
+     * An object of names to strings, e.g. a rename's {@code {"old_name": "new_name"}} or a cast's
+     * {@code {"price": "decimal(12,2)"}}. Keys are non-empty; values are strings.
+     */
+    MAP,
+    /**
+     * A row expression (a string): the owning plugin compiles it and reports a bad one with its position; the
+     * console checks it as the user types.
+     */
+    EXPRESSION;
 
     /** The lower-case name used in JSON and in the console, e.g. {@code "secret"}. */
     public String id() {

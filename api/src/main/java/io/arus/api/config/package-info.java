@@ -7,7 +7,7 @@
  * field that {@linkplain io.arus.api.config.ConfigField#bindsSecrets() binds secrets} (host, port, URL, TLS) changed.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.arus.api.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,7 +15,9 @@ public enum Capability {
     /** Writes in {@link WriteMode#UPSERT} mode, merging by primary key. */
     UPSERT,
     /** Cuts a stream into several {@link Split}s that can be read in parallel. */
-    SPLITS;
+    SPLITS,
+    /** Runs SQL models in the destination (ELT push-down): {@link ConnectorSession#runModel}. */
+    SQL_MODELS;
 
     /** @return the lower-case name used in JSON, e.g. {@code "incremental"} */
     public String id() {

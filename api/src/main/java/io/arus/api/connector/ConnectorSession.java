@@ -85,6 +85,32 @@ public interface ConnectorSession extends AutoCloseable {
         throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this connector cannot count a stream");
     }
 
+    /**
+     * The name of a table as this destination's SQL writes it, quoted and qualified, e.g. {@code "analytics"."orders"}:
+     * what {@code {{ ref('...') }}} and {@code {{ this }}} become in a SQL model.
+     *
+     * @param table the table
+     * @return its quoted, qualified name
+     * @throws ConnectorException UNSUPPORTED when the connector has no SQL ({@link Capability#SQL_MODELS})
+     */
+    default String quotedName(StreamId table) throws ConnectorException {
+        throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this connector cannot run SQL models");
+    }
+
+    /**
+     * Runs one SQL model in the destination ({@link Capability#SQL_MODELS}): materializes the model's SELECT as a
+     * table (built aside, then swapped in), a view, or incrementally (appended to, or merged by key into, the table
+     * that exists; created on the first run).
+     *
+     * @param request the target, its SELECT (references already resolved) and how to materialize it
+     * @param context the run it works for
+     * @return the rows the model holds or added
+     * @throws ConnectorException with the database's message when the SQL fails
+     */
+    default ModelResult runModel(ModelRequest request, StreamContext context) throws ConnectorException {
+        throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this connector cannot run SQL models");
+    }
+
     /** Closes connections and pools. */
     @Override
     void close();

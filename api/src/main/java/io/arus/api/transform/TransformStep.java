@@ -1,21 +1,47 @@
 package io.arus.api.transform;
 
 import io.arus.api.record.RecordBatch;
+import io.arus.api.type.Field;
 import io.arus.api.type.Schema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** One configured step of a transform chain. Used by one engine thread at a time. */
+/** One configured step of a transform chain. Used by one engine thread at a time; closed when the stream ends. */
 @ConsumerType
-public interface TransformStep {
+public interface TransformStep extends AutoCloseable {
     /** @return the schema of the batches {@link #apply} returns */
     Schema outputSchema();
 
     /**
      * Transforms a batch. Rows that cannot be transformed are returned as rejected with a reason; they go to dead
-     * letters and the rest of the batch goes on.
+     * letters and the rest of the batch goes on. Rows a filter leaves out are counted as filtered.
      *
      * @param batch a batch in the input schema
-     * @return the output batch (same offset) and the rejected rows
+     * @return the output batch (same offset), the rejected rows and how many rows were filtered out
+     * @throws TransformException when the step cannot go on at all; the run fails at this batch
      */
-    TransformResult apply(RecordBatch batch);
+    TransformResult apply(RecordBatch batch) throws TransformException;
+
+    /**
+     * Column lineage: which input columns each output column comes from. An output column made from nothing
+     * (a constant) maps to an empty list. The default maps each output column to the input column of the same name,
+     * if there is one.
+     *
+     * @param input the schema the step was opened with
+     * @return output column name to input column names, in output order
+     */
+    default Map<String, List<String>> lineage(Schema input) {
+        Map<String, List<String>> lineage = new LinkedHashMap<>();
+        for (Field field : outputSchema().fields()) {
+            lineage.put(field.name(), input.indexOf(field.name()).isPresent() ? List.of(field.name()) : List.of());
+        }
+        return lineage;
+    }
+
+    /** Releases what the step holds (a process, a buffer); the default holds nothing. */
+    @Override
+    default void close() {
+    }
 }

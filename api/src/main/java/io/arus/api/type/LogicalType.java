@@ -139,6 +139,43 @@ public final class LogicalType {
         };
     }
 
+    /**
+     * Reads a type as users write it (and as {@link #toString()} shows it): {@code int64}, {@code decimal(12,2)},
+     * {@code decimal} (unbounded), {@code array<string>}; kind names are case-insensitive. Structs are not read.
+     *
+     * @param text the type
+     * @return the type
+     * @throws IllegalArgumentException naming what is not a type, with the known kinds
+     */
+    public static LogicalType parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("a type is required, one of " + KNOWN);
+        }
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.startsWith("array<") && t.endsWith(">")) {
+            return array(parse(t.substring(6, t.length() - 1)));
+        }
+        java.util.regex.Matcher decimal = java.util.regex.Pattern.compile("decimal\\s*\\(\\s*(\\d{1,4})\\s*(?:,\\s*(\\d{1,4})\\s*)?\\)")
+                .matcher(t);
+        if (decimal.matches()) {
+            int precision = Integer.parseInt(decimal.group(1));
+            int scale = decimal.group(2) == null ? 0 : Integer.parseInt(decimal.group(2));
+            return decimal(precision, scale);
+        }
+        if (t.equals("decimal")) {
+            return decimal(0, 0);
+        }
+        for (Kind kind : Kind.values()) {
+            if (kind.id().equals(t) && kind != Kind.ARRAY && kind != Kind.STRUCT) {
+                return of(kind);
+            }
+        }
+        throw new IllegalArgumentException("'" + text + "' is not a type; use one of " + KNOWN);
+    }
+
+    private static final String KNOWN = "boolean, int16, int32, int64, float32, float64, decimal(p,s), string, bytes, "
+            + "date, time, timestamp, timestamptz, uuid, json, array<type>";
+
     /** @return the kind */
     public Kind kind() {
         return kind;

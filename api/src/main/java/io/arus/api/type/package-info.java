@@ -3,7 +3,7 @@
  * and the {@link io.arus.api.type.Schema} of a stream made of {@link io.arus.api.type.Field}s.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.arus.api.type;
 
 import org.osgi.annotation.bundle.Export;

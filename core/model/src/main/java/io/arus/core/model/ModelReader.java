@@ -271,6 +271,12 @@ public final class ModelReader {
         if (type == NotificationSpec.class) {
             return "notification";
         }
+        if (type == TransformSpec.class) {
+            return "transform step";
+        }
+        if (type == ModelSpec.class) {
+            return "model";
+        }
         if (type == ScheduleSpec.class) {
             return "schedule";
         }

@@ -14,6 +14,9 @@ final class PipelineChecks {
     static final List<String> SYNC_MODES = List.of("full_refresh", "incremental");
     static final List<String> WRITE_MODES = List.of("append", "upsert", "replace");
     static final List<String> ACTIONS = List.of("fail", "warn", "off");
+    static final List<String> MATERIALIZATIONS = List.of("table", "view", "incremental");
+    /** The most steps one stream's chain may have. */
+    static final int MAX_STEPS = 50;
     static final List<String> EVENTS = java.util.Arrays.stream(io.arus.api.notify.Notification.Event.values())
             .map(io.arus.api.notify.Notification.Event::id).toList();
 
@@ -30,13 +33,20 @@ final class PipelineChecks {
                 p.batchSize() == null ? 10_000 : p.batchSize(), p.parallelism() == null ? 2 : p.parallelism(),
                 p.errorThreshold(), p.lookBackSeconds() == null ? 0L : p.lookBackSeconds(),
                 or(p.softDeleteMode(), "delete"), qualityChecks(p.qualityChecks()),
-                p.policies().misfire(), p.policies().overlap());
+                p.policies().misfire(), p.policies().overlap(),
+                p.models() == null ? List.of() : p.models().stream().map(m -> m == null ? null : modelWithDefaults(m)).toList());
+    }
+
+    /** A model with its materialization's default. */
+    static ModelSpec modelWithDefaults(ModelSpec m) {
+        return new ModelSpec(m.name(), m.sql(), m.materialization() == null ? "table" : lower(m.materialization()),
+                m.uniqueKey());
     }
 
     /** A stream with its sync mode's default; the fields detected at run time stay null. */
     static StreamSpec streamWithDefaults(StreamSpec s) {
         return new StreamSpec(s.name(), s.syncMode() == null ? "incremental" : lower(s.syncMode()), s.cursorField(),
-                s.primaryKey(), s.softDeleteField(), lower(s.writeMode()));
+                s.primaryKey(), s.softDeleteField(), lower(s.writeMode()), s.transforms());
     }
 
     static PipelineSpec validate(PipelineSpec p) {
@@ -83,6 +93,7 @@ final class PipelineChecks {
             errors.add(new ConfigViolation("soft_delete_mode", "must be \"delete\" or \"flag\""));
         }
         qualityChecks(p.qualityChecks(), errors);
+        models(p.models(), errors);
         return errors;
     }
 
@@ -99,6 +110,14 @@ final class PipelineChecks {
             stream.put("primary_key", s.primaryKey());
             stream.put("soft_delete_field", s.softDeleteField());
             stream.put("write_mode", s.writeMode());
+            List<Map<String, Object>> steps = new ArrayList<>();
+            for (TransformSpec step : s.transforms()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("type", step.type());
+                entry.put("config", new LinkedHashMap<>(step.config()));
+                steps.add(entry);
+            }
+            stream.put("transforms", steps);
             streams.add(stream);
         }
         map.put("streams", streams);
@@ -118,6 +137,17 @@ final class PipelineChecks {
         map.put("quality_checks", checks);
         map.put("misfire_policy", d.misfirePolicy().id());
         map.put("overlap_policy", d.overlapPolicy().id());
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (ModelSpec raw : d.models()) {
+            ModelSpec m = modelWithDefaults(raw);
+            Map<String, Object> model = new LinkedHashMap<>();
+            model.put("name", m.name());
+            model.put("sql", m.sql());
+            model.put("materialization", m.materialization());
+            model.put("unique_key", m.uniqueKey());
+            models.add(model);
+        }
+        map.put("models", models);
         return map;
     }
 
@@ -176,6 +206,51 @@ final class PipelineChecks {
             column(s.softDeleteField(), at + ".soft_delete_field", errors);
             for (int k = 0; k < s.primaryKey().size(); k++) {
                 column(s.primaryKey().get(k), at + ".primary_key[" + k + "]", errors);
+            }
+            for (int k = 0; k < s.transforms().size(); k++) {
+                TransformSpec step = s.transforms().get(k);
+                if (step == null) {
+                    errors.add(new ConfigViolation(at + ".transforms[" + k + "]", "must be an object"));
+                } else if (step.type() == null || step.type().isBlank()) {
+                    errors.add(new ConfigViolation(at + ".transforms[" + k + "].type", "is required"));
+                }
+            }
+            if (s.transforms().size() > MAX_STEPS) {
+                errors.add(new ConfigViolation(at + ".transforms", "may have at most " + MAX_STEPS + " steps"));
+            }
+        }
+    }
+
+    private static void models(List<ModelSpec> models, List<ConfigViolation> errors) {
+        if (models == null) {
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < models.size(); i++) {
+            String at = "models[" + i + "]";
+            ModelSpec m = models.get(i);
+            if (m == null) {
+                errors.add(new ConfigViolation(at, "must be an object"));
+                continue;
+            }
+            if (m.name() == null || m.name().isBlank() || m.name().length() > 63) {
+                errors.add(new ConfigViolation(at + ".name", "is required (a table name of 1 to 63 characters)"));
+            } else if (!seen.add(m.name())) {
+                errors.add(new ConfigViolation(at + ".name", "names two models " + m.name()));
+            }
+            if (m.sql() == null || m.sql().isBlank()) {
+                errors.add(new ConfigViolation(at + ".sql", "is required (one SELECT)"));
+            } else if (m.sql().length() > 100_000) {
+                errors.add(new ConfigViolation(at + ".sql", "must be at most 100000 characters"));
+            }
+            if (m.materialization() != null && !MATERIALIZATIONS.contains(lower(m.materialization()))) {
+                errors.add(new ConfigViolation(at + ".materialization", "must be one of " + MATERIALIZATIONS));
+            }
+            if (!m.uniqueKey().isEmpty() && !"incremental".equals(lower(m.materialization()))) {
+                errors.add(new ConfigViolation(at + ".unique_key", "applies only to an incremental model"));
+            }
+            for (int k = 0; k < m.uniqueKey().size(); k++) {
+                column(m.uniqueKey().get(k), at + ".unique_key[" + k + "]", errors);
             }
         }
     }

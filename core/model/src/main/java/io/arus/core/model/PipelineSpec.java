@@ -38,11 +38,12 @@ import java.util.Map;
  * @param qualityChecks   the checks run after each stream; {@link QualityChecksSpec#DEFAULT} by default
  * @param misfirePolicy   {@code run_once} (the default) or {@code skip}
  * @param overlapPolicy   {@code skip} (the default) or {@code queue}
+ * @param models          SQL models run in the destination after the streams, in order; empty by default
  */
 @JsonIgnoreProperties(value = {"id", "created_at", "updated_at", "last_run"}, allowGetters = true)
 @JsonPropertyOrder({"name", "source_id", "destination_id", "streams", "zones", "target_namespace", "raw_namespace",
         "batch_size", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks",
-        "misfire_policy", "overlap_policy", "enabled", "schedule", "depends_on", "notifications"})
+        "misfire_policy", "overlap_policy", "models", "enabled", "schedule", "depends_on", "notifications"})
 public record PipelineSpec(String name,
                            @JsonProperty("source_id") String sourceId,
                            @JsonProperty("destination_id") String destinationId,
@@ -61,11 +62,12 @@ public record PipelineSpec(String name,
                            @JsonProperty("soft_delete_mode") String softDeleteMode,
                            @JsonProperty("quality_checks") QualityChecksSpec qualityChecks,
                            @JsonProperty("misfire_policy") MisfirePolicy misfirePolicy,
-                           @JsonProperty("overlap_policy") OverlapPolicy overlapPolicy) {
+                           @JsonProperty("overlap_policy") OverlapPolicy overlapPolicy,
+                           List<ModelSpec> models) {
     /** The keys of the stored definition: everything but name, references, enabled, schedule and notifications. */
     public static final List<String> DEFINITION_KEYS = List.of("streams", "zones", "target_namespace", "raw_namespace",
             "batch_size", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks",
-            "misfire_policy", "overlap_policy");
+            "misfire_policy", "overlap_policy", "models");
 
     /** Copies the lists (null stays null: "not given"). */
     public PipelineSpec {
@@ -73,6 +75,7 @@ public record PipelineSpec(String name,
         notifications = notifications == null ? null : List.copyOf(notifications);
         streams = streams == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(streams));
         zones = zones == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(zones));
+        models = models == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(models));
     }
 
     /**
@@ -101,7 +104,7 @@ public record PipelineSpec(String name,
         PipelineSpec d = withDefaults();
         return new SyncSpec(d.streams, d.zones,
                 d.targetNamespace, d.rawNamespace, d.batchSize, d.parallelism, d.errorThreshold, d.lookBackSeconds,
-                d.softDeleteMode, d.qualityChecks);
+                d.softDeleteMode, d.qualityChecks, d.models);
     }
 
     /** @return what the scheduler reads, defaults applied */
@@ -130,6 +133,6 @@ public record PipelineSpec(String name,
         return new PipelineSpec(name, sourceId, destinationId, enabled, schedule, dependsOn, notifications,
                 sync.streams, sync.zones, sync.targetNamespace, sync.rawNamespace, sync.batchSize, sync.parallelism,
                 sync.errorThreshold, sync.lookBackSeconds, sync.softDeleteMode, sync.qualityChecks, sync.misfirePolicy,
-                sync.overlapPolicy).withDefaults();
+                sync.overlapPolicy, sync.models).withDefaults();
     }
 }

@@ -17,14 +17,16 @@ import java.util.Map;
  * @param lookBackSeconds how far before the stored cursor incremental reads start again
  * @param softDeleteMode  {@code delete} or {@code flag}
  * @param qualityChecks   the checks run after each stream
+ * @param models          the SQL models run in the destination after the streams, in order
  */
 public record SyncSpec(List<StreamSpec> streams, List<String> zones, String targetNamespace, String rawNamespace,
                        int batchSize, int parallelism, Long errorThreshold, long lookBackSeconds,
-                       String softDeleteMode, QualityChecksSpec qualityChecks) {
+                       String softDeleteMode, QualityChecksSpec qualityChecks, List<ModelSpec> models) {
     /** Copies the lists. */
     public SyncSpec {
         streams = List.copyOf(streams);
         zones = List.copyOf(zones);
+        models = models == null ? List.of() : List.copyOf(models);
     }
 
     /**

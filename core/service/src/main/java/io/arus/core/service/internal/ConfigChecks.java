@@ -101,7 +101,8 @@ final class ConfigChecks {
         return switch (type) {
             case HOST -> 253;
             case URL -> 2_048;
-            case STRING, ENUM, LIST -> 1_000;
+            case STRING, ENUM, LIST, MAP -> 1_000;
+            case EXPRESSION -> 10_000;
             case SECRET -> 16_384;
             case TEXT -> 200_000;
             case INT, BOOLEAN, PORT -> 100;

@@ -1,0 +1,2 @@
+/** The drop transform: drop columns. Exports nothing; registers a Transform service. */
+package io.arus.transform.drop;

@@ -1,0 +1,2 @@
+/** The replace transform: replace text, exact or regex. Exports nothing; registers a Transform service. */
+package io.arus.transform.replace;
