@@ -1,5 +1,6 @@
-// One pipeline: what it copies, its schedule, run history, per-stream statistics of the latest run and the stored
-// offsets; run now, enable or disable, edit, reset state, delete. Run state changes arrive live.
+// One pipeline: what it copies (with each stream's transform steps and the models), its column lineage, schedule,
+// run history, per-stream statistics of the latest run and the stored offsets; run now, enable or disable, edit,
+// reset state, delete. Run state changes arrive live.
 
 import { h, replace } from '../dom.js';
 import { api, apiUrl } from '../api.js';
@@ -12,6 +13,7 @@ import { toast } from '../ui/toast.js';
 import { runNow, toggleEnabled, scheduleCell } from './pipeline-common.js';
 import { streamTable } from './run-streams.js';
 import { yamlPanel } from './pipeline-yaml.js';
+import { lineagePanel } from './pipeline-lineage.js';
 
 /** @param {import('../router.js').PageContext} ctx */
 export async function render({ view, params, active, onCleanup }) {
@@ -59,6 +61,7 @@ export async function render({ view, params, active, onCleanup }) {
       headerSlot,
       panel('Definition', definition(pipeline, names)),
       editor ? yamlPanel(pipeline) : null,
+      lineagePanel(pipeline),
       h('section.panel.flush', h('h2', 'Streams of the latest run'), statsSlot),
       h('section.panel.flush', h('h2', 'Run history', h('span.spacer'),
         h('a.small', { href: `#/runs?pipeline_id=${encodeURIComponent(pipeline.id)}` }, 'Filter on the Runs page')), runsSlot),
@@ -122,8 +125,11 @@ function definition(p, names) {
   const rows = [
     ['Source', link('sources', p.source_id)],
     ['Destination', link('destinations', p.destination_id)],
-    ['Streams', h('div', (p.streams || []).map(s => h('div', h('code', s.name),
-      h('span.muted.small', ` ${s.sync_mode || 'incremental'}`, s.write_mode ? ` · ${s.write_mode}` : '', s.cursor_field ? ` · cursor ${s.cursor_field}` : ''))))],
+    ['Streams', h('div', (p.streams || []).map(s => h('div', { dataset: { stream: s.name } }, h('code', s.name),
+      h('span.muted.small', ` ${s.sync_mode || 'incremental'}`, s.write_mode ? ` · ${s.write_mode}` : '', s.cursor_field ? ` · cursor ${s.cursor_field}` : ''),
+      (s.transforms || []).length ? h('span.small.stream-steps', ` · steps: ${s.transforms.map((t, i) => `${i + 1} ${t.type}`).join(' → ')}`) : null)))],
+    ['Models', (p.models || []).length ? h('div', p.models.map(m => h('div', { dataset: { model: m.name } }, h('code', m.name),
+      h('span.muted.small', ` ${m.materialization || 'table'}`, (m.unique_key || []).length ? ` · key ${m.unique_key.join(', ')}` : '')))) : 'none'],
     ['Zones', (p.zones || []).join(', ') || '–'],
     ['Namespaces', `${p.target_namespace || 'analytics'} (normalized)` + ((p.zones || []).includes('raw') ? `, ${p.raw_namespace || 'staging'} (raw)` : '')],
     ['Schedule', scheduleCell({ ...p, depends_on: [] })],

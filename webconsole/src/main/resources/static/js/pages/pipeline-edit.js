@@ -1,5 +1,6 @@
-// Creating or editing a pipeline: source and destination, streams from discovery, destination options,
-// schedule, dependencies, quality checks, notifications. Every error the API names appears beside its field.
+// Creating or editing a pipeline: source and destination, streams from discovery (each with its transform chain
+// and live preview), destination options, SQL models, schedule, dependencies, quality checks, notifications. Every
+// error the API names appears beside its field.
 
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
@@ -10,6 +11,7 @@ import { toast } from '../ui/toast.js';
 import { streamPicker } from './pipeline-streams.js';
 import { scheduleSection } from './pipeline-schedule.js';
 import { dependencySection, qualitySection, notificationSection, destinationSection } from './pipeline-extras.js';
+import { modelsSection } from './pipeline-models.js';
 
 /**
  * What the API takes in a pipeline: the fields this form edits, nothing of what a GET adds (id, times, last_run).
@@ -17,7 +19,7 @@ import { dependencySection, qualitySection, notificationSection, destinationSect
  */
 export const WRITABLE = ['name', 'source_id', 'destination_id', 'enabled', 'schedule', 'depends_on', 'notifications',
   'streams', 'zones', 'target_namespace', 'raw_namespace', 'batch_size', 'parallelism', 'error_threshold',
-  'look_back_seconds', 'soft_delete_mode', 'quality_checks', 'misfire_policy', 'overlap_policy'];
+  'look_back_seconds', 'soft_delete_mode', 'quality_checks', 'misfire_policy', 'overlap_policy', 'models'];
 
 /** @param {import('../router.js').PageContext} ctx */
 export async function render({ view, params, active }) {
@@ -45,8 +47,11 @@ export async function render({ view, params, active }) {
   const destination = choose(destinations, pipeline.destination_id, 'destination');
   const enabled = checkbox('Enabled: the schedule and dependency triggers fire', { checked: pipeline.enabled !== false });
 
-  const streams = streamPicker({ initial: pipeline.streams || [], readOnly: false });
+  let types = null;
+  const transformTypes = () => (types = types || api.get('transforms'));
+  const streams = streamPicker({ initial: pipeline.streams || [], readOnly: false, pipelineId: pipeline.id || null, transformTypes });
   const target = destinationSection(pipeline, false);
+  const models = modelsSection(pipeline, false);
   const schedule = scheduleSection(pipeline, false);
   const deps = dependencySection(pipeline, pipelines, false);
   const quality = qualitySection(pipeline, () => streams.columns(), false);
@@ -64,6 +69,7 @@ export async function render({ view, params, active }) {
       h('div.field', { dataset: { field: 'enabled' } }, enabled)),
     section('Streams', h('div', { dataset: { field: 'streams' } }, h('span.field-error', { role: 'alert', hidden: true }), streams.element)),
     section('Destination', target.element),
+    section('Models', models.element),
     section('Schedule', schedule.element),
     section('Dependencies', deps.element),
     section('Quality checks', quality.element),
@@ -82,7 +88,7 @@ export async function render({ view, params, active }) {
         destination_id: destination.value || null,
         enabled: enabled.querySelector('input').checked,
         streams: streams.read(),
-        ...target.read(), ...schedule.read(), ...deps.read(), ...quality.read(), ...notify.read(),
+        ...target.read(), ...models.read(), ...schedule.read(), ...deps.read(), ...quality.read(), ...notify.read(),
       };
       const body = Object.fromEntries(WRITABLE.filter(key => values[key] !== undefined).map(key => [key, values[key]]));
       const saved = editing ? await api.put(`pipelines/${pipeline.id}`, body) : await api.post('pipelines', body);

@@ -1,6 +1,6 @@
 // The stream picker of the pipeline editor: the source's discovered streams, searchable, with select all; per
 // selected stream its sync mode, cursor, primary key, soft-delete column and write mode, each showing what the
-// engine would pick by itself (the same rules as the engine's StreamPlan).
+// engine would pick by itself (the same rules as the engine's StreamPlan), and its transform chain.
 
 import { h, replace, debounce } from '../dom.js';
 import { api } from '../api.js';
@@ -8,6 +8,7 @@ import * as fmt from '../format.js';
 import { icon } from '../ui/icons.js';
 import { errorPanel, loading } from '../ui/page.js';
 import { select } from '../ui/forms.js';
+import { transformChain } from './transform-chain.js';
 
 /** The engine's cursor detection order. */
 export const CURSOR_NAMES = ['updated_at', 'modified_at', 'last_modified', 'updated', 'last_update', 'created_at'];
@@ -44,11 +45,32 @@ export function detectDefaults(stream, settings) {
  * @param {Object} options
  * @param {Object[]} options.initial the pipeline's streams (settings), for an edit
  * @param {boolean} options.readOnly
+ * @param {string|null} [options.pipelineId] the saved pipeline (its stored step secrets fill the preview's masks)
+ * @param {function(): Promise<Object[]>} [options.transformTypes] the installed transform types, loaded once
  * @returns {{element: HTMLElement, load: function(string): Promise<void>, read: function(): Object[], columns: function(): string[]}}
  */
-export function streamPicker({ initial = [], readOnly = false }) {
+export function streamPicker({ initial = [], readOnly = false, pipelineId = null, transformTypes = async () => [] }) {
   /** name -> settings of the selected streams, in selection order */
   const selected = new Map(initial.map(s => [s.name, { ...s }]));
+  /** name -> the stream's transform editor, kept while the list is drawn again so its steps and preview stay */
+  const chains = new Map();
+  const chainOf = name => {
+    if (!chains.has(name)) {
+      const settings = selected.get(name);
+      const count = h('span.muted.small');
+      const steps = n => { count.textContent = n ? ` · ${n} step(s)` : ' · none'; };
+      steps(((settings && settings.transforms) || []).length);
+      const chain = transformChain({
+        initial: (settings && settings.transforms) || [], readOnly, onSteps: steps,
+        context: { stream: name, sourceId: () => sourceId, pipelineId, types: transformTypes },
+      });
+      const details = h('details.stream-transforms', { dataset: { transformsFor: name } },
+        h('summary', 'Transforms', count), chain.element);
+      details.addEventListener('toggle', () => { if (details.open) chain.open(); });
+      chains.set(name, { chain, details });
+    }
+    return chains.get(name);
+  };
   let discovered = [];
   let sourceId = null;
   let query = '';
@@ -101,7 +123,8 @@ export function streamPicker({ initial = [], readOnly = false }) {
         h('label.check', box, h('span.name', name)),
         h('span.muted.small', stream.row_estimate !== null && stream.row_estimate !== undefined ? `~${fmt.number(stream.row_estimate)} rows` : '',
           ` · ${(stream.columns || []).length} columns`, pk.length ? ` · key ${pk.join(', ')}` : ' · no key')),
-      settings ? streamSettings(stream, settings, readOnly) : null);
+      settings ? streamSettings(stream, settings, readOnly) : null,
+      settings ? chainOf(name).details : null);
   };
 
   return {
@@ -143,7 +166,11 @@ export function streamPicker({ initial = [], readOnly = false }) {
           row.dataset.field = `streams[${i}]`;
           row.querySelectorAll('[data-key]').forEach(f => { f.dataset.field = `streams[${i}].${f.dataset.key}`; });
         }
-        return clean(selected.get(name));
+        const out = clean(selected.get(name));
+        const transforms = chains.has(name) ? chains.get(name).chain.read() : selected.get(name).transforms || [];
+        if (chains.has(name)) chains.get(name).chain.label(`streams[${i}]`);
+        if (transforms.length) out.transforms = transforms;
+        return out;
       });
     },
     /** @returns {string[]} the column names of the selected streams (for null-ratio limits) */

@@ -36,7 +36,8 @@ export function deadLetters(runId, editor) {
         editor && waiting.length ? button('Replay all waiting', { small: true, icon: 'refresh', action: 'replay', onclick: () => replay({ run_id: runId }) }) : null);
       replace(element, table([
         { title: 'Stream', render: l => h('code', l.stream) },
-        { title: 'Reason', render: l => h('span.wrap-anywhere', l.reason) },
+        { title: 'Reason', render: l => h('span.wrap-anywhere', l.step_index !== null && l.step_index !== undefined
+          ? h('span.tag', { dataset: { step: l.step_index } }, `step ${l.step_index + 1} ${l.step_type || ''}`.trim()) : null, l.reason) },
         { title: 'Values', render: l => h('pre.json', JSON.stringify(l.values, null, 1)) },
         { title: 'Stored', render: l => h('span.nowrap', fmt.dateTime(l.created_at)) },
         { title: '', class: 'actions', render: l => (l.replayed_at

@@ -7,8 +7,8 @@ import { FINAL } from './pipeline-common.js';
 import { streamCheckBadges } from './run-results.js';
 
 /**
- * @param {Object[]} streams a run's streams (name, status, rows_read, rows_written, rows_deleted, rows_rejected,
- *   duration_ms, rows_per_second, error), optionally with a live `percent`
+ * @param {Object[]} streams a run's streams (name, status, rows_read, rows_filtered, rows_written, rows_deleted,
+ *   rows_rejected, duration_ms, rows_per_second, error), optionally with a live `percent`
  * @param {Object} [options]
  * @param {boolean} [options.live] show a progress column
  * @param {Object} [options.run] the run, for its quality checks per stream
@@ -21,6 +21,7 @@ export function streamTable(streams, { live = false, run = null, runPage = false
     { title: 'Status', render: s => statusBadge(s.status) },
     live ? { title: 'Progress', render: s => progress(s) } : null,
     { title: 'Read', class: 'num', render: s => h('span', { dataset: { rowsRead: s.rows_read ?? 0 } }, fmt.number(s.rows_read ?? 0)) },
+    { title: 'Filtered', class: 'num', render: s => h('span', { dataset: { rowsFiltered: s.rows_filtered ?? 0 }, title: 'dropped by a filter step' }, fmt.number(s.rows_filtered ?? 0)) },
     { title: 'Written', class: 'num', render: s => h('span', { dataset: { rowsWritten: s.rows_written } }, fmt.number(s.rows_written)) },
     { title: 'Deleted', class: 'num', render: s => h('span', { dataset: { rowsDeleted: s.rows_deleted ?? 0 } }, fmt.number(s.rows_deleted ?? 0)) },
     { title: 'Rejected', class: 'num', render: s => (s.rows_rejected ? h('span', { style: { color: 'var(--warn)', fontWeight: 600 } }, fmt.number(s.rows_rejected)) : '0') },

@@ -14,6 +14,7 @@ import { runHeader } from './run-header.js';
 import { runResults } from './run-results.js';
 import { runLog } from './run-log.js';
 import { deadLetters } from './run-dead-letters.js';
+import { runModels } from './run-models.js';
 
 const POLL_MS = 4000;
 const MAX_SAMPLES = 600;
@@ -45,6 +46,7 @@ export async function render({ view, params, active, onCleanup }) {
     .filter(sample => Number.isFinite(sample.t));
   const streamsSlot = h('div');
   const resultsSlot = h('div');
+  const modelsSlot = h('div');
   // the series (kept by the server, or seen live); for a run that ended with too few points to draw a line (a short
   // run), each stream's average
   const averages = () => FINAL.includes(run.status) && (run.streams || []).length
@@ -65,6 +67,7 @@ export async function render({ view, params, active, onCleanup }) {
       if (!FINAL.includes(s.status) || !byName.has(name)) {
         Object.assign(s, {
           rows_read: Math.max(s.rows_read || 0, p.rows_read || 0), rows_written: Math.max(s.rows_written || 0, p.rows_written || 0),
+          rows_filtered: Math.max(s.rows_filtered || 0, p.rows_filtered || 0),
           rows_deleted: Math.max(s.rows_deleted || 0, p.rows_deleted || 0),
           rows_rejected: Math.max(s.rows_rejected || 0, p.rows_rejected || 0), rows_per_second: p.rows_per_second ?? s.rows_per_second,
           percent: p.percent, status: p.status && !FINAL.includes(s.status) ? p.status : s.status,
@@ -101,6 +104,7 @@ export async function render({ view, params, active, onCleanup }) {
     if (Date.now() - tableDrawn >= TABLE_MS) drawTable(list);
     else if (!tableTimer) tableTimer = setTimeout(() => drawTable(streams()), TABLE_MS);
     replace(resultsSlot, runResults(run));
+    replace(modelsSlot, runModels(run));
     chart.refresh();
   };
 
@@ -124,6 +128,7 @@ export async function render({ view, params, active, onCleanup }) {
 
   replace(view, header.element, resultsSlot,
     h('section.panel.flush', h('h2', 'Streams'), streamsSlot),
+    modelsSlot,
     panel('Rows per second', chart),
     h('section.panel', h('h2', 'Log', h('span.spacer'), log.toolbar), log.filters, log.element),
     h('section.panel', h('h2', 'Dead letters', h('span.spacer'), letters.toolbar), letters.element));

@@ -1,16 +1,18 @@
-// A form drawn from a plugin type's config spec (GET /api/connectors/{type}, /api/notifiers/{type}): one input per
-// field, by its type. Secrets are password inputs; a stored secret comes back as "******" and is sent back as
-// "******" unless the user types a new one, so the server keeps it.
+// A form drawn from a plugin type's config spec (GET /api/connectors/{type}, /api/notifiers/{type},
+// /api/transforms/{type}): one input per field, by its type. Secrets are password inputs; a stored secret comes back
+// as "******" and is sent back as "******" unless the user types a new one, so the server keeps it. A map is edited
+// as key/value rows; an expression is checked by the server as the user types (when the caller gives a check).
 
 import { h } from '../dom.js';
 import { field, select } from './forms.js';
+import { mapControl, expressionControl } from './config-controls.js';
 
 export const MASK = '******';
 
 /**
  * @typedef {Object} SpecField
  * @property {string} name
- * @property {string} type string, text, int, boolean, enum, secret, host, port, url or list
+ * @property {string} type string, text, int, boolean, enum, secret, host, port, url, list, map or expression
  * @property {string} [label]
  * @property {boolean} [required]
  * @property {*} [default]
@@ -29,14 +31,18 @@ export const MASK = '******';
  * @param {Object} [options]
  * @param {string} [options.prefix] the JSON path of the config object, 'config' by default
  * @param {boolean} [options.readOnly] disables every input (viewers)
+ * @param {function(Object<string, *>): Promise<{field: string, message: string}[]>} [options.check] checks the whole
+ *   config on the server (a transform's POST /api/transforms/{type}/check); expression fields call it as the user
+ *   types and show the violation that names them
  * @returns {{element: HTMLElement, read: function(): Object<string, *>}}
  */
-export function configForm(spec, values, { prefix = 'config', readOnly = false } = {}) {
+export function configForm(spec, values, { prefix = 'config', readOnly = false, check = null } = {}) {
   const editing = Boolean(values);
   const readers = [];
+  const form = {};
   const nodes = spec.map(f => {
     const current = editing ? values[f.name] : f.default;
-    const { input, read } = control(f, current, editing);
+    const { input, read, extra } = control(f, current, editing, { readOnly, check: check && (() => check(form.read())) });
     if (readOnly) input.disabled = true;
     readers.push([f.name, read]);
     const node = f.type === 'boolean'
@@ -44,9 +50,10 @@ export function configForm(spec, values, { prefix = 'config', readOnly = false }
         h('label.check', input, f.label || f.name),
         f.help ? h('span.help', f.help) : null, h('span.field-error', { role: 'alert', hidden: true }))
       : field({ label: f.label || f.name, field: `${prefix}.${f.name}`, input, help: helpOf(f, editing, current), required: f.required });
+    if (extra) input.after(extra);
     return node;
   });
-  return {
+  return Object.assign(form, {
     element: h('div.config-fields', nodes.length ? nodes : h('p.muted', 'This type has no settings.')),
     read() {
       const config = {};
@@ -56,7 +63,7 @@ export function configForm(spec, values, { prefix = 'config', readOnly = false }
       }
       return config;
     },
-  };
+  });
 }
 
 function helpOf(f, editing, current) {
@@ -67,6 +74,7 @@ function helpOf(f, editing, current) {
     parts.push(`From ${f.min ?? '…'} to ${f.max ?? '…'}.`);
   }
   if (f.type === 'list') parts.push('One value per line.');
+  if (f.type === 'map') parts.push('One name and value per row.');
   return parts.join(' ') || null;
 }
 
@@ -74,7 +82,7 @@ function isSecret(f) {
   return f.secret || f.type === 'secret';
 }
 
-function control(f, current, editing) {
+function control(f, current, editing, { readOnly, check }) {
   const name = f.name;
   if (isSecret(f)) {
     const stored = editing && current === MASK;
@@ -108,6 +116,10 @@ function control(f, current, editing) {
       const input = h('textarea', { name, rows: 4, value: current ?? '' });
       return { input, read: () => (input.value === '' ? undefined : input.value) };
     }
+    case 'map':
+      return mapControl(f, current, readOnly);
+    case 'expression':
+      return expressionControl(f, current, check);
     case 'list': {
       const text = Array.isArray(current) ? current.join('\n') : current ?? '';
       const input = h('textarea', { name, rows: 3, value: text });
