@@ -1,0 +1,252 @@
+package io.arus.core.engine.internal;
+
+import io.arus.api.config.Config;
+import io.arus.api.config.ConfigException;
+import io.arus.api.config.ConfigViolation;
+import io.arus.api.record.RecordBatch;
+import io.arus.api.transform.RejectedRow;
+import io.arus.api.transform.Transform;
+import io.arus.api.transform.TransformContext;
+import io.arus.api.transform.TransformException;
+import io.arus.api.transform.TransformResult;
+import io.arus.api.transform.TransformStep;
+import io.arus.api.type.Schema;
+import io.arus.core.model.TransformSpec;
+import io.arus.core.platform.PluginCatalog;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A stream's transform steps, opened in order (the input of step i+1 is the output of step i) and applied in order
+ * to each batch. Rejected rows are traced back to the row as it entered the chain, so that a replay can run the
+ * chain again; rows a step filters are counted. An empty chain passes batches through.
+ */
+public final class TransformChain implements AutoCloseable {
+    private final Schema input;
+    private final List<OpenedStep> steps;
+
+    /**
+     * One opened step.
+     *
+     * @param index   its position in the chain
+     * @param type    its transform type
+     * @param service the transform service that opened it (to notice when its bundle goes away)
+     * @param input   the schema it was opened with
+     * @param step    the step
+     */
+    public record OpenedStep(int index, String type, Transform service, Schema input, TransformStep step) {
+    }
+
+    /**
+     * What the chain made of a batch.
+     *
+     * @param batch    the rows that go on, in the chain's output schema, with the input's offset
+     * @param rejected the rows steps rejected
+     * @param filtered the rows steps left out on purpose
+     */
+    public record Outcome(RecordBatch batch, List<ChainReject> rejected, long filtered) {
+    }
+
+    private TransformChain(Schema input, List<OpenedStep> steps) {
+        this.input = input;
+        this.steps = steps;
+    }
+
+    /**
+     * Opens every step; on failure closes those already open.
+     *
+     * @param catalog the transform types installed now
+     * @param decrypt turns a stored step configuration into clear values (secrets decrypted, references resolved)
+     * @param specs   the steps
+     * @param input   the schema of the batches the chain receives
+     * @param context the run (or preview) the steps work for
+     * @return the opened chain
+     * @throws ChainOpenException naming the step that could not be opened and its field
+     */
+    public static TransformChain open(PluginCatalog catalog, UnaryOperator<Map<String, Object>> decrypt,
+                                      List<TransformSpec> specs, Schema input, TransformContext context)
+            throws ChainOpenException {
+        List<OpenedStep> opened = new ArrayList<>(specs.size());
+        Schema schema = input;
+        try {
+            for (int i = 0; i < specs.size(); i++) {
+                TransformSpec spec = specs.get(i);
+                OpenedStep step = openStep(catalog, decrypt, i, spec, schema, context);
+                opened.add(step);
+                schema = step.step().outputSchema();
+            }
+        } catch (ChainOpenException | RuntimeException e) {
+            new TransformChain(input, opened).close();
+            throw e;
+        }
+        return new TransformChain(input, List.copyOf(opened));
+    }
+
+    private static OpenedStep openStep(PluginCatalog catalog, UnaryOperator<Map<String, Object>> decrypt, int index,
+                                       TransformSpec spec, Schema schema, TransformContext context)
+            throws ChainOpenException {
+        String at = "transforms[" + index + "]";
+        String name = "step " + (index + 1) + " (" + spec.type() + ")";
+        Optional<Transform> found = spec.type() == null ? Optional.empty() : catalog.transform(spec.type());
+        if (found.isEmpty()) {
+            throw new ChainOpenException(index, at + ".type", name + ": transform type '" + spec.type()
+                    + "' is not installed");
+        }
+        Transform transform = found.get();
+        try {
+            Config config = transform.descriptor().config().resolve(decrypt.apply(spec.config()));
+            return new OpenedStep(index, spec.type(), transform, schema, transform.open(config, schema, context));
+        } catch (ConfigException e) {
+            ConfigViolation first = e.violations().isEmpty() ? new ConfigViolation("", e.getMessage()) : e.violations().get(0);
+            String field = first.field() == null || first.field().isEmpty() ? at + ".config" : at + ".config." + first.field();
+            throw new ChainOpenException(index, field, name + ": " + first.message());
+        }
+    }
+
+    /** @return the schema of the batches {@link #apply} returns */
+    public Schema outputSchema() {
+        return steps.isEmpty() ? input : steps.get(steps.size() - 1).step().outputSchema();
+    }
+
+    /** @return the opened steps, in order */
+    public List<OpenedStep> steps() {
+        return steps;
+    }
+
+    /**
+     * @param catalog the transform types installed now
+     * @return the first step whose transform service is no longer the one that opened it (its bundle went away or
+     *         was replaced), if any
+     */
+    public Optional<OpenedStep> goneStep(PluginCatalog catalog) {
+        return steps.stream().filter(s -> catalog.transform(s.type()).filter(t -> t == s.service()).isEmpty()).findFirst();
+    }
+
+    /**
+     * Applies the steps in order.
+     *
+     * @param batch a batch in the chain's input schema
+     * @return the output, the rejects (each traced back to the row as it entered the chain when possible) and the
+     *         filtered count
+     * @throws TransformException when a step cannot go on; its message names the step
+     */
+    public Outcome apply(RecordBatch batch) throws TransformException {
+        if (steps.isEmpty()) {
+            return new Outcome(batch, List.of(), 0);
+        }
+        List<Object[]> origins = batch.rows();
+        RecordBatch current = batch;
+        List<ChainReject> rejected = new ArrayList<>();
+        long filtered = 0;
+        for (OpenedStep step : steps) {
+            TransformResult result;
+            try {
+                result = step.step().apply(current);
+            } catch (TransformException e) {
+                throw new TransformException("step " + (step.index() + 1) + " (" + step.type() + "): " + e.getMessage(), e);
+            }
+            RowTrace trace = new RowTrace(current.rows(), origins);
+            for (RejectedRow row : result.rejected()) {
+                Object[] origin = trace.reject(row.values());
+                rejected.add(origin != null
+                        ? new ChainReject(step.index(), step.type(), row.reason(), input, origin)
+                        : new ChainReject(step.index(), step.type(), row.reason(), step.input(), row.values()));
+            }
+            filtered += result.filtered();
+            origins = trace.outputs(result.batch().rows());
+            current = result.batch();
+        }
+        return new Outcome(current, rejected, filtered);
+    }
+
+    /** Closes every step, last first; a step that fails to close does not keep the others open. */
+    @Override
+    public void close() {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            try {
+                steps.get(i).step().close();
+            } catch (RuntimeException e) {
+                // closing is best effort: the stream is over either way
+            }
+        }
+    }
+
+    /**
+     * Follows rows through one step: which chain-input row each of the step's rows came from. Rows the step
+     * returns as they came (the same array) are traced exactly; otherwise the step is taken to keep the order of
+     * the rows it neither rejected nor filtered, as every built-in step does.
+     */
+    private static final class RowTrace {
+        private final List<Object[]> rows;
+        private final List<Object[]> origins;
+        private final boolean[] gone;
+        private final Map<Object[], Integer> positions = new IdentityHashMap<>();
+
+        RowTrace(List<Object[]> rows, List<Object[]> origins) {
+            this.rows = rows;
+            this.origins = origins;
+            this.gone = new boolean[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                positions.putIfAbsent(rows.get(i), i);
+            }
+        }
+
+        /** @return the chain-input row of a rejected row, or null when it cannot be told */
+        Object[] reject(Object[] values) {
+            int at = find(values);
+            if (at < 0) {
+                return null;
+            }
+            gone[at] = true;
+            return origins == null ? null : origins.get(at);
+        }
+
+        private int find(Object[] values) {
+            Integer same = positions.get(values);
+            if (same != null && !gone[same]) {
+                return same;
+            }
+            for (int i = 0; i < rows.size(); i++) {
+                if (!gone[i] && Arrays.deepEquals(rows.get(i), values)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** @return the chain-input row of each output row, or null when they cannot be told */
+        List<Object[]> outputs(List<Object[]> out) {
+            if (origins == null) {
+                return null;
+            }
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (!gone[i]) {
+                    kept.add(i);
+                }
+            }
+            List<Object[]> traced = new ArrayList<>(out.size());
+            boolean allSame = true;
+            for (Object[] row : out) {
+                Integer same = positions.get(row);
+                if (same == null) {
+                    allSame = false;
+                    break;
+                }
+                traced.add(origins.get(same));
+            }
+            if (allSame) {
+                return traced;
+            }
+            if (kept.size() != out.size()) {
+                return null;
+            }
+            return kept.stream().map(origins::get).toList();
+        }
+    }
+}
