@@ -3,7 +3,8 @@
 //
 // Pages and the API they read (all under /api, JSON, problem+json errors):
 //   dashboard      api/dashboard (with the newest runs), api/pipelines (each with its last run)
-//   pipelines      api/pipelines, api/sources/{id}/streams, api/schedule/preview, api/notification-targets
+//   pipelines      api/pipelines, api/sources/{id}/streams, api/schedule/preview, api/notification-targets,
+//                  api/transforms (+ /{type}/check), api/pipelines/preview, api/pipelines/{id}/lineage
 //   runs           api/runs (filtered list), api/runs/{id}, api/runs/{id}/series, api/runs/{id}/logs and /log,
 //                  api/events (Server-Sent Events), api/dead-letters
 //   dag            api/dag

@@ -125,7 +125,7 @@ function definition(p, names) {
   const rows = [
     ['Source', link('sources', p.source_id)],
     ['Destination', link('destinations', p.destination_id)],
-    ['Streams', h('div', (p.streams || []).map(s => h('div', { dataset: { stream: s.name } }, h('code', s.name),
+    ['Streams', h('div', (p.streams || []).map(s => h('div', { dataset: { definitionStream: s.name } }, h('code', s.name),
       h('span.muted.small', ` ${s.sync_mode || 'incremental'}`, s.write_mode ? ` · ${s.write_mode}` : '', s.cursor_field ? ` · cursor ${s.cursor_field}` : ''),
       (s.transforms || []).length ? h('span.small.stream-steps', ` · steps: ${s.transforms.map((t, i) => `${i + 1} ${t.type}`).join(' → ')}`) : null)))],
     ['Models', (p.models || []).length ? h('div', p.models.map(m => h('div', { dataset: { model: m.name } }, h('code', m.name),

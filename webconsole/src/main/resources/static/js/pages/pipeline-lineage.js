@@ -86,7 +86,7 @@ function streamLineage(stream) {
     ];
   });
   const chain = (stream.steps || []).map(s => `${s.index + 1} ${s.type}`).join(' → ');
-  return h('div.lineage-stream', { dataset: { stream: stream.stream } },
+  return h('div.lineage-stream', { dataset: { lineageStream: stream.stream } },
     h('h3', h('code', tableName(stream.source) || stream.stream), ' → ', h('code', tableName(stream.destination))),
     h('p.small.muted', chain ? `Steps: ${chain}` : 'No transform: every column is copied as it is.'),
     columns.length ? h('div.dag-wrap', svg('svg', { class: 'lineage-drawing', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img',

@@ -134,7 +134,7 @@ export function transformChain({ initial = [], context, readOnly = false, onStep
     } }));
   };
 
-  const element = h('div.transform-chain', { dataset: { stream: context.stream } },
+  const element = h('div.transform-chain', { dataset: { chainFor: context.stream } },
     h('span.field-error', { role: 'alert', hidden: true }), list, adder, preview.element);
   element.addEventListener('input', event => { if (!event.target.closest('.transform-preview')) refreshSoon(); });
   element.addEventListener('change', event => { if (!event.target.closest('.transform-preview') && event.target.name !== 'step-type') refreshSoon(); });
