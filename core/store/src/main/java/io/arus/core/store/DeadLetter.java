@@ -14,7 +14,16 @@ import java.util.Map;
  * @param values     the row, column name to JSON-friendly value
  * @param createdAt  when it was stored
  * @param replayedAt when it was replayed successfully, or null
+ * @param stepIndex  the position of the transform step that rejected the row (its values are then the row as it
+ *                   entered the chain), or null when the destination refused it (since 1.6)
+ * @param stepType   that step's transform type, or null (since 1.6)
  */
 public record DeadLetter(String id, String runId, String pipelineId, String stream, String reason,
-                         Map<String, Object> values, Instant createdAt, Instant replayedAt) {
+                         Map<String, Object> values, Instant createdAt, Instant replayedAt, Integer stepIndex,
+                         String stepType) {
+    /** A row the destination refused, as before version 1.6. */
+    public DeadLetter(String id, String runId, String pipelineId, String stream, String reason,
+                      Map<String, Object> values, Instant createdAt, Instant replayedAt) {
+        this(id, runId, pipelineId, stream, reason, values, createdAt, replayedAt, null, null);
+    }
 }

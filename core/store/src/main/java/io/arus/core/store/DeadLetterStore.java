@@ -12,6 +12,18 @@ public interface DeadLetterStore {
     /** @return the stored dead letter */
     DeadLetter add(String runId, String pipelineId, String stream, String reason, Map<String, Object> values);
 
+    /**
+     * Stores a row a transform step rejected.
+     *
+     * @param stepIndex the step's position in the stream's chain
+     * @param stepType  the step's transform type
+     * @param values    the row as it entered the chain, so that a replay can run the chain again
+     * @return the stored dead letter
+     * @since 1.6
+     */
+    DeadLetter add(String runId, String pipelineId, String stream, String reason, Map<String, Object> values,
+                   int stepIndex, String stepType);
+
     /** @return a run's dead letters, oldest first */
     List<DeadLetter> byRun(String runId, int limit, int offset);
 

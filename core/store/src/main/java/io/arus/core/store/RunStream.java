@@ -16,10 +16,19 @@ package io.arus.core.store;
  * @param checks        quality-check results as JSON text, or null
  * @param schemaChanges the source schema changes the stream saw, as JSON text (a list of {@code kind},
  *                      {@code column}, {@code detail}), or null (since 1.4)
+ * @param rowsFiltered  rows transform steps left out on purpose (a filter), counted, not rejected (since 1.6)
  */
 public record RunStream(String runId, String stream, RunStatus status, long rowsRead, long rowsWritten,
                         long rowsRejected, long rowsDeleted, long bytes, long durationMs, String error, String checks,
-                        String schemaChanges) {
+                        String schemaChanges, long rowsFiltered) {
+    /** A stream whose transforms filtered nothing, as before version 1.6. */
+    public RunStream(String runId, String stream, RunStatus status, long rowsRead, long rowsWritten,
+                     long rowsRejected, long rowsDeleted, long bytes, long durationMs, String error, String checks,
+                     String schemaChanges) {
+        this(runId, stream, status, rowsRead, rowsWritten, rowsRejected, rowsDeleted, bytes, durationMs, error, checks,
+                schemaChanges, 0);
+    }
+
     /** A stream that deleted nothing and saw no schema change, as before version 1.4. */
     public RunStream(String runId, String stream, RunStatus status, long rowsRead, long rowsWritten,
                      long rowsRejected, long bytes, long durationMs, String error, String checks) {

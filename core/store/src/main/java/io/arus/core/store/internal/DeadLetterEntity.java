@@ -26,9 +26,14 @@ public class DeadLetterEntity {
     Instant createdAt;
     @Column(name = "replayed_at")
     Instant replayedAt;
+    /** The rejecting transform step's position, or null for the destination (version 7 of the schema). */
+    @Column(name = "step_index")
+    Integer stepIndex;
+    @Column(name = "step_type")
+    String stepType;
 
     DeadLetter toRecord() {
         return new DeadLetter(id, runId, pipelineId, stream, reason, ConfigJson.readExact(valuesJson), createdAt,
-                replayedAt);
+                replayedAt, stepIndex, stepType);
     }
 }

@@ -36,7 +36,20 @@ public final class JpaDeadLetterStore implements DeadLetterStore {
     /** @throws IllegalArgumentException when a value is not JSON-friendly */
     @Override
     public DeadLetter add(String runId, String pipelineId, String stream, String reason, Map<String, Object> values) {
+        return store(runId, pipelineId, stream, reason, values, null, null);
+    }
+
+    @Override
+    public DeadLetter add(String runId, String pipelineId, String stream, String reason, Map<String, Object> values,
+                          int stepIndex, String stepType) {
+        return store(runId, pipelineId, stream, reason, values, stepIndex, Objects.requireNonNull(stepType, "stepType"));
+    }
+
+    private DeadLetter store(String runId, String pipelineId, String stream, String reason, Map<String, Object> values,
+                             Integer stepIndex, String stepType) {
         DeadLetterEntity letter = new DeadLetterEntity();
+        letter.stepIndex = stepIndex;
+        letter.stepType = stepType;
         letter.id = UUID.randomUUID().toString();
         letter.runId = Objects.requireNonNull(runId, "runId");
         letter.pipelineId = Objects.requireNonNull(pipelineId, "pipelineId");

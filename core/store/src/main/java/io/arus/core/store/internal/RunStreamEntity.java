@@ -39,6 +39,9 @@ public class RunStreamEntity {
     /** Schema changes as JSON text (version 5 of the schema). */
     @Column(name = "schema_changes")
     String schemaChanges;
+    /** Rows transform steps filtered (version 7 of the schema). */
+    @Column(name = "rows_filtered")
+    long rowsFiltered;
 
     /** @return the row of a stream's counters */
     static RunStreamEntity of(RunStream stream) {
@@ -55,12 +58,13 @@ public class RunStreamEntity {
         entity.error = stream.error();
         entity.checks = stream.checks();
         entity.schemaChanges = stream.schemaChanges();
+        entity.rowsFiltered = stream.rowsFiltered();
         return entity;
     }
 
     RunStream toRecord() {
         return new RunStream(runId, stream, RunStatus.parse(status), rowsRead, rowsWritten, rowsRejected, rowsDeleted,
-                bytes, durationMs, error, checks, schemaChanges);
+                bytes, durationMs, error, checks, schemaChanges, rowsFiltered);
     }
 
     /** The primary key; JPA wants a public class with a no-argument constructor, so not a record. */

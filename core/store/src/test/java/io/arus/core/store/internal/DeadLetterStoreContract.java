@@ -52,6 +52,18 @@ abstract class DeadLetterStoreContract extends DatabaseTest {
     }
 
     @Test
+    void aRowATransformRejectedKeepsTheStepADestinationRejectHasNone() {
+        DeadLetter step = letters.add(run, pipeline, "public.orders", "price: 'abc' is not a decimal(12,2)",
+                Map.of("price", "abc"), 2, "cast");
+        DeadLetter destination = letters.add(run, pipeline, "public.orders", "value too long", Map.of("note", "x"));
+
+        assertThat(letters.byId(step.id()).orElseThrow()).extracting(DeadLetter::stepIndex, DeadLetter::stepType)
+                .containsExactly(2, "cast");
+        assertThat(letters.byId(destination.id()).orElseThrow()).extracting(DeadLetter::stepIndex, DeadLetter::stepType)
+                .containsExactly(null, null);
+    }
+
+    @Test
     void decimalsComeBackWithEveryDigitAndWholeOnesAsEqualNumbers() {
         Map<String, Object> values = Map.of("price", new BigDecimal("0.10"), "tiny", new BigDecimal("1E-30"),
                 "whole", new BigDecimal("100"), "huge", new BigDecimal("123456789012345678901234567890"));

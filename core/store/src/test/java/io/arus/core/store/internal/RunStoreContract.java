@@ -277,6 +277,18 @@ abstract class RunStoreContract extends DatabaseTest {
     }
 
     @Test
+    void streamsKeepTheRowsTheirTransformsFiltered() {
+        String run = runs.create(pipeline, "manual").id();
+        RunStream stream = new RunStream(run, "public.orders", SUCCEEDED, 100, 60, 0, 0, 4_000, 30, null, null, null, 40);
+
+        runs.saveStream(stream);
+
+        assertThat(runs.streams(run).get(0).rowsFiltered()).isEqualTo(40);
+        // the constructor of before 1.6 filters nothing
+        assertThat(new RunStream(run, "s", SUCCEEDED, 1, 1, 0, 0, 0, 0, null, null, null).rowsFiltered()).isZero();
+    }
+
+    @Test
     void findsRunsByPipelineStatusTriggerAndCreationTimeNewestFirst() throws ConflictException {
         String other = TestPipelines.create(persistence, clock, "customers").id();
         Instant start = clock.instant();
