@@ -93,7 +93,7 @@ final class PipelineChecks {
             errors.add(new ConfigViolation("soft_delete_mode", "must be \"delete\" or \"flag\""));
         }
         qualityChecks(p.qualityChecks(), errors);
-        models(p.models(), errors);
+        models(p.models(), p.streams(), errors);
         return errors;
     }
 
@@ -221,9 +221,13 @@ final class PipelineChecks {
         }
     }
 
-    private static void models(List<ModelSpec> models, List<ConfigViolation> errors) {
+    private static void models(List<ModelSpec> models, List<StreamSpec> streams, List<ConfigViolation> errors) {
         if (models == null) {
             return;
+        }
+        Set<String> known = new HashSet<>();
+        if (streams != null) {
+            streams.stream().filter(s -> s != null && s.name() != null).forEach(s -> known.add(s.name()));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < models.size(); i++) {
@@ -242,6 +246,15 @@ final class PipelineChecks {
                 errors.add(new ConfigViolation(at + ".sql", "is required (one SELECT)"));
             } else if (m.sql().length() > 100_000) {
                 errors.add(new ConfigViolation(at + ".sql", "must be at most 100000 characters"));
+            } else {
+                List<String> unknown = m.refs().stream().filter(ref -> !known.contains(ref)).toList();
+                if (!unknown.isEmpty()) {
+                    errors.add(new ConfigViolation(at + ".sql", "ref('" + String.join("'), ref('", unknown)
+                            + "') names neither a stream of the pipeline nor an earlier model"));
+                }
+            }
+            if (m.name() != null) {
+                known.add(m.name());
             }
             if (m.materialization() != null && !MATERIALIZATIONS.contains(lower(m.materialization()))) {
                 errors.add(new ConfigViolation(at + ".materialization", "must be one of " + MATERIALIZATIONS));

@@ -107,6 +107,17 @@ public record PipelineSpec(String name,
                 d.softDeleteMode, d.qualityChecks, d.models);
     }
 
+    /**
+     * @param replaced the streams to put in place of this pipeline's (the same streams with their steps' secrets
+     *                 sealed or masked)
+     * @return this pipeline with those streams
+     */
+    public PipelineSpec withStreams(List<StreamSpec> replaced) {
+        return new PipelineSpec(name, sourceId, destinationId, enabled, schedule, dependsOn, notifications, replaced,
+                zones, targetNamespace, rawNamespace, batchSize, parallelism, errorThreshold, lookBackSeconds,
+                softDeleteMode, qualityChecks, misfirePolicy, overlapPolicy, models);
+    }
+
     /** @return what the scheduler reads, defaults applied */
     @JsonIgnore
     public SchedulingPolicies policies() {

@@ -164,4 +164,22 @@ class PipelineSpecTest {
                 "notifications[0].events[1]", "notifications[1].target_id", "notifications[2].channel",
                 "notifications[2].target_id", "notifications[2].events");
     }
+
+    @Test
+    void refusesAModelRefToNeitherAStreamNorAnEarlierModel() throws Exception {
+        InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "public.orders"}],
+                 "models": [{"name": "daily", "sql": "select * from {{ ref('public.orders') }}"},
+                            {"name": "weekly", "sql": "select * from {{ref(\\"daily\\")}} join {{ ref('later') }}"},
+                            {"name": "later", "sql": "select 1"},
+                            {"name": "empty"}]}""")),
+                InvalidModelException.class);
+
+        assertThat(refused.violations()).containsExactly(
+                new ConfigViolation("models[1].sql",
+                        "ref('later') names neither a stream of the pipeline nor an earlier model"),
+                new ConfigViolation("models[3].sql", "is required (one SELECT)"));
+        assertThat(new ModelSpec("m", "{{ ref('a.b') }} {{ref(\"m2\")}} {{ ref('a.b') }}", null, null).refs())
+                .containsExactly("a.b", "m2");
+    }
 }
