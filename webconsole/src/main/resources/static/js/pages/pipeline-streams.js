@@ -150,6 +150,7 @@ export function streamPicker({ initial = [], readOnly = false, pipelineId = null
         const streams = answer.streams || [];
         discovered = [...streams.filter(st => selected.has(streamName(st))), ...streams.filter(st => !selected.has(streamName(st)))];
         draw();
+        chains.forEach(({ chain }) => chain.refresh());
       } catch (error) {
         if (sourceId !== id) return;
         replace(listSlot, errorPanel(error, { what: 'the source’s streams', retry: () => this.load(id) }),

@@ -29,7 +29,8 @@ const PREVIEW_MS = 700;
  * @param {ChainContext} options.context
  * @param {boolean} options.readOnly
  * @param {function(number): void} [options.onSteps] told the number of steps whenever it changes
- * @returns {{element: HTMLElement, read: function(): Object[], label: function(string): void, open: function(): void}}
+ * @returns {{element: HTMLElement, read: function(): Object[], label: function(string): void, open: function(): void,
+ *   refresh: function(): void}}
  */
 export function transformChain({ initial = [], context, readOnly = false, onSteps = () => {} }) {
   /** @type {{type: string, config: Object, descriptor: Object|null, form: Object|null, element: HTMLElement}[]} */
@@ -162,6 +163,10 @@ export function transformChain({ initial = [], context, readOnly = false, onStep
           node.dataset.field = `${path}.transforms[${i}].${node.dataset.local}`;
         });
       });
+    },
+    /** Asks the preview again when it is open (another source was chosen). */
+    refresh() {
+      if (opened) ready.then(() => preview.refresh());
     },
     /** Starts the live preview (the editor was opened). */
     open() {

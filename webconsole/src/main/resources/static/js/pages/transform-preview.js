@@ -40,7 +40,7 @@ export function transformPreview({ body, stepCount, stepLabel, showErrors }) {
     status.textContent = 'Loading the preview…';
     element.dataset.state = 'loading';
     try {
-      const result = await api.post('pipelines/preview', request);
+      const result = await previewUpTo(request);
       if (mine !== sequence) return;
       answer = result;
       element.dataset.state = 'ready';
@@ -112,6 +112,24 @@ export function transformPreview({ body, stepCount, stepLabel, showErrors }) {
       chosen = null;
     },
   };
+}
+
+/**
+ * Asks for the preview. A step's config the server refuses as a whole request (a required field not filled in yet,
+ * "transforms[2].config.columns") is answered like a step that cannot open: the steps before it are asked again, so
+ * the rows up to the step being edited stay in view, and the refusal is that step's error.
+ */
+async function previewUpTo(request) {
+  try {
+    return await api.post('pipelines/preview', request);
+  } catch (error) {
+    const own = error instanceof ApiError && error.status === 400
+      ? error.errors.map(e => ({ ...e, step: stepOf(e.field) })).filter(e => e.step !== null) : [];
+    if (!own.length) throw error;
+    const first = own.reduce((a, b) => (b.step < a.step ? b : a));
+    const answer = await api.post('pipelines/preview', { ...request, transforms: request.transforms.slice(0, first.step) });
+    return { ...answer, steps: answer.steps || [], error: answer.error || { step: first.step, field: first.field, message: first.message } };
+  }
 }
 
 /** The index of the step a field path names ('transforms[2].config.columns' -> 2), or null. */
