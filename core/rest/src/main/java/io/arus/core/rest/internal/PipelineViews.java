@@ -111,11 +111,11 @@ final class PipelineViews {
 
     /** The counters of one stream of a run. */
     record StreamView(String name, String status, long rowsRead, long rowsWritten, long rowsDeleted, long rowsRejected,
-                      long bytes, long durationMs, long rowsPerSecond, String error, Object checks,
+                      long rowsFiltered, long bytes, long durationMs, long rowsPerSecond, String error, Object checks,
                       Object schemaChanges) {
         static StreamView of(RunStream s) {
             return new StreamView(s.stream(), s.status().id(), s.rowsRead(), s.rowsWritten(), s.rowsDeleted(),
-                    s.rowsRejected(), s.bytes(), s.durationMs(),
+                    s.rowsRejected(), s.rowsFiltered(), s.bytes(), s.durationMs(),
                     s.durationMs() <= 0 ? 0 : s.rowsRead() * 1000 / s.durationMs(), s.error(), RunResults.json(s.checks()),
                     RunResults.json(s.schemaChanges()));
         }
