@@ -14,6 +14,8 @@
 #               database arus_test
 #   Chromium    /usr/bin/chromium and /usr/bin/chromedriver (Debian packages),
 #               for the console's browser tests (e2e/)
+#   Python      /usr/bin/python3 (Debian's python3), which the python transform's
+#               runner processes and their tests use
 #
 # Missing servers are installed with apt-get and stopped servers are started
 # (both need root). Exits non-zero if a service cannot be brought up: tests
@@ -393,6 +395,21 @@ chromium_up() {
   echo "chromium: ready ($("$CHROMIUM" --version 2>/dev/null | head -n 1 || echo "$CHROMIUM")$note)"
 }
 
+# ------------------------------------------------------------------- Python
+
+readonly PYTHON3=/usr/bin/python3
+
+# The python transform starts Debian's python3 (the standard library only) per step; nothing to start.
+python_up() {
+  local note=""
+  if [ ! -x "$PYTHON3" ]; then
+    apt_install python3
+    [ -x "$PYTHON3" ] || die "python3: $PYTHON3 missing after apt-get install"
+    note=", installed"
+  fi
+  echo "python3: ready ($("$PYTHON3" --version 2>&1)$note)"
+}
+
 # ---------------------------------------------------------------------------
 
 main() {
@@ -406,6 +423,7 @@ main() {
   mariadb_up
   clickhouse_up
   chromium_up
+  python_up
 }
 
 main "$@"
