@@ -33,6 +33,15 @@ public interface DeadLetterStore {
     /** @return the dead letter */
     Optional<DeadLetter> byId(String id);
 
+    /**
+     * A replay ran the pipeline's current transform chain over a dead letter and a step rejected it again: it
+     * stays a dead letter with the new reason and step.
+     *
+     * @throws IllegalArgumentException when there is no such dead letter
+     * @since 1.6
+     */
+    void rejectedAgain(String id, String reason, int stepIndex, String stepType);
+
     /** Marks a dead letter replayed. */
     void replayed(String id, Instant at);
 

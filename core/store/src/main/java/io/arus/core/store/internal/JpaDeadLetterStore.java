@@ -102,6 +102,20 @@ public final class JpaDeadLetterStore implements DeadLetterStore {
 
     /** @throws IllegalArgumentException when there is no such dead letter */
     @Override
+    public void rejectedAgain(String id, String reason, int stepIndex, String stepType) {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(stepType, "stepType");
+        int updated = transactions.inTransaction(em -> em
+                .createQuery("UPDATE DeadLetterEntity d SET d.reason = :reason, d.stepIndex = :step, d.stepType = :type"
+                        + " WHERE d.id = :id")
+                .setParameter("reason", reason).setParameter("step", stepIndex).setParameter("type", stepType)
+                .setParameter("id", id).executeUpdate());
+        if (updated == 0) {
+            throw new IllegalArgumentException("no dead letter with id " + id);
+        }
+    }
+
+    @Override
     public void replayed(String id, Instant at) {
         Objects.requireNonNull(at, "at");
         int updated = transactions.inTransaction(em -> em

@@ -64,6 +64,19 @@ abstract class DeadLetterStoreContract extends DatabaseTest {
     }
 
     @Test
+    void aRowRejectedAgainOnReplayKeepsTheNewReasonAndStep() {
+        DeadLetter letter = letters.add(run, pipeline, "public.orders", "old reason", Map.of("price", "abc"), 0, "cast");
+
+        letters.rejectedAgain(letter.id(), "price: still not a number", 1, "filter");
+
+        assertThat(letters.byId(letter.id()).orElseThrow())
+                .extracting(DeadLetter::reason, DeadLetter::stepIndex, DeadLetter::stepType, DeadLetter::replayedAt)
+                .containsExactly("price: still not a number", 1, "filter", null);
+        assertThatThrownBy(() -> letters.rejectedAgain("no-such-id", "r", 0, "cast"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void decimalsComeBackWithEveryDigitAndWholeOnesAsEqualNumbers() {
         Map<String, Object> values = Map.of("price", new BigDecimal("0.10"), "tiny", new BigDecimal("1E-30"),
                 "whole", new BigDecimal("100"), "huge", new BigDecimal("123456789012345678901234567890"));
