@@ -6,7 +6,11 @@ import io.arus.core.model.InvalidModelException;
 import io.arus.core.model.NotificationSpec;
 import io.arus.core.model.PipelineSpec;
 import io.arus.core.model.ScheduleSpec;
+import io.arus.core.model.StreamSpec;
+import io.arus.core.platform.PluginCatalog;
 import io.arus.core.scheduler.ScheduleService;
+import io.arus.core.security.ConnectionSecrets;
+import io.arus.core.security.SecretBox;
 import io.arus.core.service.Actor;
 import io.arus.core.service.ConflictException;
 import io.arus.core.service.NotFoundException;
@@ -42,6 +46,7 @@ public final class Pipelines implements PipelineService {
     private final StreamOffsetStore offsets;
     private final AuditLog audit;
     private final Transactions transactions;
+    private final StepChecks steps;
 
     /** Checks cron expressions while the scheduler is there (time zones are checked without it). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -50,13 +55,15 @@ public final class Pipelines implements PipelineService {
     @Activate
     public Pipelines(@Reference PipelineStore pipelines, @Reference ConnectionStore connections,
                      @Reference NotificationTargetStore targets, @Reference StreamOffsetStore offsets,
-                     @Reference AuditLog audit, @Reference Transactions transactions) {
+                     @Reference AuditLog audit, @Reference Transactions transactions,
+                     @Reference PluginCatalog catalog, @Reference SecretBox box) {
         this.pipelines = pipelines;
         this.connections = connections;
         this.targets = targets;
         this.offsets = offsets;
         this.audit = audit;
         this.transactions = transactions;
+        this.steps = new StepChecks(catalog, new ConnectionSecrets(box));
     }
 
     @Override
@@ -81,7 +88,7 @@ public final class Pipelines implements PipelineService {
     @Override
     public SavedPipeline create(Actor actor, PipelineSpec spec) {
         actor.require(Role.EDITOR);
-        PipelineSpec valid = check(spec);
+        PipelineSpec valid = check(spec, null);
         Pipeline created = change(() -> {
             Pipeline pipeline = pipelines.create(stored(null, valid, null));
             if (valid.notifications() != null) {
@@ -98,7 +105,7 @@ public final class Pipelines implements PipelineService {
     public SavedPipeline update(Actor actor, String id, PipelineSpec spec) {
         actor.require(Role.EDITOR);
         Pipeline current = find(id);
-        PipelineSpec valid = check(spec);
+        PipelineSpec valid = check(spec, current);
         change(() -> {
             Pipeline pipeline = pipelines.update(stored(id, valid, current))
                     .orElseThrow(() -> new NotFoundException("no pipeline " + id));
@@ -157,13 +164,18 @@ public final class Pipelines implements PipelineService {
         });
     }
 
-    /** The model's checks and the references, every violation at once. */
-    private PipelineSpec check(PipelineSpec spec) {
-        List<ConfigViolation> errors = violations(spec);
-        if (!errors.isEmpty()) {
-            throw new InvalidModelException(errors);
+    /**
+     * The model's checks, the transform steps' and the references, every violation at once.
+     *
+     * @param current the stored pipeline whose step secrets fill masks sent back, or null for a new one
+     * @return the pipeline with its defaults and its steps' secrets sealed, ready to store
+     */
+    private PipelineSpec check(PipelineSpec spec, Pipeline current) {
+        StepChecks.Checked checked = checked(spec, current);
+        if (!checked.errors().isEmpty()) {
+            throw new InvalidModelException(checked.errors());
         }
-        return spec.withDefaults();
+        return spec.withStreams(checked.streams()).withDefaults();
     }
 
     @Override
@@ -171,12 +183,23 @@ public final class Pipelines implements PipelineService {
         if (spec == null) {
             return List.of(new ConfigViolation("body", "a pipeline is required"));
         }
+        Pipeline current = pipelines.list().stream().filter(p -> p.name().equals(spec.name())).findFirst().orElse(null);
+        return checked(spec, current).errors();
+    }
+
+    private StepChecks.Checked checked(PipelineSpec spec, Pipeline current) {
+        if (spec == null) {
+            return new StepChecks.Checked(List.of(), List.of(new ConfigViolation("body", "a pipeline is required")));
+        }
         List<ConfigViolation> errors = new ArrayList<>();
         try {
             spec.validate();
         } catch (InvalidModelException e) {
             errors.addAll(e.violations());
         }
+        List<StreamSpec> stored = current == null ? List.of() : storedStreams(current);
+        StepChecks.Checked sealed = steps.check(spec.streams() == null ? List.of() : spec.streams(), stored);
+        errors.addAll(sealed.errors());
         reference(spec.sourceId(), "source_id", ConnectionKind.SOURCE, errors);
         reference(spec.destinationId(), "destination_id", ConnectionKind.DESTINATION, errors);
         if (spec.schedule() != null && spec.schedule().cron() != null && !spec.schedule().cron().isBlank()
@@ -193,7 +216,17 @@ public final class Pipelines implements PipelineService {
                 }
             }
         }
-        return errors;
+        return new StepChecks.Checked(sealed.streams(), errors);
+    }
+
+    /** @return the stored streams of a pipeline, or none when its definition no longer binds */
+    private static List<StreamSpec> storedStreams(Pipeline current) {
+        try {
+            return PipelineSpec.of(current.name(), current.sourceId(), current.destinationId(), current.enabled(),
+                    null, current.dependsOn(), null, current.definition()).streams();
+        } catch (InvalidModelException e) {
+            return List.of();
+        }
     }
 
     private void reference(String id, String field, ConnectionKind kind, List<ConfigViolation> errors) {
@@ -233,13 +266,17 @@ public final class Pipelines implements PipelineService {
         return notifications.stream().map(n -> new NotificationSubscription(n.targetId(), n.events())).toList();
     }
 
-    /** The stored pipeline in the model's shape, its subscriptions' events in the order of Notification.Event. */
-    static SavedPipeline saved(Pipeline p, List<NotificationSubscription> subscriptions) {
+    /**
+     * The stored pipeline in the model's shape, its subscriptions' events in the order of Notification.Event, its
+     * steps' secrets masked.
+     */
+    private SavedPipeline saved(Pipeline p, List<NotificationSubscription> subscriptions) {
         ScheduleSpec schedule = p.scheduleCron() == null ? null : new ScheduleSpec(p.scheduleCron(), p.scheduleTimezone());
         List<NotificationSpec> notifications = subscriptions.stream()
                 .map(s -> new NotificationSpec(s.targetId(), EventOrder.sorted(s.events()))).toList();
-        return new SavedPipeline(p.id(), PipelineSpec.of(p.name(), p.sourceId(), p.destinationId(), p.enabled(),
-                schedule, p.dependsOn(), notifications, p.definition()), p.createdAt(), p.updatedAt());
+        PipelineSpec spec = PipelineSpec.of(p.name(), p.sourceId(), p.destinationId(), p.enabled(),
+                schedule, p.dependsOn(), notifications, p.definition());
+        return new SavedPipeline(p.id(), spec.withStreams(steps.masked(spec.streams())), p.createdAt(), p.updatedAt());
     }
 
     private Pipeline find(String id) {
