@@ -3,6 +3,7 @@ package io.arus.core.engine;
 import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteMode;
 import io.arus.core.model.InvalidModelException;
+import io.arus.core.model.ModelSpec;
 import io.arus.core.model.StreamSpec;
 import io.arus.core.model.SyncSpec;
 import java.util.List;
@@ -25,11 +26,18 @@ import java.util.Map;
  * @param softDeleteMode  {@code delete}: a soft-deleted row is deleted in the destination; {@code flag}: it is
  *                        written with its soft-delete column set
  * @param qualityChecks   the checks run after each stream
+ * @param models          the SQL models run in the destination after every stream succeeded, in order
  */
 public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
                                  String targetNamespace, String rawNamespace, int batchSize, int parallelism,
                                  Long errorThreshold, long lookBackSeconds, String softDeleteMode,
-                                 QualityCheckSettings qualityChecks) {
+                                 QualityCheckSettings qualityChecks, List<ModelSpec> models) {
+    /** Copies the streams and models. */
+    public PipelineDefinition {
+        streams = List.copyOf(streams);
+        models = models == null ? List.of() : List.copyOf(models);
+    }
+
     /**
      * @param sync the sync part of a valid pipeline
      * @return it in the engine's types
@@ -38,7 +46,7 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
         List<StreamSettings> streams = sync.streams().stream().map(PipelineDefinition::stream).toList();
         return new PipelineDefinition(streams, sync.rawZone(), sync.normalizedZone(), sync.targetNamespace(),
                 sync.rawNamespace(), sync.batchSize(), sync.parallelism(), sync.errorThreshold(), sync.lookBackSeconds(),
-                sync.softDeleteMode(), QualityCheckSettings.of(sync.qualityChecks()));
+                sync.softDeleteMode(), QualityCheckSettings.of(sync.qualityChecks()), sync.models());
     }
 
     /**
@@ -53,6 +61,7 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
     private static StreamSettings stream(StreamSpec s) {
         SyncMode sync = s.syncMode() == null ? SyncMode.INCREMENTAL : SyncMode.valueOf(s.syncMode().toUpperCase(Locale.ROOT));
         WriteMode write = s.writeMode() == null ? null : WriteMode.valueOf(s.writeMode().toUpperCase(Locale.ROOT));
-        return new StreamSettings(s.name(), sync, s.cursorField(), s.primaryKey(), s.softDeleteField(), write);
+        return new StreamSettings(s.name(), sync, s.cursorField(), s.primaryKey(), s.softDeleteField(), write,
+                s.transforms());
     }
 }

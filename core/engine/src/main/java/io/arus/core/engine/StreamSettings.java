@@ -2,6 +2,7 @@ package io.arus.core.engine;
 
 import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteMode;
+import io.arus.core.model.TransformSpec;
 import java.util.List;
 
 /**
@@ -16,11 +17,19 @@ import java.util.List;
  * @param primaryKey      the key columns, or empty to take the source's
  * @param softDeleteField the soft-delete column, or null to detect it
  * @param writeMode       how rows land, or null for the default of the sync mode
+ * @param transforms      the transform chain applied, in order, between reader and writers; empty for none
  */
 public record StreamSettings(String name, SyncMode syncMode, String cursorField, List<String> primaryKey,
-                             String softDeleteField, WriteMode writeMode) {
-    /** Copies the key. */
+                             String softDeleteField, WriteMode writeMode, List<TransformSpec> transforms) {
+    /** Copies the key and the chain. */
     public StreamSettings {
         primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+        transforms = transforms == null ? List.of() : List.copyOf(transforms);
+    }
+
+    /** A stream without transforms. */
+    public StreamSettings(String name, SyncMode syncMode, String cursorField, List<String> primaryKey,
+                          String softDeleteField, WriteMode writeMode) {
+        this(name, syncMode, cursorField, primaryKey, softDeleteField, writeMode, List.of());
     }
 }

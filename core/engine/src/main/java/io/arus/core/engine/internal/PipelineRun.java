@@ -136,11 +136,15 @@ final class PipelineRun implements Runnable {
             return failure;
         }
         counters.estimate(descriptor.rowEstimate());
+        TransformChain[] opened = new TransformChain[1];
         try {
             StreamPlan plan = StreamPlan.resolve(settings, descriptor);
-            new StreamSync(pipeline.id(), definition, plan, from, to, services.offsets(), services.deadLetters(), journal,
-                    control, counters, services.clock(),
-                    () -> stillInstalled(sourceConnector) && stillInstalled(destinationConnector)).run();
+            try (TransformChain chain = openChain(settings, plan)) {
+                opened[0] = chain;
+                new StreamSync(pipeline.id(), definition, plan, from, to, services.offsets(), services.deadLetters(),
+                        journal, control, counters, services.clock(), chain,
+                        () -> missingPlugin(sourceConnector, destinationConnector, chain)).run();
+            }
             RunStatus status = control.isStopped()
                     ? (control.reason() == RunControl.Stop.CANCELLED ? RunStatus.CANCELLED : RunStatus.INTERRUPTED)
                     : counters.finishedStatus();
@@ -157,11 +161,12 @@ final class PipelineRun implements Runnable {
             counters.finish(RunStatus.INTERRUPTED, "interrupted");
             return null;
         } catch (Exception e) {
-            if (!stillInstalled(sourceConnector) || !stillInstalled(destinationConnector)) {
-                // the connector's bundle went away under the run: keep the offsets, resume when it is back
+            String missing = missingPlugin(sourceConnector, destinationConnector, opened[0]);
+            if (missing != null) {
+                // the plugin's bundle went away under the run: keep the offsets, resume when it is back
                 control.stop(RunControl.Stop.INTERRUPTED);
-                journal.warn(settings.name() + ": connector unavailable; stopped at a batch boundary, offsets kept");
-                counters.finish(RunStatus.INTERRUPTED, "connector unavailable");
+                journal.warn(settings.name() + ": " + missing + " unavailable; stopped at a batch boundary, offsets kept");
+                counters.finish(RunStatus.INTERRUPTED, missing + " unavailable");
                 return null;
             }
             String failure = settings.name() + ": " + e.getMessage();
@@ -170,6 +175,39 @@ final class PipelineRun implements Runnable {
             counters.finish(RunStatus.FAILED, e.getMessage());
             return failure;
         }
+    }
+
+    /**
+     * Opens the stream's transform steps on the source's schema and checks they keep the columns the destination
+     * needs.
+     */
+    private TransformChain openChain(StreamSettings settings, StreamPlan plan) throws ChainOpenException {
+        StepContext context = new StepContext(pipeline.id(), settings.name(), runId, control::isStopped,
+                (level, message) -> journal.log(level, settings.name() + ": " + message));
+        TransformChain chain = TransformChain.open(services.catalog(), services.secrets()::decrypt, settings.transforms(),
+                plan.stream().schema(), context);
+        try {
+            chain.requireColumns(plan.primaryKey(), "primary key column");
+            if (plan.softDeleteField() != null) {
+                chain.requireColumns(List.of(plan.softDeleteField()), "soft-delete column");
+            }
+        } catch (RuntimeException e) {
+            chain.close();
+            throw e;
+        }
+        return chain;
+    }
+
+    /**
+     * @return what went away during the run: {@code "connector"}, a transform step such as
+     *         {@code "transform 'cast' (step 2)"}, or null while every plugin the stream opened is still installed
+     */
+    private String missingPlugin(Connector source, Connector destination, TransformChain chain) {
+        if (!stillInstalled(source) || !stillInstalled(destination)) {
+            return "connector";
+        }
+        return chain == null ? null : chain.goneStep(services.catalog())
+                .map(s -> "transform '" + s.type() + "' (step " + (s.index() + 1) + ")").orElse(null);
     }
 
     private boolean stillInstalled(Connector connector) {

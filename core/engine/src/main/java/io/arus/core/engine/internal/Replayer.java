@@ -11,6 +11,8 @@ import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteMode;
 import io.arus.api.connector.WriteRequest;
 import io.arus.api.record.RecordBatch;
+import io.arus.api.transform.TransformException;
+import io.arus.api.type.Schema;
 import io.arus.core.engine.DeadLetterReplay.Outcome;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.StreamSettings;
@@ -26,7 +28,9 @@ import java.util.Map;
 /**
  * Replays dead letters: per pipeline and stream, the stored values are turned back into the stream's types (as
  * the source describes it now) and written one row per flush, so that each row lands or is refused on its own.
- * A row already replayed is skipped; a row refused again stays a dead letter, and its outcome says why.
+ * A row a transform step rejected goes through the stream's current chain first (a fixed step now passes it); a row
+ * the destination refused was already transformed and is written as it is. A row already replayed is skipped; a
+ * row refused again stays a dead letter (with the step's new reason), and its outcome says why.
  */
 final class Replayer {
     private final EngineServices services;
@@ -71,27 +75,50 @@ final class Replayer {
             StreamDescriptor stream = source.discover().stream().filter(s -> s.id().toString().equals(first.stream())).findFirst()
                     .orElseThrow(() -> new IllegalStateException("the source no longer has " + first.stream()));
             StreamPlan plan = StreamPlan.resolve(settings, stream);
-            // into the live table: a replace-mode stream's rows are merged by key (or appended without one)
-            WriteMode mode = plan.writeMode() == WriteMode.REPLACE
-                    ? (plan.primaryKey().isEmpty() ? WriteMode.APPEND : WriteMode.UPSERT) : plan.writeMode();
-            WriteRequest request = new WriteRequest(new StreamId(definition.targetNamespace(), stream.id().name()),
-                    stream.schema(), plan.primaryKey(), mode);
             List<Outcome> outcomes = new ArrayList<>();
-            try (StreamWriter writer = destination.openWriter(request, null)) {
-                for (DeadLetter letter : letters) {
-                    try {
-                        Object[] row = JsonRows.row(stream.schema(), letter.values());
-                        writer.write(RecordBatch.of(stream.schema(), List.<Object[]>of(row), null));
-                        writer.flush();
-                        services.deadLetters().replayed(letter.id(), services.clock().instant());
-                        outcomes.add(new Outcome(letter.id(), true, null));
-                    } catch (ConnectorException | IllegalArgumentException e) {
-                        outcomes.add(new Outcome(letter.id(), false, e.getMessage()));
+            try (TransformChain chain = TransformChain.open(services.catalog(), services.secrets()::decrypt,
+                    settings.transforms(), stream.schema(), StepContext.replay(pipeline.id(), first.stream()))) {
+                // into the live table: a replace-mode stream's rows are merged by key (or appended without one)
+                WriteMode mode = plan.writeMode() == WriteMode.REPLACE
+                        ? (plan.primaryKey().isEmpty() ? WriteMode.APPEND : WriteMode.UPSERT) : plan.writeMode();
+                WriteRequest request = new WriteRequest(new StreamId(definition.targetNamespace(), stream.id().name()),
+                        chain.outputSchema(), plan.primaryKey(), mode);
+                try (StreamWriter writer = destination.openWriter(request, null)) {
+                    for (DeadLetter letter : letters) {
+                        outcomes.add(replayOne(letter, stream.schema(), chain, writer));
                     }
+                    writer.complete();
                 }
-                writer.complete();
             }
             return outcomes;
+        }
+    }
+
+    private Outcome replayOne(DeadLetter letter, Schema source, TransformChain chain, StreamWriter writer) {
+        try {
+            RecordBatch batch;
+            if (letter.stepIndex() == null) {
+                batch = RecordBatch.of(chain.outputSchema(), List.<Object[]>of(JsonRows.row(chain.outputSchema(),
+                        letter.values())), null);
+            } else {
+                TransformChain.Outcome transformed = chain.apply(RecordBatch.of(source,
+                        List.<Object[]>of(JsonRows.row(source, letter.values())), null));
+                if (!transformed.rejected().isEmpty()) {
+                    ChainReject again = transformed.rejected().get(0);
+                    services.deadLetters().rejectedAgain(letter.id(), again.reason(), again.step(), again.type());
+                    return new Outcome(letter.id(), false, "step " + (again.step() + 1) + " (" + again.type() + "): "
+                            + again.reason());
+                }
+                batch = transformed.batch();
+            }
+            if (!batch.isEmpty()) {
+                writer.write(batch);
+                writer.flush();
+            }
+            services.deadLetters().replayed(letter.id(), services.clock().instant());
+            return new Outcome(letter.id(), true, null);
+        } catch (ConnectorException | TransformException | IllegalArgumentException e) {
+            return new Outcome(letter.id(), false, e.getMessage());
         }
     }
 

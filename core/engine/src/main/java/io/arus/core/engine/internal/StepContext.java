@@ -26,6 +26,16 @@ public record StepContext(String pipelineId, String stream, String runId, Boolea
                 (level, message) -> LoggerFactory.getLogger(StepContext.class).debug("preview of {}: {}", stream, message));
     }
 
+    /**
+     * @param pipelineId the pipeline
+     * @param stream     the stream
+     * @return the context of a dead-letter replay: no run, never stopped, log lines to the server log
+     */
+    public static StepContext replay(String pipelineId, String stream) {
+        return new StepContext(pipelineId, stream, null, () -> false,
+                (level, message) -> LoggerFactory.getLogger(StepContext.class).info("replay of {}: {}", stream, message));
+    }
+
     @Override
     public boolean isStopped() {
         return stopped.getAsBoolean();

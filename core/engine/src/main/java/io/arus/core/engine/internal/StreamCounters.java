@@ -31,6 +31,7 @@ final class StreamCounters {
     private long rowsWritten;
     private long rowsRejected;
     private long rowsDeleted;
+    private long rowsFiltered;
     private long bytes;
     private long lastSave;
     private RunStatus status = RunStatus.RUNNING;
@@ -77,6 +78,11 @@ final class StreamCounters {
 
     synchronized void deleted(int rows) {
         rowsDeleted += rows;
+    }
+
+    /** Counts rows transform steps left out on purpose (a filter). */
+    synchronized void filtered(long rows) {
+        rowsFiltered += rows;
     }
 
     synchronized long rejected(int rows) {
@@ -150,7 +156,7 @@ final class StreamCounters {
     synchronized String summary() {
         long ms = Math.max(1, clock.millis() - startedAt);
         return rowsRead + " read, " + rowsWritten + " written, " + rowsRejected + " rejected, " + rowsDeleted
-                + " deleted in " + ms + " ms (" + (rowsRead * 1000 / ms) + " rows/s)";
+                + " deleted" + (rowsFiltered > 0 ? ", " + rowsFiltered + " filtered" : "") + " in " + ms + " ms (" + (rowsRead * 1000 / ms) + " rows/s)";
     }
 
     /** Posts a stream event that is not progress (a failed quality check, a schema change) with its detail. */
@@ -186,7 +192,7 @@ final class StreamCounters {
     private void save(long now) {
         lastSave = now;
         runs.saveStream(new RunStream(runId, stream, status, rowsRead, rowsWritten, rowsRejected, rowsDeleted, bytes,
-                now - startedAt, error, checks, schemaChangesJson()));
+                now - startedAt, error, checks, schemaChangesJson(), rowsFiltered));
     }
 
     private String schemaChangesJson() {

@@ -12,6 +12,7 @@ import io.arus.api.connector.WriteMode;
 import io.arus.api.connector.WriteRequest;
 import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
+import io.arus.api.transform.TransformException;
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
@@ -31,6 +32,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Syncs one stream: a reader thread fills a bounded queue, this thread writes each batch (raw zone, normalized
@@ -61,7 +63,9 @@ final class StreamSync {
     private final StreamCounters counters;
     private final Clock clock;
     private final String streamName;
-    private final java.util.function.BooleanSupplier connectorsPresent;
+    private final TransformChain chain;
+    /** Names the plugin (connector or transform) whose bundle went away during the run, or answers null. */
+    private final Supplier<String> missingPlugin;
     /**
      * Rows refused since the last flush, when flushes span several batches: stored with that flush, so that a run
      * that fails before it (and re-reads those rows next time) leaves each refused row once.
@@ -69,12 +73,13 @@ final class StreamSync {
     private final List<Rejected> unflushedRejects = new ArrayList<>();
     private boolean deferredFlush;
 
-    private record Rejected(String reason, Map<String, Object> values) {
+    private record Rejected(String reason, Map<String, Object> values, ChainReject step) {
     }
 
     StreamSync(String pipelineId, PipelineDefinition definition, StreamPlan plan, ConnectorSession source,
                ConnectorSession destination, StreamOffsetStore offsets, DeadLetterStore deadLetters, RunJournal journal,
-               RunControl control, StreamCounters counters, Clock clock, java.util.function.BooleanSupplier connectorsPresent) {
+               RunControl control, StreamCounters counters, Clock clock, TransformChain chain,
+               Supplier<String> missingPlugin) {
         this.pipelineId = pipelineId;
         this.definition = definition;
         this.plan = plan;
@@ -87,11 +92,12 @@ final class StreamSync {
         this.counters = counters;
         this.clock = clock;
         this.streamName = plan.stream().id().toString();
-        this.connectorsPresent = connectorsPresent;
+        this.chain = chain;
+        this.missingPlugin = missingPlugin;
     }
 
     /** Runs the stream to its end, or to the batch boundary where the run was stopped. */
-    void run() throws ConnectorException, InterruptedException {
+    void run() throws ConnectorException, TransformException, InterruptedException {
         StreamId id = plan.stream().id();
         Offset start = plan.resumable() ? storedOffset() : null;
         noteSchema();
@@ -118,14 +124,21 @@ final class StreamSync {
                 for (RecordBatch batch = pump.next(); batch != null; batch = pump.next()) {
                     counters.read(batch);
                     long writeStart = System.nanoTime();
+                    // a step that cannot go on throws here, before anything of the batch is written
+                    TransformChain.Outcome transformed = chain.apply(batch);
+                    counters.filtered(transformed.filtered());
+                    for (ChainReject reject : transformed.rejected()) {
+                        reject(reject.reason(), JsonValues.row(reject.schema(), reject.values()), reject);
+                    }
                     if (raw != null) {
                         writeRaw(raw, batch, rowsPerFlush == 0);
                     }
                     if (normalized != null) {
-                        writeNormalized(normalized, batch, rowsPerFlush == 0);
+                        writeNormalized(normalized, transformed.batch(), rowsPerFlush == 0);
                     }
                     flusher.written(batch);
-                    boolean present = connectorsPresent.getAsBoolean();
+                    String missing = missingPlugin.get();
+                    boolean present = missing == null;
                     if (!flusher.deferred() || flusher.due(clock.millis()) || !present || control.isPaused()
                             || control.isStopped()) {
                         flusher.flush();
@@ -134,8 +147,8 @@ final class StreamSync {
                     counters.flushed();
                     if (!present) {
                         // the bundle went away (its objects may still answer for a while): stop cleanly here
-                        control.stop(RunControl.Stop.INTERRUPTED, "connector unavailable; stopped at a batch boundary with"
-                                + " the offsets kept; the next run resumes once the connector is back");
+                        control.stop(RunControl.Stop.INTERRUPTED, missing + " unavailable; stopped at a batch boundary with"
+                                + " the offsets kept; the next run resumes once it is back");
                     }
                     if (control.isPaused()) {
                         journal.info(streamName + ": paused at a batch boundary, offsets stored");
@@ -195,10 +208,12 @@ final class StreamSync {
 
     private StreamWriter openNormalized(RunStreamContext context) throws ConnectorException {
         StreamId target = new StreamId(definition.targetNamespace(), plan.stream().id().name());
-        StreamWriter writer = destination.openWriter(new WriteRequest(target, plan.stream().schema(), plan.primaryKey(),
+        // the chain's output decides the table; without steps it is the source's schema
+        Schema schema = chain.outputSchema();
+        StreamWriter writer = destination.openWriter(new WriteRequest(target, schema, plan.primaryKey(),
                 plan.writeMode()), context);
-        // new source columns since the target was made are added (or an incompatible change stops the stream)
-        writer.evolve(plan.stream().schema());
+        // new columns since the target was made are added (or an incompatible change stops the stream)
+        writer.evolve(schema);
         return writer;
     }
 
@@ -270,7 +285,7 @@ final class StreamSync {
                 throw e;
             }
             if (batch.size() == 1) {
-                reject(batch, e.getMessage());
+                reject(e.getMessage(), JsonValues.row(batch.schema(), batch.rows().get(0)), null);
                 return;
             }
             int half = batch.size() / 2;
@@ -279,17 +294,30 @@ final class StreamSync {
         }
     }
 
-    private void reject(RecordBatch single, String reason) {
-        Map<String, Object> values = JsonValues.row(single.schema(), single.rows().get(0));
+    /**
+     * Sends a row to dead letters (with the flush that covers it, when flushes span batches).
+     *
+     * @param step the transform step that rejected it, or null when the destination refused it
+     */
+    private void reject(String reason, Map<String, Object> values, ChainReject step) {
         if (deferredFlush) {
-            unflushedRejects.add(new Rejected(reason, values));
+            unflushedRejects.add(new Rejected(reason, values, step));
         } else {
-            deadLetters.add(journal.runId(), pipelineId, streamName, reason, values);
+            store(new Rejected(reason, values, step));
         }
         long rejected = counters.rejected(1);
         if (definition.errorThreshold() != null && rejected > definition.errorThreshold()) {
             throw new ErrorThresholdExceeded(streamName + ": " + rejected + " rows rejected, more than the pipeline's "
                     + "error threshold of " + definition.errorThreshold() + "; last reason: " + reason);
+        }
+    }
+
+    private void store(Rejected letter) {
+        if (letter.step() == null) {
+            deadLetters.add(journal.runId(), pipelineId, streamName, letter.reason(), letter.values());
+        } else {
+            deadLetters.add(journal.runId(), pipelineId, streamName, letter.reason(), letter.values(),
+                    letter.step().step(), letter.step().type());
         }
     }
 
@@ -396,9 +424,7 @@ final class StreamSync {
                 if (normalized != null) {
                     normalized.flush();
                 }
-                for (Rejected letter : unflushedRejects) {
-                    deadLetters.add(journal.runId(), pipelineId, streamName, letter.reason(), letter.values());
-                }
+                unflushedRejects.forEach(StreamSync.this::store);
                 unflushedRejects.clear();
             }
             if (offset != null && plan.resumable()) {

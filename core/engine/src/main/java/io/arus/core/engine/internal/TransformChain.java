@@ -113,6 +113,25 @@ public final class TransformChain implements AutoCloseable {
         return steps.isEmpty() ? input : steps.get(steps.size() - 1).step().outputSchema();
     }
 
+    /**
+     * Checks the chain keeps columns the destination needs (the primary key, the soft-delete column).
+     *
+     * @param columns the columns of the chain's input that must reach its output
+     * @param role    what they are, for the message, e.g. {@code "primary key column"}
+     * @throws IllegalArgumentException naming the step that dropped one
+     */
+    public void requireColumns(List<String> columns, String role) {
+        for (String column : columns) {
+            if (input.indexOf(column).isEmpty() || outputSchema().indexOf(column).isPresent()) {
+                continue;
+            }
+            OpenedStep dropping = steps.stream().filter(s -> s.step().outputSchema().indexOf(column).isEmpty())
+                    .findFirst().orElseThrow();
+            throw new IllegalArgumentException("step " + (dropping.index() + 1) + " (" + dropping.type() + ") drops the "
+                    + role + " '" + column + "', which the destination needs; keep it in the chain's output");
+        }
+    }
+
     /** @return the opened steps, in order */
     public List<OpenedStep> steps() {
         return steps;

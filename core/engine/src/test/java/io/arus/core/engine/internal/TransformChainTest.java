@@ -115,6 +115,18 @@ class TransformChainTest {
     }
 
     @Test
+    void aStepThatDropsAColumnTheDestinationNeedsIsNamed() throws Exception {
+        try (TransformChain chain = open(new TransformSpec("upper", Map.of("column", "name")),
+                new TransformSpec("drop", Map.of("column", "n")))) {
+            chain.requireColumns(List.of("name"), "soft-delete column");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> chain.requireColumns(List.of("n"), "primary key column"));
+            assertEquals("step 2 (drop) drops the primary key column 'n', which the destination needs; keep it in the "
+                    + "chain's output", e.getMessage());
+        }
+    }
+
+    @Test
     void closesEveryStep() throws Exception {
         open(new TransformSpec("upper", Map.of("column", "name")), new TransformSpec("positive", Map.of())).close();
         assertEquals(2, catalog.closed);
