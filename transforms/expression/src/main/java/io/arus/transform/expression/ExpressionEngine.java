@@ -173,7 +173,9 @@ public final class ExpressionEngine {
         if (cause instanceof LimitExceededException) {
             return new ExpressionException(line, column, cause.getMessage());
         }
-        if (cause instanceof ArithmeticException && message.matches("[/%] error.*")) {
+        if (cause instanceof StackOverflowError) {
+            message = message + ": nested or recursing too deeply";
+        } else if (cause instanceof ArithmeticException && message.matches("[/%] error.*")) {
             message = "division by zero";
         } else if (cause != e && cause.getMessage() != null) {
             message = message + ": " + cause.getMessage();
