@@ -9,6 +9,8 @@
 # 5. psql COPY ... TO STDOUT | clickhouse-client INSERT ... FORMAT TabSeparated (anchor), and Arus full refresh
 #    PostgreSQL -> ClickHouse with the same batches of 20,000 rows (the engine flushes 100,000 rows at once into
 #    ClickHouse, one part each), twice: the first run also pays for loading and compiling the ClickHouse writer
+# 6. Arus full refresh PostgreSQL -> PostgreSQL through a 5-step chain (rename, cast, add_column with an expression,
+#    filter, hash), next to the same pipeline without transforms (3.), and through one python step (its rows/s)
 # Prints rows/s, the ratios to the anchors and the server's peak resident memory. Needs a built tree
 # (./mvnw install -DskipTests) and the test servers (scripts/test-services.sh); installs pgloader with apt.
 set -euo pipefail
@@ -99,10 +101,10 @@ maria_source=$(api POST /api/sources '{"name":"maria","type":"mariadb","config":
 pg_destination=$(api POST /api/destinations "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
 ch_destination=$(api POST /api/destinations '{"name":"ch","type":"clickhouse","config":{"host":"127.0.0.1","port":8123,"database":"arus_bench"}}' | field '["id"]')
 
-arus_run() { # source id, stream, target namespace[, extra pipeline JSON[, destination id]] -> milliseconds of the run
+arus_run() { # source id, stream, target namespace[, extra pipeline JSON[, destination id[, extra stream JSON]]] -> ms
   local pipeline run status
   pipeline=$(api POST /api/pipelines "{\"name\":\"bench-$3\",\"source_id\":\"$1\",\"destination_id\":\"${5:-$pg_destination}\",
-    \"target_namespace\":\"$3\",\"batch_size\":${BATCH:-20000},${4:-}\"streams\":[{\"name\":\"$2\",\"sync_mode\":\"full_refresh\"}]}" | field '["id"]')
+    \"target_namespace\":\"$3\",\"batch_size\":${BATCH:-20000},${4:-}\"streams\":[{\"name\":\"$2\",\"sync_mode\":\"full_refresh\"${6:-}}]}" | field '["id"]')
   run=$(api POST "/api/pipelines/$pipeline/runs" | field '["run_id"]')
   while true; do
     status=$(api GET "/api/runs/$run" | field '["status"]')
@@ -121,9 +123,23 @@ pg_nochecks_ms=$(arus_run "$pg_source" src.bench arus_pg_nochecks '"quality_chec
 maria_ms=$(arus_run "$maria_source" arus_bench.bench arus_maria)
 ch_cold_ms=$(arus_run "$pg_source" src.bench arus_bench_ch_cold "" "$ch_destination")
 ch_ms=$(arus_run "$pg_source" src.bench arus_bench_ch "" "$ch_destination")
+# 6. the same PG -> PG full refresh through the five built-in steps (every row passes the filter), then through a
+# python step; the figures compare with the second run without transforms above
+chain=',"transforms":[
+  {"type":"rename","config":{"columns":{"name":"full_name"}}},
+  {"type":"cast","config":{"columns":{"qty":"int64"}}},
+  {"type":"add_column","config":{"name":"qty_twice","expression":"qty * 2 + 1","type":"int64"}},
+  {"type":"filter","config":{"expression":"qty >= 0"}},
+  {"type":"hash","config":{"columns":["email"],"salt":"bench-salt"}}]'
+python_step=$(python3 -c 'import json; print(",\"transforms\":" + json.dumps([{"type": "python", "config": {
+    "columns": {"total": "decimal(18,2)"},
+    "code": "def transform(rows):\n    for r in rows:\n        r[\"total\"] = r[\"qty\"] * r[\"price\"]\n    return rows\n"}}]))')
+chain_ms=$(arus_run "$pg_source" src.bench arus_pg_chain "" "" "$chain")
+python_ms=$(arus_run "$pg_source" src.bench arus_pg_python "" "" "$python_step")
 peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$PID/status)
 count() { "${PSQL[@]}" -tA -d arus_bench -c "SELECT count(*) FROM $1"; }
-for t in copy_target.bench pgloader_target.bench arus_pg_cold.bench arus_pg.bench arus_pg_nochecks.bench arus_maria.bench; do
+for t in copy_target.bench pgloader_target.bench arus_pg_cold.bench arus_pg.bench arus_pg_nochecks.bench arus_maria.bench \
+    arus_pg_chain.bench arus_pg_python.bench; do
   [ "$(count $t)" = "$ROWS" ] || { echo "$t has $(count $t) rows, not $ROWS" >&2; exit 1; }
 done
 for t in arus_bench.copy_target "arus_bench_ch_cold.bench FINAL" "arus_bench_ch.bench FINAL"; do
@@ -132,6 +148,7 @@ done
 
 copy_rate=$(rate "$ROWS" "$copy_ms"); pgloader_rate=$(rate "$ROWS" "$pgloader_ms")
 ch_pipe_rate=$(rate "$ROWS" "$ch_pipe_ms"); ch_rate=$(rate "$ROWS" "$ch_ms"); ch_cold_rate=$(rate "$ROWS" "$ch_cold_ms"); pg_rate=$(rate "$ROWS" "$pg_ms"); pg_cold_rate=$(rate "$ROWS" "$pg_cold_ms"); maria_rate=$(rate "$ROWS" "$maria_ms"); pg_nochecks_rate=$(rate "$ROWS" "$pg_nochecks_ms")
+chain_rate=$(rate "$ROWS" "$chain_ms"); python_rate=$(rate "$ROWS" "$python_ms")
 printf '%-52s %9s ms %9s rows/s\n' "psql COPY binary | psql COPY binary (anchor)" "$copy_ms" "$copy_rate" \
   "pgloader MariaDB -> PostgreSQL (anchor)" "$pgloader_ms" "$pgloader_rate" \
   "Arus full refresh PG -> PG, first run of the server" "$pg_cold_ms" "$pg_cold_rate" \
@@ -140,7 +157,10 @@ printf '%-52s %9s ms %9s rows/s\n' "psql COPY binary | psql COPY binary (anchor)
   "Arus full refresh MariaDB -> PostgreSQL" "$maria_ms" "$maria_rate" \
   "psql COPY | clickhouse-client TabSeparated (anchor)" "$ch_pipe_ms" "$ch_pipe_rate" \
   "Arus full refresh PG -> ClickHouse, first run" "$ch_cold_ms" "$ch_cold_rate" \
-  "Arus full refresh PostgreSQL -> ClickHouse" "$ch_ms" "$ch_rate"
+  "Arus full refresh PostgreSQL -> ClickHouse" "$ch_ms" "$ch_rate" \
+  "Arus PG -> PG, 5-step chain" "$chain_ms" "$chain_rate" \
+  "Arus PG -> PG, one python step" "$python_ms" "$python_rate"
 python3 -c "print('ratios: Arus PG->PG / COPY pipe = %.2fx (first run %.2fx, %.2fx without checks; goal >= 0.5x); Arus MariaDB->PG / pgloader = %.2fx (goal >= 1.5x)' % ($pg_rate/$copy_rate, $pg_cold_rate/$copy_rate, $pg_nochecks_rate/$copy_rate, $maria_rate/$pgloader_rate))"
 python3 -c "print('ratio: Arus PG->ClickHouse / clickhouse-client pipe = %.2fx (first run %.2fx; goal >= 0.4x)' % ($ch_rate/$ch_pipe_rate, $ch_cold_rate/$ch_pipe_rate))"
+python3 -c "print('ratio: Arus PG->PG with the 5-step chain / without transforms = %.2fx (goal >= 0.8x); python step %d rows/s (%.2fx)' % ($chain_rate/$pg_rate, $python_rate, $python_rate/$pg_rate))"
 echo "server peak resident memory: $((peak_kb / 1024)) MB (heap capped at $HEAP); rows per table: $ROWS"
