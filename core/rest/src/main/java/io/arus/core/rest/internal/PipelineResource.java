@@ -6,6 +6,7 @@ import io.arus.core.rest.internal.PipelineViews.PipelineView;
 import io.arus.core.rest.internal.PipelineViews.RunView;
 import io.arus.core.service.PipelineService;
 import io.arus.core.service.SavedPipeline;
+import io.arus.core.service.TransformService;
 import io.arus.core.store.AuditLog;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
@@ -56,6 +57,7 @@ public final class PipelineResource {
     private final StreamOffsetStore offsets;
     private final RunService runService;
     private final AuditLog audit;
+    private final TransformService transforms;
 
     @Context
     SecurityContext security;
@@ -66,13 +68,15 @@ public final class PipelineResource {
     @Activate
     public PipelineResource(@Reference PipelineService pipelines, @Reference PipelineStore stored,
                             @Reference RunStore runs, @Reference StreamOffsetStore offsets,
-                            @Reference RunService runService, @Reference AuditLog audit) {
+                            @Reference RunService runService, @Reference AuditLog audit,
+                            @Reference TransformService transforms) {
         this.pipelines = pipelines;
         this.stored = stored;
         this.runs = runs;
         this.offsets = offsets;
         this.runService = runService;
         this.audit = audit;
+        this.transforms = transforms;
     }
 
     @GET
@@ -102,6 +106,32 @@ public final class PipelineResource {
     @RequiresRole(Role.EDITOR)
     public PipelineView update(@PathParam("id") String id, PipelineSpec body) {
         return view(pipelines.update(Caller.actor(security, request), id, body));
+    }
+
+    /**
+     * Reads the first rows of a source stream and runs the steps over them: before and after each step, its output
+     * schema, rejects with their reasons, filtered counts and lineage. Writes nowhere; a step that cannot be opened
+     * is answered in {@code error} with the steps before it.
+     */
+    @POST
+    @Path("preview")
+    @RequiresRole(Role.EDITOR)
+    public TransformViews.PreviewView preview(TransformViews.PreviewBody body) {
+        if (body == null) {
+            throw ApiException.invalid("body", "a JSON body is required");
+        }
+        return TransformViews.PreviewView.of(transforms.preview(Caller.actor(security, request), body.request()));
+    }
+
+    /**
+     * Column lineage: per stream, the source columns through the steps to the destination columns; per model, its
+     * ref() inputs. The source is discovered, no rows are read.
+     */
+    @GET
+    @Path("{id}/lineage")
+    @RequiresRole(Role.VIEWER)
+    public TransformViews.LineageView lineage(@PathParam("id") String id) {
+        return TransformViews.LineageView.of(transforms.lineage(Caller.actor(security, request), id));
     }
 
     /** Lets the pipeline's schedule and dependency triggers fire again. */

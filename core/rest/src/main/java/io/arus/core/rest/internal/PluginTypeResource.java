@@ -3,13 +3,19 @@ package io.arus.core.rest.internal;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.platform.PluginKind;
 import io.arus.core.platform.PluginType;
+import io.arus.core.service.TransformService;
 import io.arus.core.store.Role;
 import java.util.List;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,10 +31,18 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Produces(MediaType.APPLICATION_JSON)
 public final class PluginTypeResource {
     private final PluginCatalog catalog;
+    private final TransformService transformService;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
 
     @Activate
-    public PluginTypeResource(@Reference PluginCatalog catalog) {
+    public PluginTypeResource(@Reference PluginCatalog catalog, @Reference TransformService transformService) {
         this.catalog = catalog;
+        this.transformService = transformService;
     }
 
     @GET
@@ -53,6 +67,19 @@ public final class PluginTypeResource {
     @Path("transforms/{type}")
     public PluginTypeView transform(@PathParam("type") String type) {
         return one(PluginKind.TRANSFORM, type);
+    }
+
+    /**
+     * Checks a step configuration as saving a pipeline would (the spec, then the type's own check: an expression's
+     * position in its message); used by the console as the user types.
+     */
+    @POST
+    @Path("transforms/{type}/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.EDITOR)
+    public TransformViews.CheckView check(@PathParam("type") String type, TransformViews.CheckBody body) {
+        return new TransformViews.CheckView(transformService.check(Caller.actor(security, request), type,
+                body == null ? null : body.config()));
     }
 
     @GET
