@@ -1,0 +1,108 @@
+package io.arus.core.engine.internal;
+
+import io.arus.api.connector.CheckResult;
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorSession;
+import io.arus.api.connector.ReadRequest;
+import io.arus.api.connector.Split;
+import io.arus.api.connector.StreamContext;
+import io.arus.api.connector.StreamReader;
+import io.arus.api.connector.StreamWriter;
+import io.arus.api.connector.WriteRequest;
+import io.arus.api.record.RecordBatch;
+import io.arus.api.type.Schema;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * A source and destination in memory: the reader hands out the batches a test gave it; the writer keeps the
+ * flushed rows per target table and refuses (as a DATA error) any batch holding the value {@code "BAD"}.
+ */
+final class FakeSession implements ConnectorSession {
+    final Deque<RecordBatch> batches = new ArrayDeque<>();
+    final Map<String, WriteRequest> requests = new ConcurrentHashMap<>();
+    final Map<String, Schema> evolved = new ConcurrentHashMap<>();
+    final Map<String, List<Object[]>> flushed = new ConcurrentHashMap<>();
+    /** Runs after each batch the reader hands out (e.g. to remove a transform). */
+    Consumer<RecordBatch> afterPoll = batch -> { };
+
+    @Override
+    public CheckResult check() {
+        return CheckResult.ok("fake");
+    }
+
+    @Override
+    public StreamReader openReader(ReadRequest request, Split split, StreamContext context) {
+        return new StreamReader() {
+            @Override
+            public RecordBatch poll() {
+                synchronized (batches) {
+                    RecordBatch batch = batches.poll();
+                    if (batch != null) {
+                        afterPoll.accept(batch);
+                    }
+                    return batch;
+                }
+            }
+
+            @Override
+            public void wakeup() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public StreamWriter openWriter(WriteRequest request, StreamContext context) {
+        String table = request.target().toString();
+        requests.put(table, request);
+        List<Object[]> target = flushed.computeIfAbsent(table, t -> new ArrayList<>());
+        return new StreamWriter() {
+            private final List<Object[]> pending = new ArrayList<>();
+
+            @Override
+            public void write(RecordBatch batch) throws ConnectorException {
+                if (batch.rows().stream().anyMatch(r -> Arrays.asList(r).contains("BAD"))) {
+                    throw new ConnectorException(ConnectorException.Kind.DATA, "value BAD refused");
+                }
+                pending.addAll(batch.rows());
+            }
+
+            @Override
+            public void delete(List<Object[]> keys) {
+            }
+
+            @Override
+            public void evolve(Schema newSchema) {
+                evolved.put(table, newSchema);
+            }
+
+            @Override
+            public void flush() {
+                target.addAll(pending);
+                pending.clear();
+            }
+
+            @Override
+            public void complete() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,130 @@
+package io.arus.core.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.arus.api.connector.StreamDescriptor;
+import io.arus.api.connector.StreamId;
+import io.arus.api.connector.SyncMode;
+import io.arus.api.record.Offset;
+import io.arus.api.record.RecordBatch;
+import io.arus.api.transform.TransformException;
+import io.arus.api.type.Field;
+import io.arus.api.type.LogicalType;
+import io.arus.api.type.Schema;
+import io.arus.core.engine.PipelineDefinition;
+import io.arus.core.engine.QualityCheckSettings;
+import io.arus.core.engine.StreamSettings;
+import io.arus.core.model.TransformSpec;
+import io.arus.core.store.DeadLetter;
+import io.arus.core.store.fixture.MemoryDeadLetters;
+import io.arus.core.store.fixture.MemoryOffsets;
+import io.arus.core.store.fixture.MemoryRuns;
+import io.arus.core.store.fixture.TestClock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** A stream synced through a transform chain, on fake connectors, offsets and dead letters. */
+class StreamSyncChainTest {
+    private static final Schema SOURCE = Schema.of(Field.of("n", LogicalType.INT64, false),
+            Field.of("name", LogicalType.STRING, true));
+    private final FakeTransforms catalog = new FakeTransforms();
+    private final FakeSession source = new FakeSession();
+    private final FakeSession destination = new FakeSession();
+    private final MemoryOffsets offsets = new MemoryOffsets();
+    private final MemoryDeadLetters deadLetters = new MemoryDeadLetters();
+    private final MemoryRuns runs = new MemoryRuns();
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final RunControl control = new RunControl();
+    private StreamCounters counters;
+
+    private void batch(long last, Object[]... rows) {
+        source.batches.add(RecordBatch.of(SOURCE, List.of(rows), Offset.of(Map.of("n", last))));
+    }
+
+    private void sync(TransformSpec... steps) throws Exception {
+        StreamSettings settings = new StreamSettings("public.t", SyncMode.INCREMENTAL, "n", List.of("n"), null, null,
+                List.of(steps));
+        PipelineDefinition definition = new PipelineDefinition(List.of(settings), false, true, "analytics", "raw", 2, 1,
+                null, 0, "delete", QualityCheckSettings.DEFAULT, List.of());
+        StreamPlan plan = StreamPlan.resolve(settings, new StreamDescriptor(new StreamId("public", "t"), SOURCE,
+                List.of("n"), List.of(), 3));
+        RunJournal journal = new RunJournal(runs, "run-1", clock);
+        counters = new StreamCounters(runs, "run-1", "public.t", clock, new EventSink(), "p1", new RunSeries(runs, "run-1", clock));
+        try (TransformChain chain = TransformChain.open(catalog, UnaryOperator.identity(), settings.transforms(), SOURCE,
+                StepContext.preview("p1", "public.t"))) {
+            new StreamSync("p1", definition, plan, source, destination, offsets, deadLetters, journal, control, counters,
+                    clock, chain, () -> chain.goneStep(catalog).map(s -> "transform '" + s.type() + "'").orElse(null)).run();
+        }
+    }
+
+    @Test
+    void writesTheChainsOutputRejectsWithTheStepAndCountsFilteredRows() throws Exception {
+        batch(2, new Object[] {1L, "a"}, new Object[] {-2L, "b"});
+        batch(4, new Object[] {3L, "c"}, new Object[] {4L, "d"});
+
+        sync(new TransformSpec("upper", Map.of("column", "name")), new TransformSpec("positive", Map.of()),
+                new TransformSpec("drop", Map.of("column", "name")));
+
+        assertThat(destination.requests.get("analytics.t").schema().names()).containsExactly("n");
+        assertThat(destination.evolved.get("analytics.t").names()).containsExactly("n");
+        assertThat(destination.flushed.get("analytics.t")).extracting(r -> r[0]).containsExactly(1L, 3L, 4L);
+        DeadLetter letter = deadLetters.letters.get(0);
+        assertThat(letter).extracting(DeadLetter::stepIndex, DeadLetter::stepType, DeadLetter::reason, DeadLetter::values)
+                .containsExactly(1, "positive", "n: negative", Map.of("n", -2L, "name", "b"));
+        assertThat(counters.rowsRejected()).isEqualTo(1);
+        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT).orElseThrow().get("values")).isEqualTo(Map.of("n", 4L));
+    }
+
+    @Test
+    void filteredRowsAreSavedWithTheStream() throws Exception {
+        batch(4, new Object[] {1L, "a"}, new Object[] {2L, "b"}, new Object[] {3L, "c"}, new Object[] {4L, "d"});
+
+        sync(new TransformSpec("even", Map.of()));
+        counters.finish(io.arus.core.store.RunStatus.SUCCEEDED, null);
+
+        assertThat(destination.flushed.get("analytics.t")).extracting(r -> r[0]).containsExactly(2L, 4L);
+        assertThat(runs.streams("run-1").get(0).rowsFiltered()).isEqualTo(2);
+        assertThat(deadLetters.letters).isEmpty();
+    }
+
+    @Test
+    void aDestinationRejectHasNoStep() throws Exception {
+        batch(2, new Object[] {1L, "a"}, new Object[] {2L, "BAD"});
+
+        sync();
+
+        assertThat(destination.flushed.get("analytics.t")).extracting(r -> r[0]).containsExactly(1L);
+        assertThat(deadLetters.letters.get(0)).extracting(DeadLetter::stepIndex, DeadLetter::stepType)
+                .containsExactly(null, null);
+    }
+
+    @Test
+    void aFailingStepFailsTheStreamAndKeepsTheBatchsOffsetUnstored() throws Exception {
+        batch(2, new Object[] {1L, "a"});
+
+        assertThatThrownBy(() -> sync(new TransformSpec("fail", Map.of())))
+                .isInstanceOf(TransformException.class).hasMessage("step 1 (fail): runner died");
+        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT)).isEmpty();
+        assertThat(destination.flushed.get("analytics.t")).isEmpty();
+    }
+
+    @Test
+    void aTransformThatGoesAwayStopsTheRunAtABatchBoundaryWithTheOffsetKept() throws Exception {
+        batch(2, new Object[] {1L, "a"});
+        batch(4, new Object[] {3L, "c"});
+        source.afterPoll = b -> catalog.transforms.remove("upper");
+
+        sync(new TransformSpec("upper", Map.of("column", "name")));
+
+        assertThat(control.isStopped()).isTrue();
+        assertThat(control.reason()).isEqualTo(RunControl.Stop.INTERRUPTED);
+        assertThat(control.detail()).startsWith("transform 'upper' unavailable; stopped at a batch boundary");
+        // the first batch (read before the bundle went) lands with its offset; the second is left for the next run
+        assertThat(destination.flushed.get("analytics.t")).extracting(r -> r[1]).containsExactly("A");
+        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT).orElseThrow().get("values")).isEqualTo(Map.of("n", 2L));
+    }
+}
