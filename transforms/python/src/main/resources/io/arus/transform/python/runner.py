@@ -117,7 +117,7 @@ def transform_batch(function, decoders, rows):
         raise TypeError("transform(rows) must return a list of dicts, not %s" % type(result).__name__)
     for i, row in enumerate(result):
         if not isinstance(row, dict):
-            raise TypeError("transform(rows) returned a %s at index %d; each row must be a dict"
+            raise TypeError("transform(rows) returned a value of type %s at index %d; each row must be a dict"
                             % (type(row).__name__, i))
     return result
 

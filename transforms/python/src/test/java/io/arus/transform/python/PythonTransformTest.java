@@ -167,6 +167,38 @@ class PythonTransformTest {
     }
 
     @Test
+    void aStoppedRunKillsTheRunnerWithoutWaitingForTheTimeout() throws Exception {
+        TransformStep step = open(ITEMS, Map.of("code", """
+                import time
+                def transform(rows):
+                    time.sleep(30)
+                    return rows
+                """));
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            context.stopped = true;
+        });
+        stopper.start();
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> step.apply(batch(ITEMS, new Object[] {1L, "a", null})))
+                .isInstanceOf(TransformException.class)
+                .hasMessage("python runner killed while transforming a batch: the run was stopped");
+        assertThat((System.nanoTime() - start) / 1_000_000_000.0).isLessThan(5);
+    }
+
+    @Test
+    void anAnswerThatIsNotAListOfDictsFailsWithTheReason() throws Exception {
+        TransformStep step = open(ITEMS, Map.of("code", "def transform(rows):\n    return [r['id'] for r in rows]\n"));
+        assertThatThrownBy(() -> step.apply(batch(ITEMS, new Object[] {1L, "a", null})))
+                .isInstanceOf(TransformException.class)
+                .hasMessageContaining("TypeError: transform(rows) returned a value of type int at index 0; each row must be a dict");
+    }
+
+    @Test
     void theRunnerSeesOnlyTheConfiguredEnvironment() throws Exception {
         TransformStep step = open(ITEMS, Map.of("environment", Map.of("REGION", "eu", "LEVEL", "3"),
                 "columns", Map.of("env", "json"), "code", """
