@@ -30,8 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -42,8 +40,6 @@ import java.util.function.Supplier;
 final class StreamSync {
     static final String SPLIT = Split.WHOLE.id();
     private static final int QUEUE_BATCHES = 4;
-    /** The longest a writer that takes many rows per flush holds them unflushed. */
-    private static final long FLUSH_EVERY_MS = 10_000;
     /** The split id under which the columns of the last run are kept, next to the stream's offsets. */
     static final String SCHEMA_SPLIT = "schema";
     private static final Schema RAW_SCHEMA = Schema.of(
@@ -66,12 +62,7 @@ final class StreamSync {
     private final TransformChain chain;
     /** Names the plugin (connector or transform) whose bundle went away during the run, or answers null. */
     private final Supplier<String> missingPlugin;
-    /**
-     * Rows refused since the last flush, when flushes span several batches: stored with that flush, so that a run
-     * that fails before it (and re-reads those rows next time) leaves each refused row once.
-     */
-    private final List<Rejected> unflushedRejects = new ArrayList<>();
-    private boolean deferredFlush;
+    private CheckpointCommitter committer;
 
     private record Rejected(String reason, Map<String, Object> values, ChainReject step) {
     }
@@ -111,10 +102,10 @@ final class StreamSync {
         try (StreamWriter normalized = definition.normalizedZone() ? openNormalized(context) : null;
              StreamWriter raw = definition.rawZone() ? openRaw(context) : null;
              StreamReader reader = source.openReader(request, Split.WHOLE, context)) {
-            BatchPump pump = new BatchPump(reader, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
-            int rowsPerFlush = rowsPerFlush(normalized, raw);
-            Flusher flusher = new Flusher(normalized, raw, rowsPerFlush);
-            deferredFlush = rowsPerFlush > 0;
+            ReaderPump pump = new ReaderPump(reader, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
+            int rowsPerFlush = CheckpointCommitter.rowsPerFlush(normalized, raw);
+            committer = new CheckpointCommitter(normalized, raw, rowsPerFlush, clock, plan.resumable() ? this::storeOffset : null);
+            long writeNanos = 0;
             if (rowsPerFlush > 0) {
                 journal.info(streamName + ": the destination takes " + rowsPerFlush + " rows per flush; batches are "
                         + "flushed together (offsets stored after each flush)");
@@ -136,14 +127,14 @@ final class StreamSync {
                     if (normalized != null) {
                         writeNormalized(normalized, transformed.batch(), rowsPerFlush == 0);
                     }
-                    flusher.written(batch);
+                    committer.written(batch);
                     String missing = missingPlugin.get();
                     boolean present = missing == null;
-                    if (!flusher.deferred() || flusher.due(clock.millis()) || !present || control.isPaused()
+                    if (!committer.deferred() || committer.due() || !present || control.isPaused()
                             || control.isStopped()) {
-                        flusher.flush();
+                        committer.flush();
                     }
-                    flusher.writeNanos += System.nanoTime() - writeStart;
+                    writeNanos += System.nanoTime() - writeStart;
                     counters.flushed();
                     if (!present) {
                         // the bundle went away (its objects may still answer for a while): stop cleanly here
@@ -163,13 +154,13 @@ final class StreamSync {
                     }
                 }
                 if (!control.isStopped()) {
-                    flusher.flush();
+                    committer.flush();
                 }
             } finally {
                 pump.stop();
                 journal.info(streamName + ": reading took " + millis(pump.pollNanos) + " ms (then "
                         + millis(pump.blockedNanos) + " ms waiting for the writer), writing "
-                        + millis(flusher.writeNanos) + " ms (then " + millis(pump.waitNanos) + " ms waiting for the reader)");
+                        + millis(writeNanos) + " ms (then " + millis(pump.waitNanos) + " ms waiting for the reader)");
             }
             if (control.isStopped()) {
                 // stopped at a batch boundary: flushed batches and their offsets stay; a REPLACE staging table is
@@ -264,7 +255,7 @@ final class StreamSync {
     }
 
     /**
-     * Writes (and flushes, unless the flusher does that for several batches); on a data error, halves the batch
+     * Writes (and flushes, unless the committer does that for several batches); on a data error, halves the batch
      * until the refused rows are alone.
      */
     private void writeIsolating(StreamWriter writer, RecordBatch batch, boolean flush) throws ConnectorException {
@@ -300,11 +291,8 @@ final class StreamSync {
      * @param step the transform step that rejected it, or null when the destination refused it
      */
     private void reject(String reason, Map<String, Object> values, ChainReject step) {
-        if (deferredFlush) {
-            unflushedRejects.add(new Rejected(reason, values, step));
-        } else {
-            store(new Rejected(reason, values, step));
-        }
+        Rejected letter = new Rejected(reason, values, step);
+        committer.reject(() -> store(letter));
         long rejected = counters.rejected(1);
         if (definition.errorThreshold() != null && rejected > definition.errorThreshold()) {
             throw new ErrorThresholdExceeded(streamName + ": " + rejected + " rows rejected, more than the pipeline's "
@@ -319,6 +307,11 @@ final class StreamSync {
             deadLetters.add(journal.runId(), pipelineId, streamName, letter.reason(), letter.values(),
                     letter.step().step(), letter.step().type());
         }
+    }
+
+    private void storeOffset(Offset offset) {
+        offsets.put(pipelineId, streamName, SPLIT, Map.of("version", offset.version(),
+                "values", JsonValues.value(offset.values())));
     }
 
     private int[] keyIndexes(Schema schema) {
@@ -362,165 +355,5 @@ final class StreamSync {
             }
             return new Offset(version instanceof Number n ? n.intValue() : 1, map);
         }).orElse(null);
-    }
-
-    /** @return the rows per flush every open writer asks for (the largest), or 0 when one wants every batch flushed */
-    private static int rowsPerFlush(StreamWriter normalized, StreamWriter raw) {
-        int rows = Integer.MAX_VALUE;
-        for (StreamWriter writer : new StreamWriter[] {normalized, raw}) {
-            if (writer != null) {
-                int wanted = writer.rowsPerFlush();
-                rows = wanted <= 0 ? 0 : rows == Integer.MAX_VALUE ? wanted : Math.max(rows, wanted);
-            }
-        }
-        return rows == Integer.MAX_VALUE ? 0 : rows;
-    }
-
-    /**
-     * Flushes the writers and then stores the offset of the last batch written: after every batch, or, for
-     * writers that take many rows per flush, once enough rows (or {@value #FLUSH_EVERY_MS} ms) went by.
-     */
-    private final class Flusher {
-        private final StreamWriter normalized;
-        private final StreamWriter raw;
-        private final int rowsPerFlush;
-        private int rows;
-        private boolean pending;
-        private Offset offset;
-        private long flushedAt;
-        long writeNanos;
-
-        Flusher(StreamWriter normalized, StreamWriter raw, int rowsPerFlush) {
-            this.normalized = normalized;
-            this.raw = raw;
-            this.rowsPerFlush = rowsPerFlush;
-            this.flushedAt = clock.millis();
-        }
-
-        boolean deferred() {
-            return rowsPerFlush > 0;
-        }
-
-        void written(RecordBatch batch) {
-            rows += batch.size();
-            pending = true;
-            if (batch.offsetAfter() != null) {
-                offset = batch.offsetAfter();
-            }
-        }
-
-        boolean due(long now) {
-            return rows >= rowsPerFlush || now - flushedAt >= FLUSH_EVERY_MS;
-        }
-
-        void flush() throws ConnectorException {
-            if (!pending) {
-                return;
-            }
-            if (deferred()) {
-                if (raw != null) {
-                    raw.flush();
-                }
-                if (normalized != null) {
-                    normalized.flush();
-                }
-                unflushedRejects.forEach(StreamSync.this::store);
-                unflushedRejects.clear();
-            }
-            if (offset != null && plan.resumable()) {
-                offsets.put(pipelineId, streamName, SPLIT, Map.of("version", offset.version(),
-                        "values", JsonValues.value(offset.values())));
-            }
-            rows = 0;
-            pending = false;
-            offset = null;
-            flushedAt = clock.millis();
-        }
-    }
-
-    /** Reads on its own thread into a bounded queue, so that reading and writing overlap. */
-    private static final class BatchPump implements Runnable {
-        private static final Object END = new Object();
-        private final StreamReader reader;
-        private final BlockingQueue<Object> queue;
-        private final RunControl control;
-        private final Thread thread;
-        /** Time spent in the reader's poll, in blocking on a full queue, and in waiting on an empty one. */
-        volatile long pollNanos;
-        volatile long blockedNanos;
-        long waitNanos;
-
-        BatchPump(StreamReader reader, BlockingQueue<Object> queue, RunControl control, String stream) {
-            this.reader = reader;
-            this.queue = queue;
-            this.control = control;
-            this.thread = new Thread(this, "arus-read-" + stream);
-            this.thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        @Override
-        public void run() {
-            try {
-                while (true) {
-                    long start = System.nanoTime();
-                    RecordBatch batch = reader.poll();
-                    long polled = System.nanoTime();
-                    pollNanos += polled - start;
-                    if (batch == null || control.isStopped()) {
-                        break;
-                    }
-                    while (!queue.offer(batch, 200, TimeUnit.MILLISECONDS)) {
-                        if (control.isStopped() || Thread.currentThread().isInterrupted()) {
-                            return;
-                        }
-                    }
-                    blockedNanos += System.nanoTime() - polled;
-                }
-                queue.put(END);
-            } catch (ConnectorException | RuntimeException e) {
-                queue.clear();
-                queue.offer(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        /** @return the next batch, or null at the end (or when the run stopped) */
-        RecordBatch next() throws ConnectorException, InterruptedException {
-            while (true) {
-                long start = System.nanoTime();
-                Object item = queue.poll(200, TimeUnit.MILLISECONDS);
-                waitNanos += System.nanoTime() - start;
-                if (item == null) {
-                    if (control.isStopped()) {
-                        return null;
-                    }
-                    if (!thread.isAlive() && queue.isEmpty()) {
-                        throw new IllegalStateException("the reader of " + thread.getName() + " ended without finishing");
-                    }
-                    continue;
-                }
-                if (item == END) {
-                    return null;
-                }
-                if (item instanceof ConnectorException e) {
-                    throw e;
-                }
-                if (item instanceof RuntimeException e) {
-                    throw e;
-                }
-                return (RecordBatch) item;
-            }
-        }
-
-        void stop() throws InterruptedException {
-            reader.wakeup();
-            thread.interrupt();
-            thread.join(10_000);
-        }
     }
 }

@@ -1,0 +1,113 @@
+package io.arus.core.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arus.api.connector.StreamWriter;
+import io.arus.api.record.Offset;
+import io.arus.api.record.RecordBatch;
+import io.arus.api.type.Field;
+import io.arus.api.type.LogicalType;
+import io.arus.api.type.Schema;
+import io.arus.core.store.fixture.TestClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CheckpointCommitterTest {
+    private static final Schema SCHEMA = Schema.of(Field.of("n", LogicalType.INT64, false));
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final List<String> events = new ArrayList<>();
+
+    private StreamWriter writer(int rowsPerFlush) {
+        return new StreamWriter() {
+            @Override
+            public void write(RecordBatch batch) {
+            }
+
+            @Override
+            public void delete(List<Object[]> keys) {
+            }
+
+            @Override
+            public void evolve(Schema newSchema) {
+            }
+
+            @Override
+            public void flush() {
+                events.add("flush");
+            }
+
+            @Override
+            public int rowsPerFlush() {
+                return rowsPerFlush;
+            }
+
+            @Override
+            public void complete() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    private static RecordBatch batch(int rows, long last) {
+        return RecordBatch.of(SCHEMA, Collections.nCopies(rows, new Object[] {last}), Offset.of(Map.of("n", last)));
+    }
+
+    @Test
+    void deferredFlushStoresTheRejectsThenTheLastOffsetAfterTheWritersFlushed() throws Exception {
+        StreamWriter normalized = writer(100);
+        CheckpointCommitter committer = new CheckpointCommitter(normalized, null,
+                CheckpointCommitter.rowsPerFlush(normalized, null), clock, o -> events.add("offset " + o.get("n")));
+        committer.written(batch(60, 1));
+        committer.reject(() -> events.add("reject"));
+        assertThat(committer.due()).isFalse();
+        assertThat(events).isEmpty();
+        committer.written(batch(60, 2));
+        assertThat(committer.due()).isTrue();
+        committer.flush();
+        assertThat(events).containsExactly("flush", "reject", "offset 2");
+    }
+
+    @Test
+    void aDeferredFlushIsDueAfterTenSecondsWhateverTheRows() {
+        CheckpointCommitter committer = new CheckpointCommitter(writer(1_000), null, 1_000, clock, o -> { });
+        committer.written(batch(1, 1));
+        assertThat(committer.due()).isFalse();
+        clock.advance(Duration.ofMillis(CheckpointCommitter.FLUSH_EVERY_MS));
+        assertThat(committer.due()).isTrue();
+    }
+
+    @Test
+    void withoutDeferralRejectsAreStoredAtOnceAndOnlyTheOffsetWaitsForFlush() throws Exception {
+        StreamWriter normalized = writer(0);
+        CheckpointCommitter committer = new CheckpointCommitter(normalized, null,
+                CheckpointCommitter.rowsPerFlush(normalized, null), clock, o -> events.add("offset " + o.get("n")));
+        committer.reject(() -> events.add("reject"));
+        committer.written(batch(5, 7));
+        committer.flush();
+        committer.flush();
+        assertThat(events).containsExactly("reject", "offset 7");
+    }
+
+    @Test
+    void aStreamThatCannotResumeStoresNoOffset() throws Exception {
+        CheckpointCommitter committer = new CheckpointCommitter(writer(0), null, 0, clock, null);
+        committer.written(batch(5, 7));
+        committer.flush();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void theLargestWishOfTheWritersWinsAndOneWantingEveryBatchFlushedWinsOverAll() {
+        assertThat(CheckpointCommitter.rowsPerFlush(writer(100), writer(500))).isEqualTo(500);
+        assertThat(CheckpointCommitter.rowsPerFlush(writer(100), writer(0))).isZero();
+        assertThat(CheckpointCommitter.rowsPerFlush(null, null)).isZero();
+    }
+}
