@@ -361,6 +361,28 @@ class ShellParityTest {
     }
 
     @Test
+    @Order(7)
+    void aStepIsCheckedAChainPreviewedAndALineageShownFromTheShell() throws Exception {
+        try (ShellSession shell = new ShellSession(processor, RAN)) {
+            Path bad = work.resolve("filter-bad.yaml");
+            Files.writeString(bad, "expression: 'id >'\n");
+            assertThat(shell.run("arus:transformcheck filter " + bad)).containsPattern("expression: .*1:\\d+");
+            Path fine = work.resolve("filter-fine.yaml");
+            Files.writeString(fine, "expression: 'id <= 3'\n");
+            assertThat(shell.run("arus:transformcheck filter " + fine)).contains("valid");
+
+            Path preview = work.resolve("preview.yaml");
+            Files.writeString(preview, "source_id: " + idOf("/api/sources", SOURCE) + "\nstream: " + SCHEMA + ".codes\n"
+                    + "limit: 100\ntransforms:\n  - type: filter\n    config:\n      expression: 'id <= 3'\n");
+            String shown = shell.run("arus:preview " + preview);
+            assertThat(shown).contains("stream: " + SCHEMA + ".codes").contains("type: filter").contains("filtered: 97")
+                    .contains("code string");
+            assertThat(shell.run("arus:lineage " + PIPELINE)).contains(SCHEMA + ".codes -> " + TARGET + ".codes")
+                    .contains("DESTINATION").contains("code");
+        }
+    }
+
+    @Test
     @Order(8)
     void aConnectionInUseIsNotDeletedAndAnUnusedOneIs() throws Exception {
         try (ShellSession shell = new ShellSession(processor, RAN)) {
