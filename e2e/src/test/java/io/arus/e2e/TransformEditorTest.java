@@ -80,12 +80,12 @@ class TransformEditorTest {
         addStep(browser, "filter");
         browser.type(".step-card[data-type=filter] input[name=expression]", "qty >");
         String problem = browser.until(PREVIEW, () -> {
-            String state = browser.await("[data-expression-for=expression]").getAttribute("data-state");
-            return "invalid".equals(state) ? browser.text("[data-expression-for=expression]") : null;
+            String state = browser.await(".step-card[data-type=filter] [data-expression-for=expression]").getAttribute("data-state");
+            return "invalid".equals(state) ? browser.text(".step-card[data-type=filter] [data-expression-for=expression]") : null;
         });
         assertThat(problem).as("the server's message with the position").matches("(?s).*\\d.*");
         browser.type(".step-card[data-type=filter] input[name=expression]", "qty > 1");
-        browser.until(PREVIEW, () -> "valid".equals(browser.await("[data-expression-for=expression]").getAttribute("data-state")));
+        browser.until(PREVIEW, () -> "valid".equals(browser.await(".step-card[data-type=filter] [data-expression-for=expression]").getAttribute("data-state")));
         browser.until(PREVIEW, () -> browser.all(".transform-preview [data-filtered='2']").size() == 1);
         assertThat(browser.text(".preview-tab[data-preview-step='2']")).contains("2 filtered");
         browser.screenshot("preview-filter", true);
