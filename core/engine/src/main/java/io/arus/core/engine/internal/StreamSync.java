@@ -63,6 +63,7 @@ final class StreamSync {
     /** Names the plugin (connector or transform) whose bundle went away during the run, or answers null. */
     private final Supplier<String> missingPlugin;
     private CheckpointCommitter committer;
+    private final RejectIsolator isolator;
 
     private record Rejected(String reason, Map<String, Object> values, ChainReject step) {
     }
@@ -84,6 +85,8 @@ final class StreamSync {
         this.clock = clock;
         this.streamName = plan.stream().id().toString();
         this.chain = chain;
+        this.isolator = new RejectIsolator(counters::written,
+                (reason, single) -> reject(reason, JsonValues.row(single.schema(), single.rows().get(0)), null));
         this.missingPlugin = missingPlugin;
     }
 
@@ -251,38 +254,7 @@ final class StreamSync {
             writer.delete(deletedKeys);
             counters.deleted(deletedKeys.size());
         }
-        writeIsolating(writer, batch.withRows(live), flush);
-    }
-
-    /**
-     * Writes (and flushes, unless the committer does that for several batches); on a data error, halves the batch
-     * until the refused rows are alone.
-     */
-    private void writeIsolating(StreamWriter writer, RecordBatch batch, boolean flush) throws ConnectorException {
-        if (batch.isEmpty()) {
-            if (flush) {
-                writer.flush();
-            }
-            return;
-        }
-        try {
-            writer.write(batch);
-            if (flush) {
-                writer.flush();
-            }
-            counters.written(batch.size());
-        } catch (ConnectorException e) {
-            if (e.kind() != ConnectorException.Kind.DATA) {
-                throw e;
-            }
-            if (batch.size() == 1) {
-                reject(e.getMessage(), JsonValues.row(batch.schema(), batch.rows().get(0)), null);
-                return;
-            }
-            int half = batch.size() / 2;
-            writeIsolating(writer, batch.withRows(batch.rows().subList(0, half)), flush);
-            writeIsolating(writer, batch.withRows(batch.rows().subList(half, batch.size())), flush);
-        }
+        isolator.write(writer, batch.withRows(live), flush);
     }
 
     /**
