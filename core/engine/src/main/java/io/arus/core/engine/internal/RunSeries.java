@@ -58,11 +58,19 @@ final class RunSeries {
         }
     }
 
-    /** The run ended: takes the last sample and saves the series. */
+    /**
+     * The run ended: takes the last sample and saves the series. When it ended soon after the last sample (a run
+     * cancelled a few milliseconds after a flush), that sample's window is widened to now rather than a new point
+     * added, whose rate over those few milliseconds would be far above what the run ever did.
+     */
     synchronized void finish() {
         long now = clock.millis();
         if (samples.isEmpty() || samples.get(samples.size() - 1).rowsRead() != rowsRead
                 || samples.get(samples.size() - 1).rowsWritten() != rowsWritten) {
+            if (!samples.isEmpty() && now - lastSample < intervalMs) {
+                samples.remove(samples.size() - 1);
+                lastSample = samples.isEmpty() ? startedAt : samples.get(samples.size() - 1).at().toEpochMilli();
+            }
             sample(now);
         }
         save(now);

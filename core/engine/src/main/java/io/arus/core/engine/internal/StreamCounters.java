@@ -106,6 +106,11 @@ final class StreamCounters {
         series.tick();
     }
 
+    /** Saves the counters now: at a pause, so that what the API shows then does not rise later by a batch. */
+    synchronized void saveNow() {
+        save(clock.millis());
+    }
+
     /** Keeps the quality-check results (JSON) to save with the stream. */
     synchronized void checks(String json, boolean warned) {
         this.checks = json;

@@ -145,6 +145,7 @@ final class StreamSync {
                                 + " the offsets kept; the next run resumes once it is back");
                     }
                     if (control.isPaused()) {
+                        counters.saveNow();
                         journal.info(streamName + ": paused at a batch boundary, offsets stored");
                         control.awaitWhilePaused();
                         if (!control.isStopped()) {

@@ -51,6 +51,22 @@ class RunSeriesTest {
     }
 
     @Test
+    void theLastPointOfARunCancelledJustAfterASampleIsNotInflated() {
+        RunSeries series = new RunSeries(runs, "run-1", clock);
+        clock.advance(Duration.ofSeconds(1));
+        series.read(1_000);
+        series.written(1_000);
+        series.tick();
+        clock.advance(Duration.ofMillis(10));
+        series.read(1_000);
+        series.written(1_000);
+        series.finish();
+
+        // not 1,000 rows in 10 ms (100,000 rows/s): the last window spans the whole 1.01 s
+        assertThat(series.samples()).containsExactly(new RunSample(Instant.ofEpochMilli(1_010), 2_000, 2_000, 1_980.2));
+    }
+
+    @Test
     void aLongRunKeepsABoundedSeriesSpanningItsWholeTime() {
         RunSeries series = new RunSeries(runs, "run-1", clock);
         for (int second = 1; second <= 3_600; second++) {
