@@ -4,6 +4,8 @@ import io.arus.api.config.ConfigException;
 import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorSession;
+import io.arus.api.connector.ModelRequest;
+import io.arus.api.connector.ModelResult;
 import io.arus.api.connector.ReadRequest;
 import io.arus.api.connector.Split;
 import io.arus.api.connector.StreamContext;
@@ -22,6 +24,7 @@ import java.util.List;
  * thread-safe; {@link #close()} closes the readers and writers still open.
  */
 public final class JdbcSession implements ConnectorSession {
+    private final Dialect dialect;
     private final JdbcOperations operations;
 
     /**
@@ -30,6 +33,7 @@ public final class JdbcSession implements ConnectorSession {
      * @throws ConfigException when the dialect cannot use the settings
      */
     public JdbcSession(Dialect dialect, ConnectionSettings settings) throws ConfigException {
+        this.dialect = dialect;
         this.operations = new JdbcOperations(dialect, settings, dialect.dataSource(settings));
     }
 
@@ -62,6 +66,16 @@ public final class JdbcSession implements ConnectorSession {
     public StreamProfile profile(StreamId stream, List<String> keyColumns, List<String> nullColumns, String excludeWhereSet)
             throws ConnectorException {
         return operations.profile(stream, keyColumns, nullColumns, excludeWhereSet);
+    }
+
+    @Override
+    public String quotedName(StreamId table) {
+        return dialect.qualify(table.namespace(), table.name());
+    }
+
+    @Override
+    public ModelResult runModel(ModelRequest request, StreamContext context) throws ConnectorException {
+        return operations.runModel(request);
     }
 
     @Override

@@ -21,7 +21,7 @@ abstract class MySqlFamily implements Connector {
     static final int DEFAULT_PORT = 3306;
     static final MySqlDialect DIALECT = new MySqlDialect();
     static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.SOURCE, Capability.DESTINATION,
-            Capability.INCREMENTAL, Capability.UPSERT));
+            Capability.INCREMENTAL, Capability.UPSERT, Capability.SQL_MODELS));
     static final ConfigSpec SPEC = ConnectionSettings.spec(DEFAULT_PORT,
             new String[] {"disable", "require", "verify-ca", "verify-full"}, "disable",
             "require: TLS without certificate check; verify-ca: TLS with the server certificate checked; "

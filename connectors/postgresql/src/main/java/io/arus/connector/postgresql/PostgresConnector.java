@@ -40,7 +40,7 @@ public final class PostgresConnector implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SOURCE, Capability.DESTINATION, Capability.INCREMENTAL, Capability.UPSERT);
+        return EnumSet.of(Capability.SOURCE, Capability.DESTINATION, Capability.INCREMENTAL, Capability.UPSERT, Capability.SQL_MODELS);
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import io.arus.api.connector.StreamId;
+import io.arus.api.connector.ModelRequest;
+import io.arus.api.connector.ModelResult;
 import io.arus.api.connector.StreamProfile;
 import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.ConnectorException;
@@ -114,7 +116,19 @@ public final class JdbcOperations {
         }
     }
 
-    /** Closes every reader and writer still open. */
+    /**
+     * @param request a SQL model: its target, resolved SELECT and materialization
+     * @return the rows it holds (table), added (incremental) or -1 (view)
+     * @throws ConnectorException with the database's message when the SQL fails
+     */
+    public ModelResult runModel(ModelRequest request) throws ConnectorException {
+        try (Connection connection = connect()) {
+            return new ModelRunner(dialect, connection, request).run();
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(dialect, "closing the connection of model " + request.target(), e);
+        }
+    }
+
     /**
      * Counts rows, distinct keys and nulls with portable SQL: {@code count(*)}, a distinct-key subquery, and a
      * {@code CASE WHEN c IS NULL} sum per column, in one statement each.
@@ -162,6 +176,7 @@ public final class JdbcOperations {
         }
     }
 
+    /** Closes every reader and writer still open. */
     public void close() {
         for (AutoCloseable resource : List.copyOf(open)) {
             try {
