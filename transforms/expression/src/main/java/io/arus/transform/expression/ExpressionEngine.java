@@ -96,17 +96,6 @@ public final class ExpressionEngine {
     }
 
     /**
-     * Checks an expression without knowing the columns (when a pipeline is saved): its syntax and that it uses
-     * only what the sandbox allows.
-     *
-     * @param text the expression
-     * @throws ExpressionException with the position of the first problem
-     */
-    public static void check(String text) throws ExpressionException {
-        new ExpressionEngine(Instant.EPOCH).compile(text, null);
-    }
-
-    /**
      * Compiles an expression once, for evaluation on every row.
      *
      * @param text    the expression, e.g. {@code str:upper(name) + ' ' + math:round(price * 1.2, 2)}
@@ -126,6 +115,8 @@ public final class ExpressionEngine {
             script = jexl.createScript(new JexlInfo("expression", 1, 1), text);
         } catch (JexlException e) {
             throw failure(e);
+        } catch (StackOverflowError e) {
+            throw new ExpressionException("the expression nests too deeply");
         }
         functions.check(text);
         Set<String> used = new LinkedHashSet<>();

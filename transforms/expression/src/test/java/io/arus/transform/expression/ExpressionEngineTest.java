@@ -131,7 +131,7 @@ class ExpressionEngineTest {
 
     @Test
     void checksWithoutColumns() throws Exception {
-        ExpressionEngine.check("str:upper(anything)");
-        assertThatThrownBy(() -> ExpressionEngine.check("upper(")).isInstanceOf(ExpressionException.class);
+        assertThat(engine.compile("str:upper(anything)", null).columns()).containsExactly("anything");
+        assertThatThrownBy(() -> engine.compile("upper(", null)).isInstanceOf(ExpressionException.class);
     }
 }

@@ -90,6 +90,18 @@ class SandboxTest {
     }
 
     @Test
+    void deepNestingIsRefusedNotAStackOverflow() {
+        for (String deep : List.of("(".repeat(4900) + "1" + ")".repeat(4900), "-".repeat(9000) + "1",
+                "str:upper(".repeat(900) + "'a'" + ")".repeat(900), "1" + "+1".repeat(4900))) {
+            try {
+                engine.compile(deep, COLUMNS).evaluate(ROW);
+            } catch (ExpressionException refused) {
+                assertThat(refused.getMessage()).isNotBlank();
+            }
+        }
+    }
+
+    @Test
     void aPragmaCannotChangeTheEngineForLaterExpressions() throws Exception {
         assertRefusedAtCompile("#pragma jexl.options '-strict'\n1", "pragmas are not allowed");
         assertThatThrownBy(() -> engine.compile("n + 1", COLUMNS).evaluate(new Object[] {null, null, null}))
