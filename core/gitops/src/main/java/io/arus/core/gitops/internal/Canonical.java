@@ -73,7 +73,7 @@ public final class Canonical {
                                       UnaryOperator<String> target) {
         ObjectNode model = JSON.valueToTree(spec.withDefaults());
         // each stream with its sync mode's default and lower-case modes, as the engine reads it
-        model.set("streams", JSON.valueToTree(spec.sync().streams()));
+        model.set("streams", stepSecrets(spec.name(), JSON.valueToTree(spec.sync().streams()), true));
         ObjectNode object = NODES.objectNode();
         for (Map.Entry<String, JsonNode> field : model.properties()) {
             switch (field.getKey()) {
@@ -102,6 +102,34 @@ public final class Canonical {
             object.putArray("notifications");
         }
         return object;
+    }
+
+    /**
+     * Swaps the masked literal secrets of a pipeline's steps for their {@link SecretPlaceholder#ofStep placeholders}
+     * (an export), or those placeholders back for the mask (an update, which then keeps the stored secrets).
+     *
+     * @param streams the pipeline's streams, changed in place
+     * @param export  true: mask to placeholder; false: placeholder to mask
+     * @return {@code streams}
+     */
+    static JsonNode stepSecrets(String pipeline, JsonNode streams, boolean export) {
+        for (JsonNode stream : streams) {
+            JsonNode steps = stream.path("transforms");
+            for (int k = 0; k < steps.size(); k++) {
+                if (steps.get(k).path("config") instanceof ObjectNode config) {
+                    for (Map.Entry<String, JsonNode> field : List.copyOf(config.properties())) {
+                        String placeholder = SecretPlaceholder.ofStep(pipeline, stream.path("name").asText(), k, field.getKey());
+                        String value = field.getValue().asText(null);
+                        if (export && SecretPlaceholder.MASK.equals(value)) {
+                            config.put(field.getKey(), placeholder);
+                        } else if (!export && placeholder.equals(value)) {
+                            config.put(field.getKey(), SecretPlaceholder.MASK);
+                        }
+                    }
+                }
+            }
+        }
+        return streams;
     }
 
     /**

@@ -256,7 +256,7 @@ public final class PipelinesAsCodeService implements PipelinesAsCode {
                     Canonical.connectionSpec(keepSecrets(kind, object, server)));
             case NOTIFICATION_TARGET -> targets.update(actor, id,
                     Canonical.targetSpec(keepSecrets(kind, object, server)));
-            case PIPELINE -> pipelines.update(actor, id, pipelineSpec(object, server));
+            case PIPELINE -> pipelines.update(actor, id, pipelineSpec(keepStepSecrets(object), server));
         }
     }
 
@@ -283,6 +283,18 @@ public final class PipelinesAsCodeService implements PipelinesAsCode {
                     && placeholder.equals(config.path(field.getKey()).asText(null))) {
                 config.put(field.getKey(), SecretPlaceholder.MASK);
             }
+        }
+        return copy;
+    }
+
+    /**
+     * The masked-keeps rule for a pipeline's step secrets: a step field given exactly as the placeholder an export
+     * writes for it is sent as the mask, which keeps the stored secret of that step.
+     */
+    static ObjectNode keepStepSecrets(ObjectNode object) {
+        ObjectNode copy = object.deepCopy();
+        if (copy.has("streams")) {
+            Canonical.stepSecrets(copy.path("name").asText(), copy.get("streams"), false);
         }
         return copy;
     }

@@ -20,6 +20,14 @@ public final class SecretPlaceholder {
         return "${env:SECRET_" + word(kind.name()) + "_" + word(name) + "_" + word(field) + "}";
     }
 
+    /**
+     * @return the placeholder of a pipeline's step secret, e.g. {@code ${env:SECRET_PIPELINE_SALES_PUBLIC_ORDERS_1_SALT}}
+     *         for field {@code salt} of step 1 of stream {@code public.orders} of pipeline {@code sales}
+     */
+    public static String ofStep(String pipeline, String stream, int step, String field) {
+        return of(Kind.PIPELINE, pipeline, stream + "_" + step + "_" + field);
+    }
+
     private static String word(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
