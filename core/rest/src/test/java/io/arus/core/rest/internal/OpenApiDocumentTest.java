@@ -116,6 +116,18 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theTransformEndpointsSayTheirRolesAndAnswerProblems() {
+        assertThat(document.at("/paths/~1pipelines~1preview/post/description").asText()).contains("Requires the editor role.");
+        assertThat(document.at("/paths/~1transforms~1{type}~1check/post/description").asText())
+                .contains("Requires the editor role.");
+        assertThat(document.at("/paths/~1pipelines~1{id}~1lineage/get/description").asText())
+                .contains("Requires the viewer role.");
+        assertThat(document.at("/paths/~1pipelines~1preview/post/responses/200").isObject()).isTrue();
+        assertThat(document.at("/paths/~1pipelines~1preview/post/responses/400/$ref").asText()).contains("components/responses");
+        assertThat(document.at("/paths/~1pipelines~1preview/post/responses/403/$ref").asText()).contains("components/responses");
+    }
+
+    @Test
     void protectedOperationsNeedTheBearerTokenAndSayWhichRole() {
         assertThat(document.at("/components/securitySchemes/bearer/type").asText()).isEqualTo("http");
         assertThat(document.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
