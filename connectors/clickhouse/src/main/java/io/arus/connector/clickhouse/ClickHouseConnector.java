@@ -32,7 +32,7 @@ public final class ClickHouseConnector implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.DESTINATION, Capability.UPSERT);
+        return EnumSet.of(Capability.DESTINATION, Capability.UPSERT, Capability.SQL_MODELS);
     }
 
     @Override

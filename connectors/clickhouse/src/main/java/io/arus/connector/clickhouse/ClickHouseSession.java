@@ -5,6 +5,8 @@ import static io.arus.connector.clickhouse.ClickHouseSql.literal;
 import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorSession;
+import io.arus.api.connector.ModelRequest;
+import io.arus.api.connector.ModelResult;
 import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamProfile;
@@ -14,7 +16,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * A session on one ClickHouse server: checks the connection, opens writers and counts tables. Its writers share
+ * A session on one ClickHouse server: checks the connection, opens writers, counts tables and runs SQL models. Its writers share
  * one HTTP client (a small connection pool), so the session is thread-safe. ClickHouse here is a destination
  * only: {@link #discover()} and {@link #openReader} keep their UNSUPPORTED defaults.
  */
@@ -52,6 +54,22 @@ final class ClickHouseSession implements ConnectorSession {
                                  String excludeWhereSet) throws ConnectorException {
         StreamId table = stream.namespace().isEmpty() ? new StreamId(server.settings().database(), stream.name()) : stream;
         return new StreamProfiler(server).profile(table, keyColumns, nullColumns, excludeWhereSet);
+    }
+
+    @Override
+    public String quotedName(StreamId table) {
+        StreamId resolved = inDatabase(table);
+        return ClickHouseSql.qualify(resolved.namespace(), resolved.name());
+    }
+
+    @Override
+    public ModelResult runModel(ModelRequest request, StreamContext context) throws ConnectorException {
+        return new ModelBuilder(server, request, inDatabase(request.target())).run();
+    }
+
+    /** @return the table, in the configured database when it names none */
+    private StreamId inDatabase(StreamId table) {
+        return table.namespace().isEmpty() ? new StreamId(server.settings().database(), table.name()) : table;
     }
 
     @Override

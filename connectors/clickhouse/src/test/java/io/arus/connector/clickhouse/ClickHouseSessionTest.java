@@ -71,7 +71,7 @@ class ClickHouseSessionTest {
     @Test
     void aDestinationThatUpserts() {
         ClickHouseConnector connector = new ClickHouseConnector();
-        assertThat(connector.capabilities()).containsExactlyInAnyOrder(Capability.DESTINATION, Capability.UPSERT);
+        assertThat(connector.capabilities()).containsExactlyInAnyOrder(Capability.DESTINATION, Capability.UPSERT, Capability.SQL_MODELS);
         assertThat(connector.descriptor().type()).isEqualTo("clickhouse");
         assertThat(connector.descriptor().config().fields()).extracting(f -> f.name())
                 .containsExactly("host", "port", "tls", "database", "username", "password", "raw_ttl_days", "hard_delete");
