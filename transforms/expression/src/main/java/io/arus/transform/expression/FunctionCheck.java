@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * so that it is refused when the pipeline is saved rather than on the first row.
  */
 final class FunctionCheck {
-    private static final Pattern CALL = Pattern.compile("(?<![\\w.])(\\w+)\\s*:\\s*(\\w+)\\s*\\(");
+    private static final Pattern CALL = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)\\s*:\\s*(\\w+)\\s*\\(");
     private static final Pattern QUOTED = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
 
     private final Map<String, Set<String>> functions = new HashMap<>();

@@ -30,6 +30,8 @@ class ExpressionEngineTest {
         assertThat(eval("price * 2")).isEqualTo(new BigDecimal("24.690"));
         assertThat(eval("'id=' + id")).isEqualTo("id=7");
         assertThat(eval("id > 3 ? 'big' : 'small'")).isEqualTo("big");
+        assertThat(eval("is_null(note) ? 1 : coalesce(note, 'x')")).isEqualTo(1);
+        assertThat(eval("id > 3 ? name : (coalesce(note, 'x'))")).isEqualTo(" Ada ");
         assertThat(eval("name =~ '.*d.*'")).isEqualTo(true);
     }
 
