@@ -119,6 +119,14 @@ final class PipelineRun implements Runnable {
             } finally {
                 pool.shutdownNow();
             }
+            if (!definition.models().isEmpty()) {
+                String skip = control.isStopped() ? "the run was stopped" : failures.isEmpty() ? null : "a stream failed";
+                SqlModels.Result models = new SqlModels(to, definition, journal::log, services.clock())
+                        .run(target -> new RunStreamContext(journal, target, control), skip);
+                if (models.failure() != null) {
+                    failures.add(models.failure());
+                }
+            }
             return failures;
         }
     }

@@ -6,29 +6,20 @@ import io.arus.api.connector.ReadRequest;
 import io.arus.api.connector.Split;
 import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamReader;
-import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.SyncMode;
-import io.arus.api.connector.WriteMode;
-import io.arus.api.connector.WriteRequest;
 import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
 import io.arus.api.transform.TransformException;
-import io.arus.api.type.Field;
-import io.arus.api.type.LogicalType;
-import io.arus.api.type.Schema;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.RunEvents;
 import io.arus.core.store.DeadLetterStore;
 import io.arus.core.store.StreamOffsetStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Supplier;
 
@@ -42,10 +33,6 @@ final class StreamSync {
     private static final int QUEUE_BATCHES = 4;
     /** The split id under which the columns of the last run are kept, next to the stream's offsets. */
     static final String SCHEMA_SPLIT = "schema";
-    private static final Schema RAW_SCHEMA = Schema.of(
-            Field.of("_arus_run_id", LogicalType.STRING, false),
-            Field.of("_arus_extracted_at", LogicalType.TIMESTAMPTZ, false),
-            Field.of("_arus_data", LogicalType.JSON, false));
 
     private final String pipelineId;
     private final PipelineDefinition definition;
@@ -102,12 +89,14 @@ final class StreamSync {
                 + " (" + plan.writeMode().id() + (start == null ? ", from the start" : ", resuming at " + start.values()) + ")");
         plan.notes().forEach(note -> journal.info(streamName + ": " + note));
         RunStreamContext context = new RunStreamContext(journal, id, control);
-        try (StreamWriter normalized = definition.normalizedZone() ? openNormalized(context) : null;
-             StreamWriter raw = definition.rawZone() ? openRaw(context) : null;
+        ZoneWriters.Sinks sinks = new ZoneWriters.Sinks(journal.runId(), clock, isolator, counters::deleted);
+        // the chain's output decides the normalized table; without steps it is the source's schema
+        try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, chain.outputSchema(), context, sinks);
              StreamReader reader = source.openReader(request, Split.WHOLE, context)) {
             ReaderPump pump = new ReaderPump(reader, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
-            int rowsPerFlush = CheckpointCommitter.rowsPerFlush(normalized, raw);
-            committer = new CheckpointCommitter(normalized, raw, rowsPerFlush, clock, plan.resumable() ? this::storeOffset : null);
+            int rowsPerFlush = CheckpointCommitter.rowsPerFlush(zones.normalized(), zones.raw());
+            committer = new CheckpointCommitter(zones.normalized(), zones.raw(), rowsPerFlush, clock,
+                    plan.resumable() ? this::storeOffset : null);
             long writeNanos = 0;
             if (rowsPerFlush > 0) {
                 journal.info(streamName + ": the destination takes " + rowsPerFlush + " rows per flush; batches are "
@@ -124,12 +113,7 @@ final class StreamSync {
                     for (ChainReject reject : transformed.rejected()) {
                         reject(reject.reason(), JsonValues.row(reject.schema(), reject.values()), reject);
                     }
-                    if (raw != null) {
-                        writeRaw(raw, batch, rowsPerFlush == 0);
-                    }
-                    if (normalized != null) {
-                        writeNormalized(normalized, transformed.batch(), rowsPerFlush == 0);
-                    }
+                    zones.write(batch, transformed.batch(), rowsPerFlush == 0);
                     committer.written(batch);
                     String missing = missingPlugin.get();
                     boolean present = missing == null;
@@ -171,12 +155,7 @@ final class StreamSync {
                 // not swapped in (closing the writer drops it)
                 return;
             }
-            if (normalized != null) {
-                normalized.complete();
-            }
-            if (raw != null) {
-                raw.complete();
-            }
+            zones.complete();
             if (plan.syncMode() == SyncMode.FULL_REFRESH && plan.resumable()) {
                 // a finished full refresh starts over next time; its in-progress offset only served a crash
                 offsets.clear(pipelineId, streamName);
@@ -199,63 +178,6 @@ final class StreamSync {
 
     private static long millis(long nanos) {
         return nanos / 1_000_000;
-    }
-
-    private StreamWriter openNormalized(RunStreamContext context) throws ConnectorException {
-        StreamId target = new StreamId(definition.targetNamespace(), plan.stream().id().name());
-        // the chain's output decides the table; without steps it is the source's schema
-        Schema schema = chain.outputSchema();
-        StreamWriter writer = destination.openWriter(new WriteRequest(target, schema, plan.primaryKey(),
-                plan.writeMode()), context);
-        // new columns since the target was made are added (or an incompatible change stops the stream)
-        writer.evolve(schema);
-        return writer;
-    }
-
-    private StreamWriter openRaw(RunStreamContext context) throws ConnectorException {
-        StreamId target = new StreamId(definition.rawNamespace(), plan.stream().id().name());
-        return destination.openWriter(new WriteRequest(target, RAW_SCHEMA, List.of(), WriteMode.APPEND), context);
-    }
-
-    private void writeRaw(StreamWriter raw, RecordBatch batch, boolean flush) throws ConnectorException {
-        Instant now = clock.instant();
-        List<Object[]> rows = new ArrayList<>(batch.size());
-        for (Object[] row : batch.rows()) {
-            rows.add(new Object[] {journal.runId(), now, RawJson.write(JsonValues.row(batch.schema(), row))});
-        }
-        raw.write(RecordBatch.of(RAW_SCHEMA, rows, batch.offsetAfter()));
-        if (flush) {
-            raw.flush();
-        }
-    }
-
-    private void writeNormalized(StreamWriter writer, RecordBatch batch, boolean flush) throws ConnectorException {
-        OptionalInt deletedAt = plan.softDeleteField() == null || !"delete".equals(definition.softDeleteMode())
-                ? OptionalInt.empty() : batch.schema().indexOf(plan.softDeleteField());
-        List<Object[]> live = batch.rows();
-        List<Object[]> deletedKeys = List.of();
-        if (deletedAt.isPresent() && !plan.primaryKey().isEmpty()) {
-            live = new ArrayList<>(batch.size());
-            deletedKeys = new ArrayList<>();
-            int[] key = keyIndexes(batch.schema());
-            for (Object[] row : batch.rows()) {
-                Object flag = row[deletedAt.getAsInt()];
-                if (flag == null || flag == RecordBatch.ABSENT) {
-                    live.add(row);
-                } else {
-                    Object[] keyValues = new Object[key.length];
-                    for (int i = 0; i < key.length; i++) {
-                        keyValues[i] = row[key[i]];
-                    }
-                    deletedKeys.add(keyValues);
-                }
-            }
-        }
-        if (!deletedKeys.isEmpty()) {
-            writer.delete(deletedKeys);
-            counters.deleted(deletedKeys.size());
-        }
-        isolator.write(writer, batch.withRows(live), flush);
     }
 
     /**
@@ -285,14 +207,6 @@ final class StreamSync {
     private void storeOffset(Offset offset) {
         offsets.put(pipelineId, streamName, SPLIT, Map.of("version", offset.version(),
                 "values", JsonValues.value(offset.values())));
-    }
-
-    private int[] keyIndexes(Schema schema) {
-        int[] indexes = new int[plan.primaryKey().size()];
-        for (int i = 0; i < indexes.length; i++) {
-            indexes[i] = schema.indexOf(plan.primaryKey().get(i)).orElseThrow();
-        }
-        return indexes;
     }
 
     /**

@@ -29,6 +29,7 @@ final class FakeSession implements ConnectorSession {
     final Map<String, WriteRequest> requests = new ConcurrentHashMap<>();
     final Map<String, Schema> evolved = new ConcurrentHashMap<>();
     final Map<String, List<Object[]>> flushed = new ConcurrentHashMap<>();
+    final Map<String, List<Object[]>> deleted = new ConcurrentHashMap<>();
     /** Runs after each batch the reader hands out (e.g. to remove a transform). */
     Consumer<RecordBatch> afterPoll = batch -> { };
 
@@ -79,6 +80,7 @@ final class FakeSession implements ConnectorSession {
 
             @Override
             public void delete(List<Object[]> keys) {
+                deleted.computeIfAbsent(table, t -> new ArrayList<>()).addAll(keys);
             }
 
             @Override
