@@ -50,6 +50,16 @@ public abstract class ModelContract extends SessionContract {
     }
 
     @Test
+    void aTableModelWithAViewOverItIsRebuiltAndTheViewMadeAgainAnswersTheNewRows() throws Exception {
+        run("m_base", "SELECT id, amount FROM " + orders(), ModelMaterialization.TABLE, List.of());
+        String view = "SELECT id FROM " + session.quotedName(db.table("m_base")) + " WHERE amount > 6";
+        run("m_over", view, ModelMaterialization.VIEW, List.of());
+        run("m_base", "SELECT id, amount * 2 AS amount FROM " + orders(), ModelMaterialization.TABLE, List.of());
+        run("m_over", view, ModelMaterialization.VIEW, List.of());
+        assertThat(strings("SELECT id FROM " + db.q("m_over") + " ORDER BY id")).containsExactly("1", "2", "3");
+    }
+
+    @Test
     void aViewModelIsReplacedAndAnswersRowsMinusOne() throws Exception {
         assertThat(run("m_big", "SELECT id FROM " + orders() + " WHERE amount > 6", ModelMaterialization.VIEW,
                 List.of())).isEqualTo(-1);

@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * Materializes one SQL model on one connection. A table model is built aside as {@code <name>__arus_new} and swapped
- * in with the dialect's swap (one transaction where DDL is transactional, an atomic multi-table RENAME in MySQL), so
- * readers never see it half built. A view is replaced (PostgreSQL: dropped and created in one transaction, so its
- * columns may change). An incremental model is created from the SELECT when missing; later its SELECT's rows are
+ * in (PostgreSQL: DROP ... CASCADE and RENAME in one transaction, so views over the old table are dropped with it, as
+ * dbt does; MySQL: the dialect's atomic multi-table RENAME, views keep working), so readers never see it half built.
+ * A view is replaced (PostgreSQL: dropped and created in one transaction, so its columns may change). An incremental model is created from the SELECT when missing; later its SELECT's rows are
  * appended, or with a unique key, first captured in a temporary table (the SELECT may read {@code {{ this }}}), the
  * rows of the same keys deleted and the new rows inserted, in one transaction.
  */
@@ -56,8 +56,12 @@ final class ModelRunner {
         String stagingName = staging(id.name());
         String staging = dialect.qualify(id.namespace(), stagingName);
         execute(List.of("DROP TABLE IF EXISTS " + staging, "CREATE TABLE " + staging + " AS " + request.select()), false);
-        if (exists()) {
-            execute(dialect.swapSql(id.namespace(), id.name(), stagingName), dialect.transactionalDdl());
+        if (exists() && dialect.transactionalDdl()) {
+            // DROP ... CASCADE, as dbt does: a view over the model (a view model listed after it is made again in the
+            // same run) would otherwise refuse the swap; the rename makes the new table visible at commit
+            execute(List.of("DROP TABLE " + target + " CASCADE", renameSql(staging, id.name())), true);
+        } else if (exists()) {
+            execute(dialect.swapSql(id.namespace(), id.name(), stagingName), false);
         } else {
             execute(List.of(renameSql(staging, id.name())), false);
         }
