@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arus.core.security.SecretBox;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +83,21 @@ class TransformApiTest {
         assertThat(box.decrypt((String) sealedBefore)).isEqualTo("pepper-" + ID);
         assertThat(put.body()).doesNotContain("pepper-");
         assertThat(server.get("/api/pipelines/" + id).body()).doesNotContain("pepper-");
+
+        // pipelines as code: the salt is exported as its placeholder, which applied back keeps the stored salt
+        HttpResponse<String> export = server.send("GET", "/api/export?pipelines=tx-salt-" + ID, null, server.adminToken());
+        assertThat(export.statusCode()).as(export.body()).isEqualTo(200);
+        assertThat(export.body()).contains("${env:SECRET_PIPELINE_TX_SALT_" + ID.toUpperCase() + "_" + SCHEMA.toUpperCase()
+                + "_ORDERS_1_SALT}").doesNotContain("pepper-");
+        assertThat(export.body()).contains("batch_size: 10000");
+        HttpResponse<String> applied = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.base() + "/api/apply")).header("Content-Type", "application/yaml")
+                .header("Accept", "application/json").header("Authorization", "Bearer " + server.adminToken())
+                .POST(HttpRequest.BodyPublishers.ofString(export.body().replace("batch_size: 10000", "batch_size: 5000"),
+                        StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(server.json("/api/pipelines/" + id).path("batch_size").asInt()).isEqualTo(5000);
+        assertThat(box.decrypt((String) storedSalt(id))).as("the placeholder kept the salt").isEqualTo("pepper-" + ID);
     }
 
     @Test
