@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 14 must-show: PostgreSQL to PostgreSQL on a 100,000-row table through a chain that uses every built-in
- * transform type. The destination's rows equal the same computation written independently in SQL on the source,
+ * transform type (python has its own test). The destination's rows equal the same computation written independently in SQL on the source,
  * compared by a checksum over all rows in key order (each value as text, NULL marked).
  */
 class BuiltinChainTest {
@@ -70,8 +71,10 @@ class BuiltinChainTest {
                     step("hash", Map.of("columns", List.of("email"), "salt", SALT)),
                     step("mask", Map.of("columns", List.of("card"), "keep_last", 4)),
                     step("dedupe", Map.of("key", List.of("grp"), "order_by", "version")),
+                    step("flatten", Map.of("column", "attrs", "fields", Map.of("city", "$.city", "zip", "$.zip:int32"),
+                            "drop_source", true)),
                     step("select", Map.of("columns", List.of("id", "first_name", "last_name", "email", "price",
-                            "gross", "born", "qty", "contact", "phone", "card", "attrs")))));
+                            "gross", "born", "qty", "contact", "phone", "card", "city", "zip")))));
 
             JsonNode run = server.runToEnd(pipeline);
 
@@ -86,9 +89,9 @@ class BuiltinChainTest {
                             + "'@example.org', 'gi'), 'UTF8')), 'hex')",
                     "price_r", "round(price_r * 1.21, 2)", "to_date(born_txt, 'DD.MM.YYYY')", "qty",
                     "concat_ws(' | ', full_name, phone_r)", "phone_r", "repeat('*', 12) || right(card, 4)",
-                    "attrs") + " FROM x";
+                    "attrs ->> 'city'", "(attrs ->> 'zip')::int") + " FROM x";
             String landed = "SELECT " + checksum("id", "first_name", "last_name", "email", "price", "gross", "born",
-                    "qty", "contact", "phone", "card", "attrs::jsonb") + " FROM " + target + ".people";
+                    "qty", "contact", "phone", "card", "city", "zip") + " FROM " + target + ".people";
             long expectedRows = Long.parseLong(Sql.postgres("arus_test", "SELECT count(DISTINCT grp) FROM " + source
                     + ".people WHERE id % 10 <> 3"));
             JsonNode stream = run.path("streams").get(0);
@@ -106,7 +109,7 @@ class BuiltinChainTest {
 
     /** md5 over all rows in id order, each row its values as text joined by '|', NULL written as '~'. */
     private static String checksum(String... columns) {
-        String row = java.util.Arrays.stream(columns).map(c -> "coalesce((" + c + ")::text, '~')")
+        String row = Arrays.stream(columns).map(c -> "coalesce((" + c + ")::text, '~')")
                 .collect(Collectors.joining(", '|', "));
         return "md5(string_agg(concat(" + row + "), ',' ORDER BY id))";
     }

@@ -16,6 +16,7 @@ import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.osgi.service.component.annotations.Component;
@@ -94,7 +95,7 @@ public final class CastTransform implements Transform {
     /** Parses the types and checks the formats, naming each bad entry. */
     private static Map<String, LogicalType> types(Config config) throws ConfigException {
         List<ConfigViolation> violations = new ArrayList<>();
-        Map<String, LogicalType> types = new java.util.LinkedHashMap<>();
+        Map<String, LogicalType> types = new LinkedHashMap<>();
         Map<String, String> columns = config.map("columns");
         if (columns.isEmpty()) {
             violations.add(new ConfigViolation("columns", "name at least one column and its type"));
