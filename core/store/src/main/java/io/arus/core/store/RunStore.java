@@ -62,6 +62,21 @@ public interface RunStore {
     List<RunStream> streams(String runId);
 
     /**
+     * Replaces the run's SQL models with these, in the order they ran (a resumed run that ran its models again
+     * keeps only the last outcomes).
+     *
+     * @throws IllegalArgumentException when there is no such run
+     * @since 1.7
+     */
+    void saveModels(String runId, List<RunModel> models);
+
+    /**
+     * @return the run's SQL models in the order they ran; empty when it has none or did not reach them
+     * @since 1.7
+     */
+    List<RunModel> models(String runId);
+
+    /**
      * Replaces the run's throughput series.
      *
      * @throws IllegalArgumentException when there is no such run

@@ -5,7 +5,7 @@
  * records. Every method runs in its own transaction unless it says otherwise.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package io.arus.core.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -7,6 +7,7 @@ import io.arus.core.store.LogFilter;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunFilter;
 import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunModel;
 import io.arus.core.store.RunSample;
 import io.arus.core.store.RunStatistics;
 import io.arus.core.store.RunStatus;
@@ -33,10 +34,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Runs in {@code runs}, their counters in {@code run_streams}, their logs in {@code run_logs}. Statuses are stored
- * as {@link RunStatus#id()}. Writing streams or logs of a run that does not exist (any more) fails on the foreign
- * key with a {@link PersistenceException}. A run's throughput series is JSON text in {@code runs.series}, read and
- * written on its own (native SQL) so that lists of runs never load it.
+ * Runs in {@code runs}, their counters in {@code run_streams}, their SQL models in {@code run_models}, their logs in
+ * {@code run_logs}. Statuses are stored as {@link RunStatus#id()}. Writing streams or logs of a run that does not
+ * exist (any more) fails on the foreign key with a {@link PersistenceException}. A run's throughput series is JSON
+ * text in {@code runs.series}, read and written on its own (native SQL) so that lists of runs never load it.
  */
 @Component(service = RunStore.class)
 public final class JpaRunStore implements RunStore {
@@ -243,6 +244,31 @@ public final class JpaRunStore implements RunStore {
                 .createQuery("SELECT s FROM RunStreamEntity s WHERE s.runId = :runId ORDER BY s.stream",
                         RunStreamEntity.class)
                 .setParameter("runId", runId).getResultList().stream().map(RunStreamEntity::toRecord).toList());
+    }
+
+    @Override
+    public void saveModels(String runId, List<RunModel> models) {
+        List<RunModelEntity> rows = new ArrayList<>(models.size());
+        for (int i = 0; i < models.size(); i++) {
+            rows.add(RunModelEntity.of(runId, i, models.get(i)));
+        }
+        transactions.inTransaction(em -> {
+            if (em.find(RunEntity.class, runId) == null) {
+                throw new IllegalArgumentException("no run with id " + runId);
+            }
+            em.createQuery("DELETE FROM RunModelEntity m WHERE m.runId = :runId").setParameter("runId", runId)
+                    .executeUpdate();
+            rows.forEach(em::persist);
+            return null;
+        });
+    }
+
+    @Override
+    public List<RunModel> models(String runId) {
+        return transactions.inTransaction(em -> em
+                .createQuery("SELECT m FROM RunModelEntity m WHERE m.runId = :runId ORDER BY m.position",
+                        RunModelEntity.class)
+                .setParameter("runId", runId).getResultList().stream().map(RunModelEntity::toRecord).toList());
     }
 
     @Override

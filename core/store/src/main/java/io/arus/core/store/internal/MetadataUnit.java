@@ -28,7 +28,7 @@ final class MetadataUnit implements PersistenceUnitInfo {
             UserEntity.class, ApiTokenEntity.class, RefreshTokenEntity.class,
             ConnectionEntity.class, SourceEntity.class, DestinationEntity.class,
             PipelineEntity.class, PipelineDependencyEntity.class,
-            RunEntity.class, RunStreamEntity.class, RunLogEntity.class,
+            RunEntity.class, RunStreamEntity.class, RunLogEntity.class, RunModelEntity.class,
             StreamOffsetEntity.class, DeadLetterEntity.class,
             NotificationTargetEntity.class, PipelineNotificationEntity.class,
             SettingEntity.class, AuditEntryEntity.class);

@@ -76,6 +76,32 @@ abstract class EntityMappingContract extends DatabaseTest {
     }
 
     @Test
+    void runModelsReadBackEqualWithAndWithoutRows() {
+        RunEntity run = run();
+        RunModelEntity table = new RunModelEntity();
+        table.runId = run.id;
+        table.position = 0;
+        table.name = "daily_totals";
+        table.materialization = "table";
+        table.status = "succeeded";
+        table.rows = 5_000_000_000L;
+        table.durationMs = 1_250;
+        RunModelEntity view = new RunModelEntity();
+        view.runId = run.id;
+        view.position = 1;
+        view.name = "v_daily";
+        view.materialization = "view";
+        view.status = "failed";
+        view.durationMs = 3;
+        view.error = "relation \"analytics.nope\" does not exist";
+        persist(table, view);
+
+        assertRoundTrip(table, RunModelEntity.class, new RunModelEntity.Key(run.id, 0));
+        assertRoundTrip(view, RunModelEntity.class, new RunModelEntity.Key(run.id, 1));
+        assertThat(read(RunModelEntity.class, new RunModelEntity.Key(run.id, 1)).rows).isNull();
+    }
+
+    @Test
     void runLogsGetPositiveIncreasingIdsFromTheSequence() {
         RunEntity run = run();
         RunLogEntity first = log(run, "started");

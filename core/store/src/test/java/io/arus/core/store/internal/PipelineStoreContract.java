@@ -7,6 +7,7 @@ import io.arus.core.store.ConflictException;
 import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
+import io.arus.core.store.RunModel;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStream;
 import java.time.Duration;
@@ -193,7 +194,8 @@ abstract class PipelineStoreContract extends DatabaseTest {
         assertThat(pipelines.byId(doomed.id())).isEmpty();
         assertThat(pipelines.byId(downstream.id()).orElseThrow().dependsOn()).isEmpty();
         assertThat(database.queryLong("SELECT COUNT(*) FROM pipeline_dependencies")).isZero();
-        for (String table : List.of("runs", "run_streams", "run_logs", "stream_offsets", "dead_letters")) {
+        for (String table : List.of("runs", "run_streams", "run_models", "run_logs", "stream_offsets",
+                "dead_letters")) {
             assertThat(database.queryLong("SELECT COUNT(*) FROM " + table)).as(table).isEqualTo(1);
         }
         assertThat(database.queryLong("SELECT COUNT(*) FROM dead_letters WHERE pipeline_id = ?", upstream.id()))
@@ -205,6 +207,7 @@ abstract class PipelineStoreContract extends DatabaseTest {
         JpaRunStore runs = new JpaRunStore(persistence, clock);
         String run = runs.create(pipelineId, "manual").id();
         runs.saveStream(new RunStream(run, "public.orders", RunStatus.RUNNING, 10, 9, 1, 100, 5, null, null));
+        runs.saveModels(run, List.of(new RunModel("daily", "table", "succeeded", 9L, 3, null)));
         runs.log(run, clock.instant(), "info", "started");
         new JpaStreamOffsetStore(persistence, clock).put(pipelineId, "public.orders", "all", Map.of("version", 1));
         new JpaDeadLetterStore(persistence, clock).add(run, pipelineId, "public.orders", "too long", Map.of("id", 1));

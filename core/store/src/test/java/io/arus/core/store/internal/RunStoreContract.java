@@ -17,6 +17,7 @@ import io.arus.core.store.LogFilter;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunFilter;
 import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunModel;
 import io.arus.core.store.RunSample;
 import io.arus.core.store.RunStatistics;
 import io.arus.core.store.RunStore;
@@ -192,6 +193,30 @@ abstract class RunStoreContract extends DatabaseTest {
 
         assertThat(runs.streams(run)).containsExactly(customers, done);
         assertThat(runs.streams("no-such-run")).isEmpty();
+    }
+
+    @Test
+    void aRunKeepsItsModelsInTheOrderTheyRanAndASecondSaveReplacesThem() {
+        String run = runs.create(pipeline, "manual").id();
+        String other = runs.create(pipeline, "manual").id();
+        RunModel daily = new RunModel("daily", "table", "succeeded", 5_000_000_000L, 1_250, null);
+        RunModel view = new RunModel("v_daily", "view", "succeeded", null, 12, null);
+        RunModel broken = new RunModel("broken", "incremental", "failed", null, 40,
+                "column \"nope\" does not exist\n  Position: 8");
+        RunModel after = new RunModel("after", "table", "skipped", null, 0, "an earlier model failed");
+        runs.saveModels(other, List.of(new RunModel("x", "table", "succeeded", 1L, 1, null)));
+
+        runs.saveModels(run, List.of(daily, view, broken, after));
+
+        assertThat(runs.models(run)).containsExactly(daily, view, broken, after);
+        runs.saveModels(run, List.of(after, daily));
+        assertThat(runs.models(run)).containsExactly(after, daily);
+        runs.saveModels(run, List.of());
+        assertThat(runs.models(run)).isEmpty();
+        assertThat(runs.models(other)).extracting(RunModel::name).containsExactly("x");
+        assertThat(runs.models("no-such-run")).isEmpty();
+        assertThatThrownBy(() -> runs.saveModels("no-such-run", List.of(daily)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no-such-run");
     }
 
     @Test
