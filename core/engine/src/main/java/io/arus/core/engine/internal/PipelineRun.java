@@ -90,6 +90,16 @@ final class PipelineRun implements Runnable {
         }
     }
 
+    /** Keeps every model's outcome on the run, failed and skipped ones too, for the run's answer and the console. */
+    private void saveModels(SqlModels.Result models) {
+        try {
+            services.runs().saveModels(runId, models.runModels());
+        } catch (RuntimeException e) {
+            // the journal already holds each model's outcome; the run's end state is worth more than this table
+            journal.warn("the models' outcomes were not saved: " + e.getMessage());
+        }
+    }
+
     private List<String> runStreams() throws Exception {
         PipelineDefinition definition = PipelineDefinition.of(pipeline.definition());
         Connection source = connection(ConnectionKind.SOURCE, pipeline.sourceId());
@@ -123,6 +133,7 @@ final class PipelineRun implements Runnable {
                 String skip = control.isStopped() ? "the run was stopped" : failures.isEmpty() ? null : "a stream failed";
                 SqlModels.Result models = new SqlModels(to, definition, journal::log, services.clock())
                         .run(target -> new RunStreamContext(journal, target, control), skip);
+                saveModels(models);
                 if (models.failure() != null) {
                     failures.add(models.failure());
                 }

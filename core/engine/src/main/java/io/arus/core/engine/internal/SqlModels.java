@@ -9,6 +9,7 @@ import io.arus.api.connector.StreamId;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.StreamSettings;
 import io.arus.core.model.ModelSpec;
+import io.arus.core.store.RunModel;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  * stream's table name; {@code {{ ref('other_model') }}} an earlier model's table; {@code {{ this }}} the model's own
  * table) and handed to the destination's {@link ConnectorSession#runModel}. The first failing model fails the run
  * with the database's message; the models after it, and all of them when a stream failed or the run was stopped,
- * are skipped. Every model's outcome goes to the run journal.
+ * are skipped. Every model's outcome goes to the run journal, and {@link Result#runModels()} is what the run keeps.
  */
 final class SqlModels {
     private static final Pattern REF = Pattern.compile("\\{\\{\\s*ref\\(\\s*(['\"])(.*?)\\1\\s*\\)\\s*}}");
@@ -46,6 +47,10 @@ final class SqlModels {
      * @param error           the database's message when it failed, why it was skipped, else null
      */
     record Outcome(String name, String materialization, String status, long rows, long durationMs, String error) {
+        /** @return the outcome as the run keeps it: rows not counted (-1) become null */
+        RunModel toRunModel() {
+            return new RunModel(name, materialization, status, rows < 0 ? null : rows, durationMs, error);
+        }
     }
 
     /**
@@ -53,6 +58,10 @@ final class SqlModels {
      * @param failure  the run's failure caused by a model, or null
      */
     record Result(List<Outcome> outcomes, String failure) {
+        /** @return every outcome as the run keeps it, in order */
+        List<RunModel> runModels() {
+            return outcomes.stream().map(Outcome::toRunModel).toList();
+        }
     }
 
     private final ConnectorSession destination;
@@ -102,10 +111,12 @@ final class SqlModels {
                 log.accept(Level.INFO, "model " + model.name() + ": " + materialization + " built in " + ms + " ms"
                         + (rows < 0 ? "" : ", " + rows + " rows"));
                 tables.put(model.name(), target);
-            } catch (ConnectorException | IllegalArgumentException e) {
+            } catch (ConnectorException | RuntimeException e) {
+                // a connector's unexpected exception fails the model as well, so the outcomes before it are kept
                 long ms = Duration.between(start, clock.instant()).toMillis();
-                outcomes.add(new Outcome(model.name(), materialization, "failed", -1, ms, e.getMessage()));
-                failure = "model " + model.name() + " failed: " + e.getMessage();
+                String message = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+                outcomes.add(new Outcome(model.name(), materialization, "failed", -1, ms, message));
+                failure = "model " + model.name() + " failed: " + message;
                 log.accept(Level.ERROR, failure);
             }
         }
