@@ -63,6 +63,9 @@ public interface PipelineService {
      */
     SavedPipeline setEnabled(Actor actor, String id, boolean enabled);
 
-    /** Forgets every stored offset: the next run resyncs every stream from scratch. */
+    /**
+     * Forgets every stored offset and the columns each stream's last run saw: the next run resyncs every stream from
+     * scratch.
+     */
     void resetState(Actor actor, String id);
 }

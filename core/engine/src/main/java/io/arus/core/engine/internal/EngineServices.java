@@ -6,11 +6,14 @@ import io.arus.core.store.ConnectionStore;
 import io.arus.core.store.DeadLetterStore;
 import io.arus.core.store.PipelineStore;
 import io.arus.core.store.RunStore;
-import io.arus.core.store.StreamOffsetStore;
 import java.time.Clock;
 
-/** What a run needs from the rest of the server. */
-record EngineServices(PipelineStore pipelines, ConnectionStore connections, RunStore runs, StreamOffsetStore offsets,
+/**
+ * What a run needs from the rest of the server.
+ *
+ * @param offsets where each stream resumes and the columns its last run saw (the name is older than the columns)
+ */
+record EngineServices(PipelineStore pipelines, ConnectionStore connections, RunStore runs, StreamState offsets,
                       DeadLetterStore deadLetters, PluginCatalog catalog, ConnectionSecrets secrets, Clock clock,
                       EventSink events) {
 }

@@ -13,6 +13,7 @@ import io.arus.core.store.Run;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.StreamOffsetStore;
+import io.arus.core.store.StreamSchemaStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +57,10 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
     @Activate
     public RunCoordinator(@Reference PipelineStore pipelines, @Reference ConnectionStore connections,
                           @Reference RunStore runs, @Reference StreamOffsetStore offsets,
-                          @Reference DeadLetterStore deadLetters, @Reference PluginCatalog catalog,
-                          @Reference SecretBox box) {
-        this(new EngineServices(pipelines, connections, runs, offsets, deadLetters, catalog, new ConnectionSecrets(box),
-                Clock.systemUTC(), new EventSink()));
+                          @Reference StreamSchemaStore schemas, @Reference DeadLetterStore deadLetters,
+                          @Reference PluginCatalog catalog, @Reference SecretBox box) {
+        this(new EngineServices(pipelines, connections, runs, new StreamState(offsets, schemas), deadLetters, catalog,
+                new ConnectionSecrets(box), Clock.systemUTC(), new EventSink()));
     }
 
     /** Run events go out through EventAdmin while one is registered. */

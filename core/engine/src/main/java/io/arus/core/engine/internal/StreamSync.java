@@ -13,10 +13,8 @@ import io.arus.api.transform.TransformException;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.RunEvents;
 import io.arus.core.store.DeadLetterStore;
-import io.arus.core.store.StreamOffsetStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,15 +29,13 @@ import java.util.function.Supplier;
 final class StreamSync {
     static final String SPLIT = Split.WHOLE.id();
     private static final int QUEUE_BATCHES = 4;
-    /** The split id under which the columns of the last run are kept, next to the stream's offsets. */
-    static final String SCHEMA_SPLIT = "schema";
 
     private final String pipelineId;
     private final PipelineDefinition definition;
     private final StreamPlan plan;
     private final ConnectorSession source;
     private final ConnectorSession destination;
-    private final StreamOffsetStore offsets;
+    private final StreamState state;
     private final DeadLetterStore deadLetters;
     private final RunJournal journal;
     private final RunControl control;
@@ -56,7 +52,7 @@ final class StreamSync {
     }
 
     StreamSync(String pipelineId, PipelineDefinition definition, StreamPlan plan, ConnectorSession source,
-               ConnectorSession destination, StreamOffsetStore offsets, DeadLetterStore deadLetters, RunJournal journal,
+               ConnectorSession destination, StreamState state, DeadLetterStore deadLetters, RunJournal journal,
                RunControl control, StreamCounters counters, Clock clock, TransformChain chain,
                Supplier<String> missingPlugin) {
         this.pipelineId = pipelineId;
@@ -64,7 +60,7 @@ final class StreamSync {
         this.plan = plan;
         this.source = source;
         this.destination = destination;
-        this.offsets = offsets;
+        this.state = state;
         this.deadLetters = deadLetters;
         this.journal = journal;
         this.control = control;
@@ -158,8 +154,7 @@ final class StreamSync {
             zones.complete();
             if (plan.syncMode() == SyncMode.FULL_REFRESH && plan.resumable()) {
                 // a finished full refresh starts over next time; its in-progress offset only served a crash
-                offsets.clear(pipelineId, streamName);
-                offsets.put(pipelineId, streamName, SCHEMA_SPLIT, Map.of("columns", columns()));
+                state.offsets().clear(pipelineId, streamName);
             }
         }
         if (definition.normalizedZone()) {
@@ -204,28 +199,31 @@ final class StreamSync {
         }
     }
 
+    /** Stores the offset with JSON-friendly values (a connector may hand temporal or binary values). */
+    @SuppressWarnings("unchecked")
     private void storeOffset(Offset offset) {
-        offsets.put(pipelineId, streamName, SPLIT, Map.of("version", offset.version(),
-                "values", JsonValues.value(offset.values())));
+        Map<String, Object> values = (Map<String, Object>) JsonValues.value(offset.values());
+        state.offsets().put(pipelineId, streamName, SPLIT, new Offset(offset.version(), values));
     }
 
     /**
-     * Compares the source's columns with those the last run saw (kept next to the offsets, split
-     * {@value #SCHEMA_SPLIT}); a difference is logged and announced as {@link RunEvents#SCHEMA_CHANGED}.
+     * Compares the source's columns with those the last run saw; a difference is logged and announced as
+     * {@link RunEvents#SCHEMA_CHANGED}.
      */
     private void noteSchema() {
         List<String> columns = columns();
-        Optional<Map<String, Object>> stored = offsets.get(pipelineId, streamName, SCHEMA_SPLIT);
-        if (stored.isPresent() && stored.get().get("columns") instanceof List<?> before && !before.equals(columns)) {
+        Optional<List<String>> stored = state.schemas().get(pipelineId, streamName);
+        if (stored.isPresent() && !stored.get().equals(columns)) {
+            List<String> before = stored.get();
             List<String> added = columns.stream().filter(c -> !before.contains(c)).toList();
-            List<String> removed = before.stream().map(String::valueOf).filter(c -> !columns.contains(c)).toList();
+            List<String> removed = before.stream().filter(c -> !columns.contains(c)).toList();
             String change = "source schema changed: " + (added.isEmpty() ? "" : "now " + added)
                     + (added.isEmpty() || removed.isEmpty() ? "" : ", ") + (removed.isEmpty() ? "" : "was " + removed);
             journal.info(streamName + ": " + change);
             SchemaChanges.between(removed, added).forEach(c -> counters.schemaChange(c.kind(), c.column(), c.detail()));
             counters.announce(RunEvents.SCHEMA_CHANGED, change);
         }
-        offsets.put(pipelineId, streamName, SCHEMA_SPLIT, Map.of("columns", columns));
+        state.schemas().put(pipelineId, streamName, columns);
     }
 
     private List<String> columns() {
@@ -233,14 +231,6 @@ final class StreamSync {
     }
 
     private Offset storedOffset() {
-        return offsets.get(pipelineId, streamName, SPLIT).map(stored -> {
-            Object version = stored.get("version");
-            Object values = stored.get("values");
-            Map<String, Object> map = new LinkedHashMap<>();
-            if (values instanceof Map<?, ?> m) {
-                m.forEach((k, v) -> map.put(String.valueOf(k), v));
-            }
-            return new Offset(version instanceof Number n ? n.intValue() : 1, map);
-        }).orElse(null);
+        return state.offsets().get(pipelineId, streamName, SPLIT).orElse(null);
     }
 }

@@ -18,6 +18,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,8 @@ import java.util.function.Consumer;
  */
 final class FakeSession implements ConnectorSession {
     final Deque<RecordBatch> batches = new ArrayDeque<>();
+    /** What readers were opened with, in order. */
+    final List<ReadRequest> reads = new CopyOnWriteArrayList<>();
     final Map<String, WriteRequest> requests = new ConcurrentHashMap<>();
     final Map<String, Schema> evolved = new ConcurrentHashMap<>();
     final Map<String, List<Object[]>> flushed = new ConcurrentHashMap<>();
@@ -40,6 +43,7 @@ final class FakeSession implements ConnectorSession {
 
     @Override
     public StreamReader openReader(ReadRequest request, Split split, StreamContext context) {
+        reads.add(request);
         return new StreamReader() {
             @Override
             public RecordBatch poll() {

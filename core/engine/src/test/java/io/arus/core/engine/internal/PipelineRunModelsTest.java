@@ -35,6 +35,7 @@ import io.arus.core.store.RunStatus;
 import io.arus.core.store.fixture.MemoryDeadLetters;
 import io.arus.core.store.fixture.MemoryOffsets;
 import io.arus.core.store.fixture.MemoryRuns;
+import io.arus.core.store.fixture.MemorySchemas;
 import io.arus.core.store.fixture.TestClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -138,8 +139,9 @@ class PipelineRunModelsTest {
         Pipeline pipeline = new Pipeline("p1", "orders", "src", "dst", definition, true, null, null, List.of(),
                 clock.instant(), clock.instant());
         Run queued = runs.create("p1", "manual");
-        EngineServices services = new EngineServices(null, connections(), runs, new MemoryOffsets(),
-                new MemoryDeadLetters(), new Catalog(), new ConnectionSecrets(new PlainBox()), clock, new EventSink());
+        EngineServices services = new EngineServices(null, connections(), runs,
+                new StreamState(new MemoryOffsets(), new MemorySchemas()), new MemoryDeadLetters(), new Catalog(),
+                new ConnectionSecrets(new PlainBox()), clock, new EventSink());
         new PipelineRun(queued.id(), "manual", pipeline, services, new RunControl(), () -> { }).run();
         return runs.byId(queued.id()).orElseThrow();
     }

@@ -20,6 +20,7 @@ import io.arus.core.store.DeadLetter;
 import io.arus.core.store.fixture.MemoryDeadLetters;
 import io.arus.core.store.fixture.MemoryOffsets;
 import io.arus.core.store.fixture.MemoryRuns;
+import io.arus.core.store.fixture.MemorySchemas;
 import io.arus.core.store.fixture.TestClock;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** A stream synced through a transform chain, on fake connectors, offsets and dead letters. */
+/** A stream synced through a transform chain, on fake connectors, offsets, schemas and dead letters. */
 class StreamSyncChainTest {
     private static final Schema SOURCE = Schema.of(Field.of("n", LogicalType.INT64, false),
             Field.of("name", LogicalType.STRING, true));
@@ -35,6 +36,7 @@ class StreamSyncChainTest {
     private final FakeSession source = new FakeSession();
     private final FakeSession destination = new FakeSession();
     private final MemoryOffsets offsets = new MemoryOffsets();
+    private final MemorySchemas schemas = new MemorySchemas();
     private final MemoryDeadLetters deadLetters = new MemoryDeadLetters();
     private final MemoryRuns runs = new MemoryRuns();
     private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -56,8 +58,9 @@ class StreamSyncChainTest {
         counters = new StreamCounters(runs, "run-1", "public.t", clock, new EventSink(), "p1", new RunSeries(runs, "run-1", clock));
         try (TransformChain chain = TransformChain.open(catalog, UnaryOperator.identity(), settings.transforms(), SOURCE,
                 StepContext.preview("p1", "public.t"))) {
-            new StreamSync("p1", definition, plan, source, destination, offsets, deadLetters, journal, control, counters,
-                    clock, chain, () -> chain.goneStep(catalog).map(s -> "transform '" + s.type() + "'").orElse(null)).run();
+            new StreamSync("p1", definition, plan, source, destination, new StreamState(offsets, schemas), deadLetters,
+                    journal, control, counters, clock, chain,
+                    () -> chain.goneStep(catalog).map(s -> "transform '" + s.type() + "'").orElse(null)).run();
         }
     }
 
@@ -76,7 +79,7 @@ class StreamSyncChainTest {
         assertThat(letter).extracting(DeadLetter::stepIndex, DeadLetter::stepType, DeadLetter::reason, DeadLetter::values)
                 .containsExactly(1, "positive", "n: negative", Map.of("n", -2L, "name", "b"));
         assertThat(counters.rowsRejected()).isEqualTo(1);
-        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT).orElseThrow().get("values")).isEqualTo(Map.of("n", 4L));
+        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT)).contains(Offset.of(Map.of("n", 4L)));
     }
 
     @Test
@@ -125,6 +128,62 @@ class StreamSyncChainTest {
         assertThat(control.detail()).startsWith("transform 'upper' unavailable; stopped at a batch boundary");
         // the first batch (read before the bundle went) lands with its offset; the second is left for the next run
         assertThat(destination.flushed.get("analytics.t")).extracting(r -> r[1]).containsExactly("A");
-        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT).orElseThrow().get("values")).isEqualTo(Map.of("n", 2L));
+        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT)).contains(Offset.of(Map.of("n", 2L)));
+    }
+
+    @Test
+    void resumesFromTheStoredOffsetAndStoresTheLastFlushedOne() throws Exception {
+        offsets.put("p1", "public.t", StreamSync.SPLIT, new Offset(2, Map.of("n", 2L)));
+        batch(3, new Object[] {3L, "c"});
+
+        sync();
+
+        assertThat(source.reads.get(0).startOffset()).isEqualTo(new Offset(2, Map.of("n", 2L)));
+        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT)).contains(Offset.of(Map.of("n", 3L)));
+    }
+
+    @Test
+    void anOffsetIsStoredWithJsonFriendlyValues() throws Exception {
+        source.batches.add(RecordBatch.of(SOURCE, List.<Object[]>of(new Object[] {1L, "a"}),
+                Offset.of(Map.of("at", Instant.parse("2026-01-02T03:04:05.123456Z"), "raw", new byte[] {1, 2}))));
+
+        sync();
+
+        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT))
+                .contains(Offset.of(Map.of("at", "2026-01-02T03:04:05.123456Z", "raw", "AQI=")));
+    }
+
+    @Test
+    void theColumnsOfTheRunAreKeptApartFromTheOffsets() throws Exception {
+        batch(1, new Object[] {1L, "a"});
+
+        sync();
+
+        assertThat(schemas.get("p1", "public.t")).contains(List.of("n int64", "name string"));
+        assertThat(offsets.all("p1").get("public.t")).containsOnlyKeys(StreamSync.SPLIT);
+    }
+
+    @Test
+    void aSourceSchemaThatChangedSinceTheLastRunIsNotedAndTheNewColumnsKept() throws Exception {
+        schemas.put("p1", "public.t", List.of("n int64", "old string"));
+        batch(1, new Object[] {1L, "a"});
+
+        sync();
+        counters.finish(io.arus.core.store.RunStatus.SUCCEEDED, null);
+
+        assertThat(runs.logLines).anyMatch(line -> line.contains("source schema changed: now [name string], was [old string]"));
+        assertThat(runs.streams("run-1").get(0).schemaChanges()).contains("name").contains("old");
+        assertThat(schemas.get("p1", "public.t")).contains(List.of("n int64", "name string"));
+    }
+
+    @Test
+    void aFirstRunNotesNoSchemaChange() throws Exception {
+        batch(1, new Object[] {1L, "a"});
+
+        sync();
+        counters.finish(io.arus.core.store.RunStatus.SUCCEEDED, null);
+
+        assertThat(runs.logLines).noneMatch(line -> line.contains("source schema changed"));
+        assertThat(runs.streams("run-1").get(0).schemaChanges()).isNull();
     }
 }

@@ -25,6 +25,7 @@ import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Role;
 import io.arus.core.store.StreamOffsetStore;
+import io.arus.core.store.StreamSchemaStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class Pipelines implements PipelineService {
     private final ConnectionStore connections;
     private final NotificationTargetStore targets;
     private final StreamOffsetStore offsets;
+    private final StreamSchemaStore schemas;
     private final AuditLog audit;
     private final Transactions transactions;
     private final StepChecks steps;
@@ -55,12 +57,13 @@ public final class Pipelines implements PipelineService {
     @Activate
     public Pipelines(@Reference PipelineStore pipelines, @Reference ConnectionStore connections,
                      @Reference NotificationTargetStore targets, @Reference StreamOffsetStore offsets,
-                     @Reference AuditLog audit, @Reference Transactions transactions,
-                     @Reference PluginCatalog catalog, @Reference SecretBox box) {
+                     @Reference StreamSchemaStore schemas, @Reference AuditLog audit,
+                     @Reference Transactions transactions, @Reference PluginCatalog catalog, @Reference SecretBox box) {
         this.pipelines = pipelines;
         this.connections = connections;
         this.targets = targets;
         this.offsets = offsets;
+        this.schemas = schemas;
         this.audit = audit;
         this.transactions = transactions;
         this.steps = new StepChecks(catalog, new ConnectionSecrets(box));
@@ -159,6 +162,8 @@ public final class Pipelines implements PipelineService {
         Pipeline pipeline = find(id);
         transactions.atomically(() -> {
             offsets.clearAll(id);
+            // the columns of the last run went with the offsets before they had a table: a reset still forgets them
+            schemas.clearAll(id);
             audit.record(actor.username(), "pipeline.reset_state", "pipeline:" + id, pipeline.name(), actor.address());
             return null;
         });

@@ -129,6 +129,18 @@ abstract class EntityMappingContract extends DatabaseTest {
     }
 
     @Test
+    void streamSchemaReadsBackEqual() {
+        StreamSchemaEntity schema = new StreamSchemaEntity();
+        schema.pipelineId = pipeline.id;
+        schema.stream = "public.orders";
+        schema.columnsJson = "[\"id int64\",\"note string\"]";
+        schema.updatedAt = T2;
+        persist(schema);
+
+        assertRoundTrip(schema, StreamSchemaEntity.class, new StreamSchemaEntity.Key(pipeline.id, "public.orders"));
+    }
+
+    @Test
     void deadLetterReadsBackEqual() {
         DeadLetterEntity letter = new DeadLetterEntity();
         letter.id = id();

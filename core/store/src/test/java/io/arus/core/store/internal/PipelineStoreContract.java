@@ -3,6 +3,7 @@ package io.arus.core.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.arus.api.record.Offset;
 import io.arus.core.store.ConflictException;
 import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.Pipeline;
@@ -209,7 +210,7 @@ abstract class PipelineStoreContract extends DatabaseTest {
         runs.saveStream(new RunStream(run, "public.orders", RunStatus.RUNNING, 10, 9, 1, 100, 5, null, null));
         runs.saveModels(run, List.of(new RunModel("daily", "table", "succeeded", 9L, 3, null)));
         runs.log(run, clock.instant(), "info", "started");
-        new JpaStreamOffsetStore(persistence, clock).put(pipelineId, "public.orders", "all", Map.of("version", 1));
+        new JpaStreamOffsetStore(persistence, clock).put(pipelineId, "public.orders", "all", Offset.of(Map.of()));
         new JpaDeadLetterStore(persistence, clock).add(run, pipelineId, "public.orders", "too long", Map.of("id", 1));
     }
 

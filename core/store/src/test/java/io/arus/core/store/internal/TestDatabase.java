@@ -23,9 +23,9 @@ final class TestDatabase implements AutoCloseable {
 
     /** Every table of the schema, children before parents so deleting in this order respects the foreign keys. */
     static final List<String> TABLES = List.of(
-            "pipeline_notifications", "notification_targets", "dead_letters", "stream_offsets", "run_logs",
-            "run_streams", "run_models", "runs", "pipeline_dependencies", "pipelines", "sources", "destinations",
-            "api_tokens", "refresh_tokens", "users", "settings", "audit_log");
+            "pipeline_notifications", "notification_targets", "dead_letters", "stream_offsets", "stream_schemas",
+            "run_logs", "run_streams", "run_models", "runs", "pipeline_dependencies", "pipelines", "sources",
+            "destinations", "api_tokens", "refresh_tokens", "users", "settings", "audit_log");
 
     private final DatabaseLocation location;
     private final String schema;
