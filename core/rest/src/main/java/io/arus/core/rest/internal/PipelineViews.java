@@ -6,6 +6,7 @@ import io.arus.core.model.PipelineSpec;
 import io.arus.core.service.SavedPipeline;
 
 import io.arus.core.store.Run;
+import io.arus.core.store.RunModel;
 import io.arus.core.store.RunStream;
 import io.arus.core.store.RunTotals;
 import java.time.Duration;
@@ -68,15 +69,16 @@ final class PipelineViews {
     }
 
     /**
-     * A run with its streams' counters, their sums, and the quality checks and schema changes of all its streams.
-     * Without streams (a list of a pipeline's runs), the sums, checks and changes are null.
+     * A run with its streams' counters, their sums, the quality checks and schema changes of all its streams, and its
+     * SQL models in the order they ran. Without streams (a list of a pipeline's runs), the sums, checks, changes and
+     * models are null.
      */
     record RunView(String id, String pipelineId, String pipelineName, String status, String trigger, Instant createdAt,
                    Instant startedAt, Instant endedAt, String error, Long rowsRead, Long rowsWritten, Long rowsDeleted,
                    Long rowsRejected, List<Map<String, Object>> checks, List<Map<String, Object>> schemaChanges,
-                   List<StreamView> streams) {
-        static RunView of(Run run, List<RunStream> streams) {
-            return of(run, streams, null);
+                   List<StreamView> streams, List<ModelView> models) {
+        static RunView of(Run run, List<RunStream> streams, List<RunModel> models) {
+            return of(run, streams, models, null);
         }
 
         /** A run of a list: its counters from {@code totals} (null for a run without streams), no streams. */
@@ -84,14 +86,15 @@ final class PipelineViews {
             RunTotals counted = totals == null ? RunTotals.NONE : totals;
             return new RunView(run.id(), run.pipelineId(), null, run.status().id(), run.trigger(), run.createdAt(),
                     run.startedAt(), run.endedAt(), run.error(), counted.rowsRead(), counted.rowsWritten(),
-                    counted.rowsDeleted(), counted.rowsRejected(), null, null, null);
+                    counted.rowsDeleted(), counted.rowsRejected(), null, null, null, null);
         }
 
-        static RunView of(Run run, List<RunStream> streams, String pipelineName) {
+        static RunView of(Run run, List<RunStream> streams, List<RunModel> models, String pipelineName) {
+            List<ModelView> modelViews = models == null ? null : models.stream().map(ModelView::of).toList();
             if (streams == null) {
                 return new RunView(run.id(), run.pipelineId(), pipelineName, run.status().id(), run.trigger(),
                         run.createdAt(), run.startedAt(), run.endedAt(), run.error(), null, null, null, null, null, null,
-                        null);
+                        null, modelViews);
             }
             List<StreamView> views = streams.stream().map(StreamView::of).toList();
             List<Map<String, Object>> checks = new ArrayList<>();
@@ -105,7 +108,22 @@ final class PipelineViews {
                     views.stream().mapToLong(StreamView::rowsRead).sum(),
                     views.stream().mapToLong(StreamView::rowsWritten).sum(),
                     views.stream().mapToLong(StreamView::rowsDeleted).sum(),
-                    views.stream().mapToLong(StreamView::rowsRejected).sum(), checks, changes, views);
+                    views.stream().mapToLong(StreamView::rowsRejected).sum(), checks, changes, views, modelViews);
+        }
+    }
+
+    /**
+     * One SQL model of a run.
+     *
+     * @param materialization {@code table}, {@code view} or {@code incremental}
+     * @param status          {@code succeeded}, {@code failed} or {@code skipped}
+     * @param rows            the rows a table holds or an incremental model added; null for a view, a failed or a
+     *                        skipped model
+     * @param error           the database's message when it failed, why it was skipped, else null
+     */
+    record ModelView(String name, String materialization, String status, Long rows, long durationMs, String error) {
+        static ModelView of(RunModel m) {
+            return new ModelView(m.name(), m.materialization(), m.status(), m.rows(), m.durationMs(), m.error());
         }
     }
 

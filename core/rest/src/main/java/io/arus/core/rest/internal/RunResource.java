@@ -35,8 +35,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /**
- * {@code /api/runs}: runs of every pipeline, filtered; {@code /api/runs/{id}}: a run's state and counters, its
- * throughput series, its log (followed, filtered or downloaded), and cancelling, pausing and resuming it.
+ * {@code /api/runs}: runs of every pipeline, filtered; {@code /api/runs/{id}}: a run's state, counters and SQL models,
+ * its throughput series, its log (followed, filtered or downloaded), and cancelling, pausing and resuming it.
  */
 @Component(service = RunResource.class)
 @JaxrsResource
@@ -90,7 +90,8 @@ public final class RunResource {
     @RequiresRole(Role.VIEWER)
     public RunView get(@PathParam("id") String id) {
         Run run = find(id);
-        return RunView.of(run, runs.streams(id), pipelines.byId(run.pipelineId()).map(Pipeline::name).orElse(null));
+        return RunView.of(run, runs.streams(id), runs.models(id),
+                pipelines.byId(run.pipelineId()).map(Pipeline::name).orElse(null));
     }
 
     /** The run's throughput, sampled while it ran and kept after it ended: {@code at}, totals, {@code rows_per_s}. */
@@ -174,7 +175,7 @@ public final class RunResource {
     @RequiresRole(Role.EDITOR)
     public RunView cancel(@PathParam("id") String id) {
         Run run = ServiceProblems.call(() -> control.cancel(Caller.actor(security, request), id));
-        return RunView.of(run, runs.streams(id));
+        return RunView.of(run, runs.streams(id), runs.models(id));
     }
 
     /** Pauses the run at its next batch boundary, offsets stored; 409 unless it is running. */
@@ -183,7 +184,7 @@ public final class RunResource {
     @RequiresRole(Role.EDITOR)
     public RunView pause(@PathParam("id") String id) {
         Run run = ServiceProblems.call(() -> control.pause(Caller.actor(security, request), id));
-        return RunView.of(run, runs.streams(id));
+        return RunView.of(run, runs.streams(id), runs.models(id));
     }
 
     /** Resumes a paused run from where its streams wait; 409 unless it is paused. */
@@ -192,7 +193,7 @@ public final class RunResource {
     @RequiresRole(Role.EDITOR)
     public RunView resume(@PathParam("id") String id) {
         Run run = ServiceProblems.call(() -> control.resume(Caller.actor(security, request), id));
-        return RunView.of(run, runs.streams(id));
+        return RunView.of(run, runs.streams(id), runs.models(id));
     }
 
     private Run find(String id) {

@@ -187,6 +187,18 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void aRunSaysItsModelsWithTheFieldsTheConsoleReads() {
+        JsonNode run = document.at("/paths/~1runs~1{id}/get/responses/200/content/application~1json/schema/$ref");
+        String name = run.asText().substring(run.asText().lastIndexOf('/') + 1);
+        JsonNode models = document.at("/components/schemas/" + name + "/properties/models");
+        assertThat(models.path("type").asText()).isEqualTo("array");
+        String item = models.at("/items/$ref").asText();
+        assertThat(document.at("/components/schemas/" + item.substring(item.lastIndexOf('/') + 1) + "/properties")
+                .fieldNames()).toIterable()
+                .containsExactly("name", "materialization", "status", "rows", "duration_ms", "error");
+    }
+
+    @Test
     void describesTheServerAndTheInfo() {
         assertThat(document.at("/servers/0/url").asText()).isEqualTo("/api");
         assertThat(document.at("/info/title").asText()).isEqualTo("Arus API");

@@ -7,6 +7,7 @@ import io.arus.core.store.LogFilter;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunFilter;
 import io.arus.core.store.RunLogLine;
+import io.arus.core.store.RunModel;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
@@ -70,7 +71,7 @@ public final class RunCommands {
         return table.toString() + found.size() + " run" + (found.size() == 1 ? "" : "s") + "\n";
     }
 
-    @Descriptor("show a run with its streams and counters (GET /api/runs/{id})")
+    @Descriptor("show a run with its streams, counters and SQL models (GET /api/runs/{id})")
     public String status(CommandSession session, @Descriptor("run id") String runId) {
         logins.actor(session);
         Run run = find(runId, runs);
@@ -89,7 +90,17 @@ public final class RunCommands {
             table.row(stream.stream(), stream.status().id(), stream.rowsRead(), stream.rowsWritten(),
                     stream.rowsDeleted(), stream.rowsRejected(), Duration.ofMillis(stream.durationMs()), perSecond, stream.error());
         }
-        return text.append(table).toString();
+        text.append(table);
+        List<RunModel> models = runs.models(runId);
+        if (!models.isEmpty()) {
+            TextTable modelTable = new TextTable("MODEL", "MATERIALIZATION", "STATUS", "ROWS", "DURATION", "ERROR");
+            for (RunModel model : models) {
+                modelTable.row(model.name(), model.materialization(), model.status(),
+                        model.rows() == null ? "-" : model.rows(), Duration.ofMillis(model.durationMs()), model.error());
+            }
+            text.append(modelTable);
+        }
+        return text.toString();
     }
 
     @Descriptor("print a run's log, oldest first (GET /api/runs/{id}/log)")
