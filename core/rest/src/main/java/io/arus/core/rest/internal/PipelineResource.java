@@ -15,6 +15,7 @@ import io.arus.core.store.Run;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.RunTotals;
 import io.arus.core.store.StreamOffsetStore;
+import io.arus.core.store.StreamSchemaStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,7 @@ public final class PipelineResource {
     private final PipelineStore stored;
     private final RunStore runs;
     private final StreamOffsetStore offsets;
+    private final StreamSchemaStore schemas;
     private final RunService runService;
     private final AuditLog audit;
     private final TransformService transforms;
@@ -68,12 +70,13 @@ public final class PipelineResource {
     @Activate
     public PipelineResource(@Reference PipelineService pipelines, @Reference PipelineStore stored,
                             @Reference RunStore runs, @Reference StreamOffsetStore offsets,
-                            @Reference RunService runService, @Reference AuditLog audit,
-                            @Reference TransformService transforms) {
+                            @Reference StreamSchemaStore schemas, @Reference RunService runService,
+                            @Reference AuditLog audit, @Reference TransformService transforms) {
         this.pipelines = pipelines;
         this.stored = stored;
         this.runs = runs;
         this.offsets = offsets;
+        this.schemas = schemas;
         this.runService = runService;
         this.audit = audit;
         this.transforms = transforms;
@@ -221,16 +224,16 @@ public final class PipelineResource {
         return found.stream().map(r -> RunView.summary(r, totals.get(r.id()))).toList();
     }
 
-    /** The stored offsets, by stream then split. */
+    /** The stored offsets, by stream then split, and the columns of each stream's last run. */
     @GET
     @Path("{id}/state")
     @RequiresRole(Role.VIEWER)
-    public Map<String, Object> state(@PathParam("id") String id) {
+    public PipelineStateView state(@PathParam("id") String id) {
         find(id);
-        return Map.of("pipeline_id", id, "streams", offsets.all(id));
+        return new PipelineStateView(id, offsets.all(id), schemas.all(id));
     }
 
-    /** Forgets every offset: the next run resyncs every stream from scratch. */
+    /** Forgets every offset and every stream's last columns: the next run resyncs every stream from scratch. */
     @DELETE
     @Path("{id}/state")
     @RequiresRole(Role.EDITOR)
