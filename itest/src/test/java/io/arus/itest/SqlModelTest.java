@@ -59,6 +59,19 @@ class SqlModelTest {
         assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
                 + target + "' AND table_name LIKE '%arus_new'")).isEqualTo("0");
         assertThat(logs(second)).contains("model totals: table built in").contains("model totals_latest: incremental built in");
+        JsonNode models = second.path("models");
+        assertThat(models).extracting(m -> m.path("name").asText() + " " + m.path("materialization").asText() + " "
+                + m.path("status").asText()).containsExactly("totals table succeeded", "big_totals view succeeded",
+                "totals_log incremental succeeded", "totals_latest incremental succeeded");
+        // 7 customers in the table; a view is not counted; each incremental run added or merged its SELECT's 7 rows
+        assertThat(models).extracting(m -> m.path("rows").isNull() ? null : m.path("rows").asLong())
+                .containsExactly(7L, null, 7L, 7L);
+        assertThat(models).allSatisfy(m -> {
+            assertThat(m.path("duration_ms").isIntegralNumber()).as(m.toString()).isTrue();
+            assertThat(m.path("duration_ms").asLong()).isNotNegative();
+            assertThat(m.path("error").isNull()).isTrue();
+        });
+        assertThat(first.path("models")).hasSize(4);
         dropSchemas(schema, target);
     }
 
@@ -76,6 +89,12 @@ class SqlModelTest {
         assertThat(run.path("error").asText()).contains("model broken failed")
                 .contains("column \"no_such_column\" does not exist");
         assertThat(logs(run)).contains("no_such_column").contains("does not exist").contains("model after: skipped");
+        JsonNode models = run.path("models");
+        assertThat(models).extracting(m -> m.path("name").asText() + " " + m.path("status").asText())
+                .containsExactly("broken failed", "after skipped");
+        assertThat(models.get(0).path("error").asText()).contains("column \"no_such_column\" does not exist");
+        assertThat(models.get(0).path("rows").isNull()).isTrue();
+        assertThat(models.get(1).path("error").asText()).isEqualTo("an earlier model failed");
         assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM " + target + ".orders")).isEqualTo("1000");
         assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
                 + target + "' AND table_name = 'after'")).isEqualTo("0");
