@@ -85,6 +85,11 @@ final class StreamCounters {
         rowsFiltered += rows;
     }
 
+    /** @return the rows transform steps left out so far in this run */
+    synchronized long rowsFiltered() {
+        return rowsFiltered;
+    }
+
     synchronized long rejected(int rows) {
         rowsRejected += rows;
         return rowsRejected;

@@ -89,7 +89,7 @@ final class StreamSync {
         // the chain's output decides the normalized table; without steps it is the source's schema
         try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, chain.outputSchema(), context, sinks);
              StreamReader reader = source.openReader(request, Split.WHOLE, context)) {
-            ReaderPump pump = new ReaderPump(reader, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
+            ReaderPump pump = new ReaderPump(reader, chain, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
             int rowsPerFlush = CheckpointCommitter.rowsPerFlush(zones.normalized(), zones.raw());
             committer = new CheckpointCommitter(zones.normalized(), zones.raw(), rowsPerFlush, clock,
                     plan.resumable() ? this::storeOffset : null);
@@ -100,11 +100,12 @@ final class StreamSync {
             }
             pump.start();
             try {
-                for (RecordBatch batch = pump.next(); batch != null; batch = pump.next()) {
+                for (ReaderPump.Pumped pumped = pump.next(); pumped != null; pumped = pump.next()) {
+                    RecordBatch batch = pumped.read();
                     counters.read(batch);
                     long writeStart = System.nanoTime();
-                    // a step that cannot go on throws here, before anything of the batch is written
-                    TransformChain.Outcome transformed = chain.apply(batch);
+                    // the chain ran on the reader's thread; a step that could not go on threw from next()
+                    TransformChain.Outcome transformed = pumped.transformed();
                     counters.filtered(transformed.filtered());
                     for (ChainReject reject : transformed.rejected()) {
                         reject(reject.reason(), JsonValues.row(reject.schema(), reject.values()), reject);
@@ -142,7 +143,8 @@ final class StreamSync {
                 }
             } finally {
                 pump.stop();
-                journal.info(streamName + ": reading took " + millis(pump.pollNanos) + " ms (then "
+                journal.info(streamName + ": reading took " + millis(pump.pollNanos) + " ms, transforming "
+                        + millis(pump.transformNanos) + " ms (then "
                         + millis(pump.blockedNanos) + " ms waiting for the writer), writing "
                         + millis(writeNanos) + " ms (then " + millis(pump.waitNanos) + " ms waiting for the reader)");
             }
@@ -161,7 +163,8 @@ final class StreamSync {
             String softDeleted = plan.softDeleteField() != null && "delete".equals(definition.softDeleteMode())
                     ? plan.softDeleteField() : null;
             QualityChecks.Outcome outcome = QualityChecks.run(definition.qualityChecks(), plan,
-                    new StreamId(definition.targetNamespace(), plan.stream().id().name()), source, destination, softDeleted);
+                    new StreamId(definition.targetNamespace(), plan.stream().id().name()), source, destination, softDeleted,
+                    chain.steps().isEmpty() ? null : counters.rowsFiltered());
             counters.checks(outcome.json(), outcome.warned());
             journal.info(streamName + ": quality checks " + outcome.json());
             if (outcome.failure() != null) {

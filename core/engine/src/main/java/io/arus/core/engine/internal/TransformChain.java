@@ -14,8 +14,6 @@ import io.arus.api.type.Schema;
 import io.arus.core.model.TransformSpec;
 import io.arus.core.platform.PluginCatalog;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,15 +167,21 @@ public final class TransformChain implements AutoCloseable {
             } catch (TransformException e) {
                 throw new TransformException("step " + (step.index() + 1) + " (" + step.type() + "): " + e.getMessage(), e);
             }
-            RowTrace trace = new RowTrace(current.rows(), origins);
-            for (RejectedRow row : result.rejected()) {
-                Object[] origin = trace.reject(row.values());
-                rejected.add(origin != null
-                        ? new ChainReject(step.index(), step.type(), row.reason(), input, origin)
-                        : new ChainReject(step.index(), step.type(), row.reason(), step.input(), row.values()));
+            List<Object[]> kept = result.rejected().isEmpty() && origins != null
+                    ? RowTrace.keptInOrder(current.rows(), origins, result.batch().rows()) : null;
+            if (kept != null) {
+                origins = kept;
+            } else if (!result.rejected().isEmpty() || origins != null) {
+                RowTrace trace = new RowTrace(current.rows(), origins);
+                for (RejectedRow row : result.rejected()) {
+                    Object[] origin = trace.reject(row.values());
+                    rejected.add(origin != null
+                            ? new ChainReject(step.index(), step.type(), row.reason(), input, origin)
+                            : new ChainReject(step.index(), step.type(), row.reason(), step.input(), row.values()));
+                }
+                origins = trace.outputs(result.batch().rows());
             }
             filtered += result.filtered();
-            origins = trace.outputs(result.batch().rows());
             current = result.batch();
         }
         return new Outcome(current, rejected, filtered);
@@ -192,80 +196,6 @@ public final class TransformChain implements AutoCloseable {
             } catch (RuntimeException e) {
                 // closing is best effort: the stream is over either way
             }
-        }
-    }
-
-    /**
-     * Follows rows through one step: which chain-input row each of the step's rows came from. Rows the step
-     * returns as they came (the same array) are traced exactly; otherwise the step is taken to keep the order of
-     * the rows it neither rejected nor filtered, as every built-in step does.
-     */
-    private static final class RowTrace {
-        private final List<Object[]> rows;
-        private final List<Object[]> origins;
-        private final boolean[] gone;
-        private final Map<Object[], Integer> positions = new IdentityHashMap<>();
-
-        RowTrace(List<Object[]> rows, List<Object[]> origins) {
-            this.rows = rows;
-            this.origins = origins;
-            this.gone = new boolean[rows.size()];
-            for (int i = 0; i < rows.size(); i++) {
-                positions.putIfAbsent(rows.get(i), i);
-            }
-        }
-
-        /** @return the chain-input row of a rejected row, or null when it cannot be told */
-        Object[] reject(Object[] values) {
-            int at = find(values);
-            if (at < 0) {
-                return null;
-            }
-            gone[at] = true;
-            return origins == null ? null : origins.get(at);
-        }
-
-        private int find(Object[] values) {
-            Integer same = positions.get(values);
-            if (same != null && !gone[same]) {
-                return same;
-            }
-            for (int i = 0; i < rows.size(); i++) {
-                if (!gone[i] && Arrays.deepEquals(rows.get(i), values)) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        /** @return the chain-input row of each output row, or null when they cannot be told */
-        List<Object[]> outputs(List<Object[]> out) {
-            if (origins == null) {
-                return null;
-            }
-            List<Integer> kept = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (!gone[i]) {
-                    kept.add(i);
-                }
-            }
-            List<Object[]> traced = new ArrayList<>(out.size());
-            boolean allSame = true;
-            for (Object[] row : out) {
-                Integer same = positions.get(row);
-                if (same == null) {
-                    allSame = false;
-                    break;
-                }
-                traced.add(origins.get(same));
-            }
-            if (allSame) {
-                return traced;
-            }
-            if (kept.size() != out.size()) {
-                return null;
-            }
-            return kept.stream().map(origins::get).toList();
         }
     }
 }

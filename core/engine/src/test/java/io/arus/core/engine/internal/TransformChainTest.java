@@ -73,6 +73,19 @@ class TransformChainTest {
     }
 
     @Test
+    void aRejectAfterACopyingStepAndAFilterIsTheRowAsItEnteredTheChain() throws Exception {
+        try (TransformChain chain = open(new TransformSpec("upper", Map.of("column", "name")),
+                new TransformSpec("even", Map.of()), new TransformSpec("positive", Map.of()))) {
+            TransformChain.Outcome out = chain.apply(batch(new Object[] {1L, "a"}, new Object[] {-2L, "b"},
+                    new Object[] {3L, "c"}, new Object[] {-4L, "d"}, new Object[] {6L, "e"}));
+            assertEquals(2, out.filtered());
+            assertEquals(List.of("b", "d"), out.rejected().stream().map(r -> (String) r.values()[1]).toList(),
+                    "the rows before 'upper' made them upper case, followed through the filter");
+            assertEquals(List.of("E"), out.batch().rows().stream().map(r -> r[1]).toList());
+        }
+    }
+
+    @Test
     void theNextStepSeesThePreviousOutputSchema() {
         ChainOpenException e = assertThrows(ChainOpenException.class, () -> open(
                 new TransformSpec("drop", Map.of("column", "name")), new TransformSpec("upper", Map.of("column", "name"))));
