@@ -8,19 +8,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListSet;
+import org.apache.felix.service.command.CommandProcessor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.osgi.test.common.annotation.InjectService;
+import org.osgi.test.junit5.service.ServiceExtension;
 
 /**
  * SQL models through the server, PostgreSQL to the real ClickHouse test server (issue 14 must-show): a table model
  * over a stream, a view over that table, an appending incremental model and an incremental model with a unique key
  * over the stream, run twice with new and changed source rows; values equal to the same SQL computed on the source.
  * A broken model fails the run with ClickHouse's message. The run's JSON shows every model's rows, duration and
- * status. Models read the stream's ReplacingMergeTree with {@code FINAL} and without tombstones, as the README says.
+ * status, and so does {@code arus:status}. Models read the stream's ReplacingMergeTree with {@code FINAL} and without
+ * tombstones, as the README says.
  */
+@ExtendWith(ServiceExtension.class)
 class SqlModelClickHouseTest {
     static ArusServer server;
     static String clickhouse;
+
+    @InjectService
+    CommandProcessor processor;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -115,6 +125,16 @@ class SqlModelClickHouseTest {
         assertThat(models.get(2).path("error").asText()).isEqualTo("an earlier model failed");
         assertThat(models.get(2).path("duration_ms").asLong()).isZero();
         assertThat(clickhouse("SELECT count() FROM `" + target + "`.`orders` FINAL")).isEqualTo("1000");
+        try (ShellSession shell = new ShellSession(processor, new ConcurrentSkipListSet<>())) {
+            String shown = shell.run("arus:status " + run.path("id").asText());
+            assertThat(shown).contains("MODEL").contains("MATERIALIZATION");
+            assertThat(shown.lines().filter(line -> line.startsWith("broken ")).findFirst().orElseThrow())
+                    .contains("table").contains("failed").contains("code 47").contains("no_such_column");
+            assertThat(shown.lines().filter(line -> line.startsWith("after ")).findFirst().orElseThrow())
+                    .contains("skipped").contains("an earlier model failed");
+            assertThat(shown.lines().filter(line -> line.startsWith("fine ")).findFirst().orElseThrow())
+                    .contains("succeeded");
+        }
         assertThat(clickhouse("SELECT count() FROM system.tables WHERE database = '" + target
                 + "' AND name IN ('broken', 'after')")).isEqualTo("0");
         dropAll(schema, target);
