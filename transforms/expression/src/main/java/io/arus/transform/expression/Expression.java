@@ -3,6 +3,7 @@ package io.arus.transform.expression;
 import io.arus.transform.expression.internal.EvaluationBudget;
 import io.arus.transform.expression.internal.LimitExceededException;
 import io.arus.transform.expression.internal.RowContext;
+import io.arus.transform.expression.internal.RowEngine;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.commons.jexl3.JexlException;
-import org.apache.commons.jexl3.JexlScript;
 
 /**
  * A compiled row expression. Evaluate it on each row of the schema it was compiled for; one thread at a time (it
@@ -27,17 +27,17 @@ public final class Expression {
             LocalDate.class, LocalDateTime.class, LocalTime.class, Instant.class, UUID.class);
 
     private final String text;
-    private final JexlScript script;
     private final List<String> columns;
     private final RowContext context;
+    private final RowEngine.Evaluation evaluation;
     private final EvaluationBudget budget;
 
-    Expression(String text, JexlScript script, Set<String> columns, Map<String, Integer> positions,
+    Expression(String text, RowEngine.Parsed script, Set<String> columns, Map<String, Integer> positions,
                EvaluationBudget budget) {
         this.text = text;
-        this.script = script;
         this.columns = List.copyOf(columns);
         this.context = new RowContext(positions);
+        this.evaluation = script.over(context);
         this.budget = budget;
     }
 
@@ -60,7 +60,7 @@ public final class Expression {
         budget.start();
         context.row(row);
         try {
-            Object value = script.execute(context);
+            Object value = evaluation.evaluate();
             if (value != null && !VALUE_CLASSES.contains(value.getClass())) {
                 throw new ExpressionException("the expression gives a " + value.getClass().getSimpleName()
                         + ", not a value");

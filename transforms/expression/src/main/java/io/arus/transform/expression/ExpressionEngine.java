@@ -6,6 +6,7 @@ import io.arus.transform.expression.internal.LimitExceededException;
 import io.arus.transform.expression.internal.MathFunctions;
 import io.arus.transform.expression.internal.NullFunctions;
 import io.arus.transform.expression.internal.RegexFunctions;
+import io.arus.transform.expression.internal.RowEngine;
 import io.arus.transform.expression.internal.SandboxArithmetic;
 import io.arus.transform.expression.internal.SandboxPermissions;
 import io.arus.transform.expression.internal.StringFunctions;
@@ -19,11 +20,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.jexl3.JexlBuilder;
-import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JexlInfo;
-import org.apache.commons.jexl3.JexlScript;
 
 /**
  * Compiles row expressions in a sandbox: JEXL with no {@code new}, no method calls, no loops, lambdas, pragmas,
@@ -56,7 +55,7 @@ public final class ExpressionEngine {
 
     private static final Pattern POSITION = Pattern.compile("@(\\d+):(\\d+)");
 
-    private final JexlEngine jexl;
+    private final RowEngine jexl;
     private final EvaluationBudget budget;
     private final FunctionCheck functions;
 
@@ -80,7 +79,7 @@ public final class ExpressionEngine {
         namespaces.put("date", new DateFunctions(runStart));
         namespaces.put("re", regex);
         this.functions = new FunctionCheck(namespaces);
-        this.jexl = new JexlBuilder()
+        this.jexl = new RowEngine(new JexlBuilder()
                 .features(features())
                 .permissions(new SandboxPermissions())
                 .arithmetic(new SandboxArithmetic(budget, regex))
@@ -91,8 +90,7 @@ public final class ExpressionEngine {
                 .antish(false)
                 .cancellable(true)
                 .stackOverflow(256)
-                .cache(0)
-                .create();
+                .cache(0));
     }
 
     /**
@@ -110,9 +108,9 @@ public final class ExpressionEngine {
         if (text.length() > MAX_LENGTH) {
             throw new ExpressionException("the expression is longer than " + MAX_LENGTH + " characters");
         }
-        JexlScript script;
+        RowEngine.Parsed script;
         try {
-            script = jexl.createScript(new JexlInfo("expression", 1, 1), text);
+            script = jexl.parse(new JexlInfo("expression", 1, 1), text);
         } catch (JexlException e) {
             throw failure(e);
         } catch (StackOverflowError e) {
@@ -120,7 +118,7 @@ public final class ExpressionEngine {
         }
         functions.check(text);
         Set<String> used = new LinkedHashSet<>();
-        for (List<String> path : script.getVariables()) {
+        for (List<String> path : script.variables()) {
             used.add(path.get(0));
         }
         Map<String, Integer> positions = new HashMap<>();

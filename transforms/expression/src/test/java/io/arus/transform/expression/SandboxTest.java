@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -158,6 +159,47 @@ class SandboxTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf("expression sandbox: %d evaluations in %d ms%n", rows, took.toMillis());
         assertThat(took).isLessThan(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anExpressionEvaluatedRowAfterRowAnswersAsAFreshOneDoes(@TempDir Path dir) {
+        // one interpreter serves every row of an expression: no value, error or limit may carry over to the next row
+        RandomExpressions grammar = new RandomExpressions(new Random(15), dir.resolve("escaped").toString(), PROPERTY);
+        List<Object[]> rows = List.of(ROW, new Object[] {null, null, null}, new Object[] {"", 0L, "x"},
+                new Object[] {"abc", -7L, "(.*a){12}b"}, new Object[] {"ZZ", 1_000_000L, ""});
+        int compared = 0;
+        for (int i = 0; i < 400; i++) {
+            String text = grammar.next();
+            Expression reused;
+            try {
+                reused = engine.compile(text, COLUMNS);
+            } catch (ExpressionException refused) {
+                continue;
+            }
+            for (int round = 0; round < 2; round++) {
+                for (Object[] row : rows) {
+                    String fresh = outcome(() -> engine.compile(text, COLUMNS).evaluate(row));
+                    assertThat(outcome(() -> reused.evaluate(row))).as(text + " on " + Arrays.toString(row))
+                            .isEqualTo(fresh);
+                    compared++;
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(500);
+    }
+
+    /** An evaluation that may fail: its value or its error, as text. */
+    private interface Evaluated {
+        Object get() throws ExpressionException;
+    }
+
+    private static String outcome(Evaluated evaluated) {
+        try {
+            Object value = evaluated.get();
+            return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
+        } catch (ExpressionException e) {
+            return "error:" + e.getMessage().replaceAll("took longer than \\d+ ms", "took too long");
+        }
     }
 
     private void assertRefusedAtCompile(String text, String message) {
