@@ -1,13 +1,13 @@
 package io.arus.itest;
 
+import static io.arus.itest.ModelPipelines.model;
+import static io.arus.itest.ModelPipelines.orders;
+import static io.arus.itest.ModelPipelines.pipeline;
+import static io.arus.itest.ModelPipelines.shortId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListSet;
 import org.apache.felix.service.command.CommandProcessor;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,10 +40,10 @@ class SqlModelClickHouseTest {
 
     @Test
     void tableViewAndIncrementalModelsOnClickHouseRunTwice() throws Exception {
-        String schema = orders();
+        String schema = orders("e2e_chmodel_src");
         String target = "e2e_chmodel_" + shortId();
         String stream = "{{ ref('" + schema + ".orders') }} FINAL WHERE _arus_deleted = 0";
-        String pipeline = pipeline(schema, target, List.of(
+        String pipeline = pipeline(server, clickhouse, schema, target, List.of(
                 model("totals", "SELECT customer, sum(amount) AS total, count() AS n FROM " + stream
                         + " GROUP BY customer", "table", null),
                 model("big_totals", "SELECT customer, total FROM {{ref(\"totals\")}} WHERE total > 115000", "view", null),
@@ -102,9 +102,9 @@ class SqlModelClickHouseTest {
 
     @Test
     void aBrokenModelFailsTheRunWithClickHousesMessage() throws Exception {
-        String schema = orders();
+        String schema = orders("e2e_chmodel_src");
         String target = "e2e_chmodel_bad_" + shortId();
-        String pipeline = pipeline(schema, target, List.of(
+        String pipeline = pipeline(server, clickhouse, schema, target, List.of(
                 model("fine", "SELECT count() AS n FROM {{ ref('" + schema + ".orders') }}", "table", null),
                 model("broken", "SELECT no_such_column FROM {{ ref('" + schema + ".orders') }}", "table", null),
                 model("after", "SELECT 1 AS one", "table", null)));
@@ -140,44 +140,6 @@ class SqlModelClickHouseTest {
         dropAll(schema, target);
     }
 
-    private static Map<String, Object> model(String name, String sql, String materialization, List<String> key) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", name);
-        model.put("sql", sql);
-        model.put("materialization", materialization);
-        if (key != null) {
-            model.put("unique_key", key);
-        }
-        return model;
-    }
-
-    /** Creates {@code schema.orders} (id key, customer of 7, amount, updated_at) with 1,000 rows. */
-    private static String orders() throws Exception {
-        String schema = "e2e_chmodel_src_" + shortId();
-        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".orders (id bigint PRIMARY KEY,"
-                + " customer text NOT NULL, amount bigint NOT NULL, updated_at timestamptz NOT NULL);"
-                + " INSERT INTO " + schema + ".orders SELECT g, 'c' || (g % 7), g, timestamptz '2024-03-01 00:00:00+00'"
-                + " + g * interval '1 second' FROM generate_series(1, 1000) g;");
-        return schema;
-    }
-
-    private static String pipeline(String schema, String target, List<Map<String, Object>> models) throws Exception {
-        Map<String, Object> stream = new LinkedHashMap<>();
-        stream.put("name", schema + ".orders");
-        stream.put("sync_mode", "incremental");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "chmodels-" + shortId());
-        body.put("source_id", DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig()));
-        body.put("destination_id", clickhouse);
-        body.put("target_namespace", target);
-        body.put("streams", List.of(stream));
-        body.put("models", models);
-        HttpResponse<String> response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body),
-                server.adminToken());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return ArusServer.JSON.readTree(response.body()).path("id").asText();
-    }
-
     private static String clickhouse(String sql) throws Exception {
         return Sql.clickhouse(sql);
     }
@@ -187,7 +149,4 @@ class SqlModelClickHouseTest {
         Sql.clickhouse("DROP DATABASE IF EXISTS `" + target + "`");
     }
 
-    private static String shortId() {
-        return UUID.randomUUID().toString().substring(0, 8);
-    }
 }
