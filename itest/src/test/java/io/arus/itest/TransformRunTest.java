@@ -38,22 +38,10 @@ class TransformRunTest {
         Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".items (id bigint PRIMARY KEY,"
                 + " name text NOT NULL, updated_at timestamptz NOT NULL);"
                 + " INSERT INTO " + schema + ".items SELECT g, 'n' || g, now() FROM generate_series(1, 100) g;");
-        String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
-        String destination = DatabasePipelineTest.create("/api/destinations", "postgresql", DatabasePipelineTest.pgConfig());
         // rows 7 and 42 make the expression give a text, which the filter rejects; ids ending in 0 are filtered out
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "tr-" + id);
-        body.put("source_id", source);
-        body.put("destination_id", destination);
-        body.put("target_namespace", target);
-        body.put("batch_size", 30);
-        body.put("streams", List.of(Map.of("name", schema + ".items", "sync_mode", "incremental",
-                "transforms", List.of(Map.of("type", "filter",
-                        "config", Map.of("expression", "id == 7 || id == 42 ? 'odd' : id % 10 != 0"))))));
-        HttpResponse<String> created = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body),
-                server.adminToken());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String pipeline = ArusServer.JSON.readTree(created.body()).path("id").asText();
+        String pipeline = pipeline("tr-" + id, schema, target, 30,
+                List.of(Map.of("type", "filter",
+                        "config", Map.of("expression", "id == 7 || id == 42 ? 'odd' : id % 10 != 0"))));
 
         JsonNode run = server.runToEnd(pipeline);
 
@@ -102,23 +90,11 @@ class TransformRunTest {
                 + " UPDATE " + schema + ".items SET price_text = 'abc' WHERE id = 7;"
                 + " UPDATE " + schema + ".items SET price_text = '1234567.891' WHERE id = 13;"
                 + " UPDATE " + schema + ".items SET born_text = '2024-03-15' WHERE id = 21;");
-        String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
-        String destination = DatabasePipelineTest.create("/api/destinations", "postgresql", DatabasePipelineTest.pgConfig());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", "trc-" + id);
-        body.put("source_id", source);
-        body.put("destination_id", destination);
-        body.put("target_namespace", target);
-        body.put("batch_size", 25);
-        body.put("streams", List.of(Map.of("name", schema + ".items", "sync_mode", "incremental",
-                "transforms", List.of(Map.of("type", "cast", "config", Map.of(
+        String pipeline = pipeline("trc-" + id, schema, target, 25,
+                List.of(Map.of("type", "cast", "config", Map.of(
                         "columns", Map.of("price_text", "decimal(8,2)", "born_text", "date"),
                         "formats", Map.of("born_text", "dd.MM.yyyy"),
-                        "on_error", "reject"))))));
-        HttpResponse<String> created = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body),
-                server.adminToken());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String pipeline = ArusServer.JSON.readTree(created.body()).path("id").asText();
+                        "on_error", "reject"))));
 
         JsonNode run = server.runToEnd(pipeline);
 
@@ -272,5 +248,23 @@ class TransformRunTest {
                 server.adminToken());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return ArusServer.JSON.readTree(answer.body());
+    }
+
+    /** Creates a PG -> PG pipeline copying {@code schema.items} incrementally into {@code target} through the steps. */
+    private static String pipeline(String name, String schema, String target, int batchSize,
+                                   List<Map<String, Object>> transforms) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("source_id", DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig()));
+        body.put("destination_id", DatabasePipelineTest.create("/api/destinations", "postgresql",
+                DatabasePipelineTest.pgConfig()));
+        body.put("target_namespace", target);
+        body.put("batch_size", batchSize);
+        body.put("streams", List.of(Map.of("name", schema + ".items", "sync_mode", "incremental",
+                "transforms", transforms)));
+        HttpResponse<String> created = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body),
+                server.adminToken());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return ArusServer.JSON.readTree(created.body()).path("id").asText();
     }
 }
