@@ -6,9 +6,12 @@
 # Contract (fixed credentials, TCP on 127.0.0.1):
 #   PostgreSQL  127.0.0.1:5432  user arus / password arus (SUPERUSER)
 #               databases arus_test, arus_meta_test (owner arus)
+#               wal_level=logical (change capture); replication role arus_cdc / arus
 #   MariaDB     127.0.0.1:3306  user arus / password arus
 #               ('arus'@'%', '@localhost', '@127.0.0.1': ALL ON *.* WITH GRANT OPTION)
 #               database arus_test (utf8mb4), global local_infile=1
+#               binlog ROW with binlog_row_metadata=FULL, server_id 1 (change capture);
+#               replication user arus_cdc / arus
 #   ClickHouse  127.0.0.1:8123 (HTTP interface) user default, no password; user arus, password arus-ch-Pw-7q4Zr2
 #               (a password user, for the tests that check a password never reaches a log)
 #               database arus_test
@@ -186,6 +189,41 @@ pg_fix_auth() {
   done
 }
 
+# Change capture (issue 15): logical decoding needs wal_level=logical, which only a
+# restart applies. Retained WAL is capped so a forgotten slot cannot fill the disk.
+# arus_cdc is a non-superuser replication role for the tests that check the minimum
+# privileges a user's own server needs.
+pg_logical() {
+  if [ "$(pg_as_arus -c 'SHOW wal_level')" = logical ]; then
+    return 0
+  fi
+  is_root || die "postgresql: wal_level is not logical and not running as root to change it; set wal_level=logical and restart"
+  log "postgresql: setting wal_level=logical and restarting"
+  pg_admin -c "ALTER SYSTEM SET wal_level = 'logical'" >/dev/null
+  pg_admin -c "ALTER SYSTEM SET max_slot_wal_keep_size = '4GB'" >/dev/null
+  local version cluster
+  read -r version cluster < <(pg_lsclusters -h 2>/dev/null | awk -v p="$PG_PORT" '$3 == p {print $1, $2; exit}') ||
+    die "postgresql: no cluster on port $PG_PORT to restart"
+  if has_systemd; then
+    no_lock_fd pg_ctlcluster "$version" "$cluster" restart
+  else
+    no_lock_fd pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" restart
+  fi || die "postgresql: restart of $version/$cluster failed"
+  wait_until "postgresql on $HOST:$PG_PORT after restart" pg_ready
+  [ "$(pg_as_arus -c 'SHOW wal_level')" = logical ] || die "postgresql: wal_level is still not logical after restart"
+}
+
+pg_replication_user() {
+  pg_admin <<'SQL' >/dev/null || die "postgresql: could not create the replication role arus_cdc"
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'arus_cdc') THEN
+    CREATE ROLE arus_cdc LOGIN REPLICATION PASSWORD 'arus';
+  END IF;
+END $$;
+GRANT CREATE ON DATABASE arus_test TO arus_cdc;
+SQL
+}
+
 pg_up() {
   local note=""
   if ! pg_installed; then
@@ -203,6 +241,8 @@ pg_up() {
     pg_provisioned || die "postgresql: $TEST_USER cannot log in to arus_test/arus_meta_test over TCP after provisioning"
     note="$note, provisioned"
   fi
+  pg_logical
+  pg_replication_user
   echo "postgresql: up ($HOST:$PG_PORT user $TEST_USER/$TEST_PASSWORD db arus_test,arus_meta_test$note)"
 }
 
@@ -282,6 +322,58 @@ mariadb_provision() {
   mariadb_admin_sql -e "$sql" || die "mariadb: could not create user/database as root"
 }
 
+# Change capture (issue 15): the binlog in ROW format with full row metadata (column
+# names and keys in the table-map events) and a server id. log_bin needs a restart.
+# arus_cdc holds only the replication privileges a user's own server needs.
+readonly MARIADB_CDC_CNF=/etc/mysql/mariadb.conf.d/60-arus-cdc.cnf
+
+mariadb_binlog() {
+  if [ "$(mariadb_as_arus -e "SELECT @@log_bin = 1 AND @@binlog_format = 'ROW' AND @@binlog_row_metadata = 'FULL'" 2>/dev/null)" = 1 ]; then
+    return 0
+  fi
+  is_root || die "mariadb: the binlog is off or not ROW/FULL and not running as root to change it; set log_bin, binlog_format=ROW, binlog_row_metadata=FULL, server_id and restart"
+  log "mariadb: enabling the ROW binlog with full metadata in $MARIADB_CDC_CNF and restarting"
+  install -d "$(dirname "$MARIADB_CDC_CNF")"
+  cat > "$MARIADB_CDC_CNF" <<'CNF'
+# written by scripts/test-services.sh for Arus change capture
+[mariadbd]
+log_bin = arus-bin
+binlog_format = ROW
+binlog_row_metadata = FULL
+server_id = 1
+expire_logs_days = 2
+CNF
+  # Some installs carry a my.cnf without the !includedir of the Debian layout.
+  if ! /usr/sbin/mariadbd --print-defaults 2>/dev/null | grep -q -- '--binlog-format=ROW'; then
+    printf '\n!include %s\n' "$MARIADB_CDC_CNF" >> /etc/mysql/my.cnf
+  fi
+  if has_systemd; then
+    no_lock_fd systemctl restart mariadb || die "mariadb: systemctl restart mariadb failed"
+  else
+    if mariadb_running; then
+      mariadb-admin --protocol=socket -uroot shutdown 2>/dev/null || kill "$(cat "$MARIADB_PID_FILE")"
+      local deadline=$((SECONDS + WAIT_SECONDS))
+      while mariadb_running || mariadb_ready; do
+        [ "$SECONDS" -lt "$deadline" ] || die "mariadb: did not stop for the restart"
+        sleep 0.25
+      done
+    fi
+    mariadb_start
+  fi
+  wait_until "mariadb on $HOST:$MARIADB_PORT after restart" mariadb_ready
+  [ "$(mariadb_as_arus -e "SELECT @@log_bin = 1 AND @@binlog_format = 'ROW' AND @@binlog_row_metadata = 'FULL'")" = 1 ] ||
+    die "mariadb: the binlog is still not ROW with full metadata after restart"
+}
+
+mariadb_replication_user() {
+  mariadb_admin_sql -e "
+    CREATE USER IF NOT EXISTS 'arus_cdc'@'%' IDENTIFIED BY 'arus';
+    CREATE USER IF NOT EXISTS 'arus_cdc'@'localhost' IDENTIFIED BY 'arus';
+    CREATE USER IF NOT EXISTS 'arus_cdc'@'127.0.0.1' IDENTIFIED BY 'arus';
+    GRANT SELECT, RELOAD, REPLICATION SLAVE, REPLICATION CLIENT, BINLOG MONITOR ON *.* TO 'arus_cdc'@'%', 'arus_cdc'@'localhost', 'arus_cdc'@'127.0.0.1';" ||
+    die "mariadb: could not create the replication user arus_cdc"
+}
+
 mariadb_up() {
   local note=""
   if ! mariadb_installed; then
@@ -298,6 +390,8 @@ mariadb_up() {
     mariadb_provisioned || die "mariadb: $TEST_USER cannot log in to arus_test over TCP after provisioning"
     note="$note, provisioned"
   fi
+  mariadb_binlog
+  mariadb_replication_user
   echo "mariadb: up ($HOST:$MARIADB_PORT user $TEST_USER/$TEST_PASSWORD db arus_test$note)"
 }
 
