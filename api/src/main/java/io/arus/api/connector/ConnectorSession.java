@@ -111,6 +111,18 @@ public interface ConnectorSession extends AutoCloseable {
         throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this connector cannot run SQL models");
     }
 
+    /**
+     * Drops what change capture ({@link Capability#CDC}) keeps at the source for one stream of one pipeline
+     * (PostgreSQL: its replication slot and the publication Arus created), so that the source no longer retains log
+     * for it. The engine calls it when the pipeline is deleted or its state is reset. Idempotent: nothing to drop
+     * is not an error.
+     *
+     * @param feed the name the reader was given ({@link StreamContext#changeFeed()})
+     * @throws ConnectorException when the source refused
+     */
+    default void dropChangeFeed(String feed) throws ConnectorException {
+    }
+
     /** Closes connections and pools. */
     @Override
     void close();

@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param batchSize    the largest number of rows a {@link StreamReader#poll()} returns
  * @param lookBack     how far before the stored cursor value to re-read, to catch rows whose transactions
  *                     committed late; {@link Duration#ZERO} for none
+ * @param follow       for {@link SyncMode#CDC}: keep reading changes as they come until the engine stops the reader
+ *                     ({@code true}), or read up to the log position that was current when the reader opened and
+ *                     then end ({@code false}); ignored by the other modes
  */
 public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
-                          List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack) {
+                          List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack,
+                          boolean follow) {
     /** Checks the request is complete. */
     public ReadRequest {
         Objects.requireNonNull(stream, "stream");
@@ -33,6 +37,12 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
         if (syncMode == SyncMode.INCREMENTAL && (cursorField == null || cursorField.isEmpty())) {
             throw new IllegalArgumentException(stream + ": incremental read needs a cursor field");
         }
+    }
+
+    /** A request that does not follow a change log ({@code follow} false). */
+    public ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
+                       List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack) {
+        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, false);
     }
 
     /**
@@ -53,6 +63,7 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
         private Offset startOffset;
         private int batchSize = 10_000;
         private Duration lookBack = Duration.ZERO;
+        private boolean follow;
 
         private Builder(StreamId stream) {
             this.stream = stream;
@@ -100,9 +111,15 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
             return this;
         }
 
+        /** @param follow for change capture: whether to keep reading new changes @return this */
+        public Builder follow(boolean follow) {
+            this.follow = follow;
+            return this;
+        }
+
         /** @return the request */
         public ReadRequest build() {
-            return new ReadRequest(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack);
+            return new ReadRequest(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, follow);
         }
     }
 }

@@ -14,6 +14,18 @@ public interface StreamContext {
     StreamId stream();
 
     /**
+     * The name under which a change-capture reader keeps its state at the source (PostgreSQL: the replication slot
+     * and publication): stable for one stream of one pipeline across runs and restarts, unique on a server, at most
+     * 48 characters of {@code [a-z0-9_]}, starting with {@code arus_}.
+     *
+     * @return the name
+     * @throws UnsupportedOperationException when the context is not a pipeline's run (a preview, a test)
+     */
+    default String changeFeed() {
+        throw new UnsupportedOperationException(stream() + ": not read by a pipeline, so there is no change feed");
+    }
+
+    /**
      * Cooperative stop: long loops inside a plugin (paging, retries) check this and return early.
      *
      * @return true once the run was cancelled, paused or the server is stopping

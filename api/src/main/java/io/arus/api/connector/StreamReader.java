@@ -1,5 +1,6 @@
 package io.arus.api.connector;
 
+import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -27,6 +28,17 @@ public interface StreamReader extends AutoCloseable {
      * Asks a blocked {@link #poll()} to return as soon as it can (with what it has, or null). Thread-safe.
      */
     void wakeup();
+
+    /**
+     * Says that the destination flushed everything up to {@code offset} and the engine stored it: a change-log
+     * reader may now let the source discard the log before it (PostgreSQL: confirm the replication slot up to
+     * there; the slot must never be confirmed past what the destination holds). Thread-safe: the engine calls it
+     * from the writing thread while {@link #poll()} may be running. The default does nothing.
+     *
+     * @param offset an offset this reader returned with a batch
+     */
+    default void committed(Offset offset) {
+    }
 
     /**
      * Releases the cursor, statement and connection. Called once, also after a failure.

@@ -36,6 +36,21 @@ public interface StreamWriter extends AutoCloseable {
     void delete(List<Object[]> keys) throws ConnectorException;
 
     /**
+     * Deletes rows by primary key as of their change-log positions ({@link io.arus.api.record.Changes}): a row the
+     * destination holds at a newer position than its delete stays, so that an older event never undoes a newer one.
+     * The engine calls it with the deletes of change capture, on a writer whose schema has the
+     * {@link io.arus.api.record.Changes#POSITION} column. The default ignores the positions and deletes by key,
+     * which is still correct when events are re-delivered in log order.
+     *
+     * @param keys      one array per row, the key values in primary-key order
+     * @param positions the log position of each delete, in the order of {@code keys}
+     * @throws ConnectorException when deleting fails
+     */
+    default void delete(List<Object[]> keys, long[] positions) throws ConnectorException {
+        delete(keys);
+    }
+
+    /**
      * Adapts the target to a changed source schema: adds new columns, widens types the destination can widen.
      *
      * @param newSchema the schema later batches carry

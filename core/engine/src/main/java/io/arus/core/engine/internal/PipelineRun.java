@@ -132,7 +132,7 @@ final class PipelineRun implements Runnable {
             if (!definition.models().isEmpty()) {
                 String skip = control.isStopped() ? "the run was stopped" : failures.isEmpty() ? null : "a stream failed";
                 SqlModels.Result models = new SqlModels(to, definition, journal::log, services.clock())
-                        .run(target -> new RunStreamContext(journal, target, control), skip);
+                        .run(target -> new RunStreamContext(journal, target, control, null), skip);
                 saveModels(models);
                 if (models.failure() != null) {
                     failures.add(models.failure());

@@ -4,7 +4,8 @@ import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamId;
 
 /** What a connector's reader or writer sees of the run. */
-record RunStreamContext(RunJournal journal, StreamId stream, RunControl control) implements StreamContext {
+record RunStreamContext(RunJournal journal, StreamId stream, RunControl control, String changeFeed)
+        implements StreamContext {
     @Override
     public String runId() {
         return journal.runId();

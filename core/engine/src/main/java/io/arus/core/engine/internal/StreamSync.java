@@ -84,7 +84,7 @@ final class StreamSync {
         journal.info(streamName + ": " + plan.syncMode().id() + " into " + definition.targetNamespace() + "." + id.name()
                 + " (" + plan.writeMode().id() + (start == null ? ", from the start" : ", resuming at " + start.values()) + ")");
         plan.notes().forEach(note -> journal.info(streamName + ": " + note));
-        RunStreamContext context = new RunStreamContext(journal, id, control);
+        RunStreamContext context = new RunStreamContext(journal, id, control, ChangeFeeds.name(pipelineId, streamName));
         ZoneWriters.Sinks sinks = new ZoneWriters.Sinks(journal.runId(), clock, isolator, counters::deleted);
         // the chain's output decides the normalized table; without steps it is the source's schema
         try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, chain.outputSchema(), context, sinks);
