@@ -27,11 +27,14 @@ import java.util.Map;
  *                        written with its soft-delete column set
  * @param qualityChecks   the checks run after each stream
  * @param models          the SQL models run in the destination after every stream succeeded, in order
+ * @param followChanges   whether change-capture streams follow the log until stopped (else they drain to the
+ *                        position current at start and end)
  */
 public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
                                  String targetNamespace, String rawNamespace, int batchSize, int parallelism,
                                  Long errorThreshold, long lookBackSeconds, String softDeleteMode,
-                                 QualityCheckSettings qualityChecks, List<ModelSpec> models) {
+                                 QualityCheckSettings qualityChecks, List<ModelSpec> models,
+                                 boolean followChanges) {
     /** Copies the streams and models. */
     public PipelineDefinition {
         streams = List.copyOf(streams);
@@ -46,7 +49,8 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
         List<StreamSettings> streams = sync.streams().stream().map(PipelineDefinition::stream).toList();
         return new PipelineDefinition(streams, sync.rawZone(), sync.normalizedZone(), sync.targetNamespace(),
                 sync.rawNamespace(), sync.batchSize(), sync.parallelism(), sync.errorThreshold(), sync.lookBackSeconds(),
-                sync.softDeleteMode(), QualityCheckSettings.of(sync.qualityChecks()), sync.models());
+                sync.softDeleteMode(), QualityCheckSettings.of(sync.qualityChecks()), sync.models(),
+                sync.cdc().follows());
     }
 
     /**

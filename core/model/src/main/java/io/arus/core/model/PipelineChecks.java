@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** The defaults and the checks of {@link PipelineSpec}, in one place. */
 final class PipelineChecks {
-    static final List<String> SYNC_MODES = List.of("full_refresh", "incremental");
+    static final List<String> SYNC_MODES = List.of("full_refresh", "incremental", "cdc");
     static final List<String> WRITE_MODES = List.of("append", "upsert", "replace");
     static final List<String> ACTIONS = List.of("fail", "warn", "off");
     static final List<String> MATERIALIZATIONS = List.of("table", "view", "incremental");
@@ -34,7 +34,8 @@ final class PipelineChecks {
                 p.errorThreshold(), p.lookBackSeconds() == null ? 0L : p.lookBackSeconds(),
                 or(p.softDeleteMode(), "delete"), qualityChecks(p.qualityChecks()),
                 p.policies().misfire(), p.policies().overlap(),
-                p.models() == null ? List.of() : p.models().stream().map(m -> m == null ? null : modelWithDefaults(m)).toList());
+                p.models() == null ? List.of() : p.models().stream().map(m -> m == null ? null : modelWithDefaults(m)).toList(),
+                new CdcSpec(p.cdc() == null || p.cdc().until() == null ? CdcSpec.NEVER : lower(p.cdc().until())));
     }
 
     /** A model with its materialization's default. */
@@ -93,6 +94,11 @@ final class PipelineChecks {
             errors.add(new ConfigViolation("soft_delete_mode", "must be \"delete\" or \"flag\""));
         }
         qualityChecks(p.qualityChecks(), errors);
+        if (p.cdc() != null && p.cdc().until() != null && !CdcSpec.NEVER.equals(lower(p.cdc().until()))
+                && !CdcSpec.CURRENT.equals(lower(p.cdc().until()))) {
+            errors.add(new ConfigViolation("cdc.until", "must be \"never\" (follow the log until stopped) or \"current\""
+                    + " (drain to the position found at start, then end)"));
+        }
         models(p.models(), p.streams(), errors);
         return errors;
     }
@@ -148,6 +154,7 @@ final class PipelineChecks {
             models.add(model);
         }
         map.put("models", models);
+        map.put("cdc", Map.of("until", d.cdc().until()));
         return map;
     }
 
@@ -194,9 +201,12 @@ final class PipelineChecks {
             } else if (!seen.add(s.name())) {
                 errors.add(new ConfigViolation(at + ".name", "selects " + s.name() + " twice"));
             }
-            if ("cdc".equals(lower(s.syncMode()))) {
-                errors.add(new ConfigViolation(at + ".sync_mode", "cdc is not available yet; use full_refresh or incremental"));
-            } else if (s.syncMode() != null && !SYNC_MODES.contains(lower(s.syncMode()))) {
+            if ("cdc".equals(lower(s.syncMode())) && s.writeMode() != null && WRITE_MODES.contains(lower(s.writeMode()))
+                    && !"upsert".equals(lower(s.writeMode()))) {
+                errors.add(new ConfigViolation(at + ".write_mode", "must be upsert (or left out) for a cdc stream: changes"
+                        + " are applied by key"));
+            }
+            if (s.syncMode() != null && !SYNC_MODES.contains(lower(s.syncMode()))) {
                 errors.add(new ConfigViolation(at + ".sync_mode", "must be one of " + SYNC_MODES));
             }
             if (s.writeMode() != null && !WRITE_MODES.contains(lower(s.writeMode()))) {

@@ -39,11 +39,12 @@ import java.util.Map;
  * @param misfirePolicy   {@code run_once} (the default) or {@code skip}
  * @param overlapPolicy   {@code skip} (the default) or {@code queue}
  * @param models          SQL models run in the destination after the streams, in order; empty by default
+ * @param cdc             how change-capture streams run ({@code until}: {@code never} by default, or {@code current})
  */
 @JsonIgnoreProperties(value = {"id", "created_at", "updated_at", "last_run"}, allowGetters = true)
 @JsonPropertyOrder({"name", "source_id", "destination_id", "streams", "zones", "target_namespace", "raw_namespace",
         "batch_size", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks",
-        "misfire_policy", "overlap_policy", "models", "enabled", "schedule", "depends_on", "notifications"})
+        "misfire_policy", "overlap_policy", "models", "cdc", "enabled", "schedule", "depends_on", "notifications"})
 public record PipelineSpec(String name,
                            @JsonProperty("source_id") String sourceId,
                            @JsonProperty("destination_id") String destinationId,
@@ -63,11 +64,12 @@ public record PipelineSpec(String name,
                            @JsonProperty("quality_checks") QualityChecksSpec qualityChecks,
                            @JsonProperty("misfire_policy") MisfirePolicy misfirePolicy,
                            @JsonProperty("overlap_policy") OverlapPolicy overlapPolicy,
-                           List<ModelSpec> models) {
+                           List<ModelSpec> models,
+                           CdcSpec cdc) {
     /** The keys of the stored definition: everything but name, references, enabled, schedule and notifications. */
     public static final List<String> DEFINITION_KEYS = List.of("streams", "zones", "target_namespace", "raw_namespace",
             "batch_size", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks",
-            "misfire_policy", "overlap_policy", "models");
+            "misfire_policy", "overlap_policy", "models", "cdc");
 
     /** Copies the lists (null stays null: "not given"). */
     public PipelineSpec {
@@ -104,7 +106,7 @@ public record PipelineSpec(String name,
         PipelineSpec d = withDefaults();
         return new SyncSpec(d.streams, d.zones,
                 d.targetNamespace, d.rawNamespace, d.batchSize, d.parallelism, d.errorThreshold, d.lookBackSeconds,
-                d.softDeleteMode, d.qualityChecks, d.models);
+                d.softDeleteMode, d.qualityChecks, d.models, d.cdc);
     }
 
     /**
@@ -115,7 +117,7 @@ public record PipelineSpec(String name,
     public PipelineSpec withStreams(List<StreamSpec> replaced) {
         return new PipelineSpec(name, sourceId, destinationId, enabled, schedule, dependsOn, notifications, replaced,
                 zones, targetNamespace, rawNamespace, batchSize, parallelism, errorThreshold, lookBackSeconds,
-                softDeleteMode, qualityChecks, misfirePolicy, overlapPolicy, models);
+                softDeleteMode, qualityChecks, misfirePolicy, overlapPolicy, models, cdc);
     }
 
     /** @return what the scheduler reads, defaults applied */
@@ -144,6 +146,6 @@ public record PipelineSpec(String name,
         return new PipelineSpec(name, sourceId, destinationId, enabled, schedule, dependsOn, notifications,
                 sync.streams, sync.zones, sync.targetNamespace, sync.rawNamespace, sync.batchSize, sync.parallelism,
                 sync.errorThreshold, sync.lookBackSeconds, sync.softDeleteMode, sync.qualityChecks, sync.misfirePolicy,
-                sync.overlapPolicy, sync.models).withDefaults();
+                sync.overlapPolicy, sync.models, sync.cdc).withDefaults();
     }
 }

@@ -62,19 +62,40 @@ class PipelineSpecTest {
     }
 
     @Test
+    void aCdcPipelineFollowsItsLogUnlessToldToDrainToTheCurrentPosition() throws Exception {
+        PipelineSpec following = ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b", "sync_mode": "cdc"}]}"""))
+                .validate();
+        PipelineSpec draining = ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b", "sync_mode": "cdc"}],
+                 "cdc": {"until": "CURRENT"}}""")).validate();
+        InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b"}],
+                 "cdc": {"until": "tomorrow"}}""")).validate(), InvalidModelException.class);
+
+        assertThat(following.sync().cdc().follows()).isTrue();
+        assertThat(following.definition()).containsEntry("cdc", Map.of("until", "never"));
+        assertThat(draining.sync().cdc().follows()).isFalse();
+        assertThat(SyncSpec.of(draining.definition()).cdc().until()).isEqualTo("current");
+        assertThat(refused.violations()).extracting(ConfigViolation::field).containsExactly("cdc.until");
+    }
+
+    @Test
     void namesStreamErrorsByIndexWhenAllFieldsBind() throws Exception {
         InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json("""
                 {"name": "p", "source_id": "s", "destination_id": "d",
                  "streams": [{"name": "a.b"}, {"name": "a.b", "cursor_field": ""}, {"name": "c.d", "sync_mode": "sometimes"},
-                             {"name": "e.f", "sync_mode": "cdc", "write_mode": "merge"}]}""")),
+                             {"name": "e.f", "sync_mode": "cdc", "write_mode": "append"},
+                             {"name": "g.h", "sync_mode": "cdc", "write_mode": "merge"}]}""")),
                 InvalidModelException.class);
 
         assertThat(refused.violations()).containsExactly(
                 new ConfigViolation("streams[1].name", "selects a.b twice"),
                 new ConfigViolation("streams[1].cursor_field", "must be a column name"),
-                new ConfigViolation("streams[2].sync_mode", "must be one of [full_refresh, incremental]"),
-                new ConfigViolation("streams[3].sync_mode", "cdc is not available yet; use full_refresh or incremental"),
-                new ConfigViolation("streams[3].write_mode", "must be one of [append, upsert, replace]"));
+                new ConfigViolation("streams[2].sync_mode", "must be one of [full_refresh, incremental, cdc]"),
+                new ConfigViolation("streams[3].write_mode", "must be upsert (or left out) for a cdc stream: changes are"
+                        + " applied by key"),
+                new ConfigViolation("streams[4].write_mode", "must be one of [append, upsert, replace]"));
     }
 
     @Test

@@ -112,7 +112,7 @@ final class PipelineRun implements Runnable {
                 discovered.put(stream.id().toString(), stream);
             }
             List<String> failures = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(definition.parallelism(), definition.streams().size()),
+            ExecutorService pool = Executors.newFixedThreadPool(threads(definition),
                     r -> new Thread(r, "arus-run-" + runId.substring(0, 8)));
             try {
                 List<Future<String>> results = new ArrayList<>();
@@ -231,6 +231,17 @@ final class PipelineRun implements Runnable {
 
     private boolean stillInstalled(Connector connector) {
         return services.catalog().connector(connector.descriptor().type()).filter(c -> c == connector).isPresent();
+    }
+
+    /**
+     * Streams synced at once: the pipeline's parallelism, but at least one thread per change-capture stream that
+     * follows its log, because such a stream holds its thread until the run is stopped.
+     */
+    private static int threads(PipelineDefinition definition) {
+        long following = definition.followChanges()
+                ? definition.streams().stream().filter(s -> s.syncMode() == io.arus.api.connector.SyncMode.CDC).count() : 0;
+        int others = (int) (definition.streams().size() - following);
+        return (int) following + Math.max(Math.min(definition.parallelism() - (int) following, others), others == 0 ? 0 : 1);
     }
 
     private Connection connection(ConnectionKind kind, String id) {

@@ -43,6 +43,9 @@ record StreamPlan(StreamDescriptor stream, SyncMode syncMode, String cursorField
                 notes.add("cursor column detected: " + cursor);
             }
         }
+        if (sync == SyncMode.CDC) {
+            return changeCapture(settings, stream, key);
+        }
         String softDelete = settings.softDeleteField();
         if (softDelete == null) {
             softDelete = stream.schema().names().stream().filter(n -> n.toLowerCase(Locale.ROOT).equals(SOFT_DELETE_NAME))
@@ -62,6 +65,29 @@ record StreamPlan(StreamDescriptor stream, SyncMode syncMode, String cursorField
                     + " set primary_key or write_mode append");
         }
         return new StreamPlan(stream, sync, cursor, List.copyOf(key), softDelete, write, List.copyOf(notes));
+    }
+
+    /** A change-capture stream: applied by key, deletes from the log (no soft-delete column), no steps yet. */
+    private static StreamPlan changeCapture(StreamSettings settings, StreamDescriptor stream, List<String> key) {
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException(settings.name() + ": change capture applies changes by key and the"
+                    + " source table has no primary key; give one with primary_key or sync it by full refresh");
+        }
+        if (settings.writeMode() != null && settings.writeMode() != WriteMode.UPSERT) {
+            throw new IllegalArgumentException(settings.name() + ": change capture writes in upsert mode, not "
+                    + settings.writeMode().id());
+        }
+        if (!settings.transforms().isEmpty()) {
+            throw new IllegalArgumentException(settings.name() + ": transform steps do not run on change-capture"
+                    + " streams yet; remove them or sync the stream incrementally");
+        }
+        for (String column : stream.schema().names()) {
+            if (io.arus.api.record.Changes.isChangeColumn(column)) {
+                throw new IllegalArgumentException(settings.name() + ": column " + column + " is reserved for change"
+                        + " capture");
+            }
+        }
+        return new StreamPlan(stream, SyncMode.CDC, null, List.copyOf(key), null, WriteMode.UPSERT, List.of());
     }
 
     private static String detectCursor(StreamDescriptor stream) {

@@ -5,6 +5,7 @@ import io.arus.api.connector.ConnectorSession;
 import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamWriter;
+import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteMode;
 import io.arus.api.connector.WriteRequest;
 import io.arus.api.record.RecordBatch;
@@ -53,17 +54,29 @@ final class ZoneWriters implements AutoCloseable {
      * Opens the zones the pipeline writes; the normalized table follows {@code schema} (new columns are added, an
      * incompatible change stops the stream).
      *
-     * @param schema the chain's output schema
+     * A change-capture stream's normalized zone is a {@link ChangeWriter}.
+     *
+     * @param schema   the chain's output schema
+     * @param resuming whether the stream resumes from a stored offset (else a change stream starts with a snapshot
+     *                 that replaces the destination's rows)
      */
     static ZoneWriters open(ConnectorSession destination, PipelineDefinition definition, StreamPlan plan, Schema schema,
-                            StreamContext context, Sinks sinks) throws ConnectorException {
+                            StreamContext context, Sinks sinks, boolean resuming) throws ConnectorException {
         StreamWriter normalized = null;
         try {
             if (definition.normalizedZone()) {
                 StreamId target = new StreamId(definition.targetNamespace(), plan.stream().id().name());
-                normalized = destination.openWriter(new WriteRequest(target, schema, plan.primaryKey(), plan.writeMode()),
-                        context);
-                normalized.evolve(schema);
+                if (plan.syncMode() == SyncMode.CDC) {
+                    Schema changeTarget = ChangeWriter.target(schema);
+                    normalized = new ChangeWriter(mode -> destination.openWriter(
+                            new WriteRequest(target, changeTarget, plan.primaryKey(), mode), context),
+                            schema, plan.primaryKey(), !resuming);
+                    normalized.evolve(changeTarget);
+                } else {
+                    normalized = destination.openWriter(new WriteRequest(target, schema, plan.primaryKey(),
+                            plan.writeMode()), context);
+                    normalized.evolve(schema);
+                }
             }
             StreamWriter raw = null;
             if (definition.rawZone()) {

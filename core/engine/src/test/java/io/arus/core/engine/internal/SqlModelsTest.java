@@ -55,7 +55,7 @@ class SqlModelsTest {
 
     private SqlModels.Result run(String skipWhy, ModelSpec... models) {
         PipelineDefinition definition = new PipelineDefinition(List.of(new StreamSettings("public.orders", SyncMode.FULL_REFRESH, null, List.of(), null, null)),
-                false, true, "analytics", "raw", 100, 1, null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(models));
+                false, true, "analytics", "raw", 100, 1, null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(models), false);
         return new SqlModels(destination, definition, (level, message) -> journal.add(level + " " + message),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).run(id -> null, skipWhy);
     }

@@ -65,4 +65,22 @@ class StreamPlanTest {
         assertThatThrownBy(() -> StreamPlan.resolve(new StreamSettings("s.t", SyncMode.FULL_REFRESH, null, List.of("code"), null, null),
                 table(List.of("id"), List.of()))).hasMessageContaining("primary key column code does not exist");
     }
+
+    @Test
+    void changeCaptureUpsertsByKeyWithoutSoftDeletesAndRefusesWhatItCannotApply() {
+        StreamPlan plan = StreamPlan.resolve(new StreamSettings("s.t", SyncMode.CDC, null, List.of(), null, null),
+                table(List.of("id"), List.of("updated_at")));
+
+        assertThat(plan.syncMode()).isEqualTo(SyncMode.CDC);
+        assertThat(plan.writeMode()).isEqualTo(WriteMode.UPSERT);
+        assertThat(plan.cursorField()).isNull();
+        assertThat(plan.softDeleteField()).isNull();
+        assertThat(plan.resumable()).isTrue();
+        assertThatThrownBy(() -> StreamPlan.resolve(new StreamSettings("s.t", SyncMode.CDC, null, List.of(), null, null),
+                table(List.of(), List.of()))).hasMessageContaining("has no primary key");
+        assertThatThrownBy(() -> StreamPlan.resolve(new StreamSettings("s.t", SyncMode.CDC, null, List.of(), null,
+                WriteMode.APPEND), table(List.of("id"), List.of()))).hasMessageContaining("upsert mode, not append");
+        assertThatThrownBy(() -> StreamPlan.resolve(new StreamSettings("s.t", SyncMode.CDC, null, List.of(), null, null),
+                table(List.of("id"), List.of(), "_arus_position"))).hasMessageContaining("reserved");
+    }
 }

@@ -51,7 +51,7 @@ class StreamSyncChainTest {
         StreamSettings settings = new StreamSettings("public.t", SyncMode.INCREMENTAL, "n", List.of("n"), null, null,
                 List.of(steps));
         PipelineDefinition definition = new PipelineDefinition(List.of(settings), false, true, "analytics", "raw", 2, 1,
-                null, 0, "delete", QualityCheckSettings.DEFAULT, List.of());
+                null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(), false);
         StreamPlan plan = StreamPlan.resolve(settings, new StreamDescriptor(new StreamId("public", "t"), SOURCE,
                 List.of("n"), List.of(), 3));
         RunJournal journal = new RunJournal(runs, "run-1", clock);

@@ -31,12 +31,12 @@ class ZoneWritersTest {
         StreamSettings settings = new StreamSettings("public.t", SyncMode.INCREMENTAL, "id", List.of("id"), "deleted_at",
                 null);
         PipelineDefinition definition = new PipelineDefinition(List.of(settings), raw, normalized, "analytics", "raw", 10,
-                1, null, 0, "delete", QualityCheckSettings.DEFAULT, List.of());
+                1, null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(), false);
         StreamPlan plan = StreamPlan.resolve(settings, new StreamDescriptor(new StreamId("public", "t"), SOURCE,
                 List.of("id"), List.of(), 3));
         RejectIsolator isolator = new RejectIsolator(rows -> { }, (reason, single) -> { });
         return ZoneWriters.open(destination, definition, plan, OUTPUT, null,
-                new ZoneWriters.Sinks("run-1", clock, isolator, deleted::add));
+                new ZoneWriters.Sinks("run-1", clock, isolator, deleted::add), false);
     }
 
     @Test

@@ -49,6 +49,8 @@ public final class Pipelines implements PipelineService {
     private final AuditLog audit;
     private final Transactions transactions;
     private final StepChecks steps;
+    private final PluginCatalog catalog;
+    private final ConnectionSecrets secrets;
 
     /** Checks cron expressions while the scheduler is there (time zones are checked without it). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -67,6 +69,8 @@ public final class Pipelines implements PipelineService {
         this.audit = audit;
         this.transactions = transactions;
         this.steps = new StepChecks(catalog, new ConnectionSecrets(box));
+        this.catalog = catalog;
+        this.secrets = new ConnectionSecrets(box);
     }
 
     @Override
@@ -126,6 +130,7 @@ public final class Pipelines implements PipelineService {
     public void delete(Actor actor, String id) {
         actor.require(Role.EDITOR);
         Pipeline current = find(id);
+        releaseChangeFeeds(current);
         change(() -> {
             if (!pipelines.delete(id)) {
                 throw new NotFoundException("no pipeline " + id);
@@ -160,6 +165,7 @@ public final class Pipelines implements PipelineService {
     public void resetState(Actor actor, String id) {
         actor.require(Role.EDITOR);
         Pipeline pipeline = find(id);
+        releaseChangeFeeds(pipeline);
         transactions.atomically(() -> {
             offsets.clearAll(id);
             // the columns of the last run went with the offsets before they had a table: a reset still forgets them
@@ -207,6 +213,7 @@ public final class Pipelines implements PipelineService {
         errors.addAll(sealed.errors());
         reference(spec.sourceId(), "source_id", ConnectionKind.SOURCE, errors);
         reference(spec.destinationId(), "destination_id", ConnectionKind.DESTINATION, errors);
+        changeCapture(spec, errors);
         if (spec.schedule() != null && spec.schedule().cron() != null && !spec.schedule().cron().isBlank()
                 && errors.stream().noneMatch(e -> e.field().startsWith("schedule"))) {
             ScheduleChecks.check(schedules, spec.schedule().cron(), spec.schedule().timezone(), errors);
@@ -232,6 +239,59 @@ public final class Pipelines implements PipelineService {
         } catch (InvalidModelException e) {
             return List.of();
         }
+    }
+
+    /**
+     * Drops the slots (and publications) of the pipeline's change-capture streams at its source, so that the source
+     * stops retaining log for them. A source that cannot be reached fails the deletion or reset: leaving a slot
+     * behind would fill its disk.
+     */
+    private void releaseChangeFeeds(Pipeline pipeline) {
+        List<String> cdc = storedStreams(pipeline).stream().filter(s -> "cdc".equals(s.syncMode()))
+                .map(StreamSpec::name).toList();
+        if (cdc.isEmpty()) {
+            return;
+        }
+        io.arus.core.store.Connection source = connections.byId(ConnectionKind.SOURCE, pipeline.sourceId()).orElse(null);
+        io.arus.api.connector.Connector connector = source == null ? null
+                : catalog.connector(source.type()).orElse(null);
+        if (connector == null) {
+            throw new ConflictException("the change feeds of " + pipeline.name() + " cannot be dropped: its source or the"
+                    + " source's connector is gone; drop the replication slots named arus_* by hand");
+        }
+        try {
+            io.arus.core.engine.ChangeFeeds.release(connector, secrets.decrypt(source.config()), pipeline.id(), cdc);
+        } catch (Exception e) {
+            throw new ConflictException("the change feeds of " + pipeline.name() + " could not be dropped at the source: "
+                    + e.getMessage());
+        }
+    }
+
+    /** A change-capture stream needs a source connector that captures changes and a destination that upserts. */
+    private void changeCapture(PipelineSpec spec, List<ConfigViolation> errors) {
+        List<StreamSpec> streams = spec.streams() == null ? List.of() : spec.streams();
+        for (int i = 0; i < streams.size(); i++) {
+            StreamSpec stream = streams.get(i);
+            if (stream == null || !"cdc".equalsIgnoreCase(stream.syncMode())) {
+                continue;
+            }
+            String at = "streams[" + i + "].sync_mode";
+            capability(spec.sourceId(), ConnectionKind.SOURCE, io.arus.api.connector.Capability.CDC, at,
+                    "captures no changes (capability cdc)", errors);
+            capability(spec.destinationId(), ConnectionKind.DESTINATION, io.arus.api.connector.Capability.UPSERT, at,
+                    "cannot apply changes by key (capability upsert)", errors);
+        }
+    }
+
+    private void capability(String id, ConnectionKind kind, io.arus.api.connector.Capability needed, String at,
+                            String missing, List<ConfigViolation> errors) {
+        if (id == null || id.isBlank()) {
+            return;
+        }
+        connections.byId(kind, id).flatMap(c -> catalog.connector(c.type()).map(connector -> Map.entry(c, connector)))
+                .filter(e -> !e.getValue().capabilities().contains(needed))
+                .ifPresent(e -> errors.add(new ConfigViolation(at, "cdc: the " + kind.id() + " " + e.getKey().name()
+                        + " (" + e.getKey().type() + ") " + missing)));
     }
 
     private void reference(String id, String field, ConnectionKind kind, List<ConfigViolation> errors) {
