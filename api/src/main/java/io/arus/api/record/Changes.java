@@ -16,6 +16,11 @@ import java.util.Set;
  * <li>{@link #INSERT}, {@link #UPDATE}: the row after the change;</li>
  * <li>{@link #DELETE}: the key columns of the deleted row (the other columns as the log has them, else null).</li>
  * </ul>
+ * Snapshot rows come first, and a batch never mixes snapshot rows with changes; right after the last snapshot row
+ * the reader returns a batch without snapshot rows (empty when nothing changed yet, and before it ends in a bounded
+ * read) whose offset is the position the changes start from. The engine stores no offset while the snapshot is
+ * read (it lands in a staging table that a crash drops), so a reader opened without an offset starts over.
+ * <p>
  * The position only grows for a given key (PostgreSQL: the LSN of the change; MySQL/MariaDB: binlog file and
  * offset), so a destination that keeps it with each row can refuse an older event for a row it holds at a newer
  * position: a re-delivery after a crash is then harmless.
