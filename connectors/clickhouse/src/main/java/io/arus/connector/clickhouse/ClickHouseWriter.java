@@ -11,17 +11,22 @@ import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.WriteMode;
 import io.arus.api.connector.WriteRequest;
+import io.arus.api.record.Changes;
 import io.arus.api.record.RecordBatch;
 import io.arus.api.type.Schema;
 import java.time.Clock;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.IntToLongFunction;
 
 /**
  * Writes one stream into one ClickHouse table. Each {@link #write} encodes its batch into RowBinary at once (so a
  * refused value is reported for that batch, which then leaves nothing behind) and {@link #flush()} sends what is
  * buffered as one INSERT: one block, which ClickHouse stores atomically. Upserts land in a ReplacingMergeTree
  * with a fresh version per row, so a re-delivered batch collapses onto the rows it repeats; deletes are tombstone
- * rows with a newer version. REPLACE loads a staging table that {@link #complete()} renames into place.
+ * rows with a newer version. Change capture's rows and deletes carry their log position
+ * ({@link Changes#POSITION}), which is then the version: an older event re-delivered after a crash never outranks a
+ * newer one. REPLACE loads a staging table that {@link #complete()} renames into place.
  */
 final class ClickHouseWriter implements StreamWriter {
     /** A buffer this large is sent before the next batch is encoded, whatever the caller's flush rhythm. */
@@ -127,13 +132,42 @@ final class ClickHouseWriter implements StreamWriter {
         if (buffered != null && (buffered != plan || buffer.size() >= SEND_BYTES)) {
             send();
         }
-        long firstVersion = plan.versioned() ? versions.reserve(batch.size()) : 0;
-        plan.encode(batch.rows(), firstVersion, buffer);
+        plan.encode(batch.rows(), rowVersions(batch), buffer);
         buffered = plan;
+    }
+
+    /**
+     * Versions of a batch's rows: a change-capture row's log position ({@link Changes#POSITION}), so that an older
+     * event re-delivered after a crash never outranks a newer one; otherwise fresh versions from the clock, in the
+     * batch's order.
+     */
+    private IntToLongFunction rowVersions(RecordBatch batch) {
+        if (!plan.versioned()) {
+            return r -> 0;
+        }
+        OptionalInt position = batch.schema().indexOf(Changes.POSITION);
+        if (position.isPresent()) {
+            int index = position.getAsInt();
+            List<Object[]> rows = batch.rows();
+            return r -> ((Number) rows.get(r)[index]).longValue();
+        }
+        long first = versions.reserve(batch.size());
+        return r -> first + r;
     }
 
     @Override
     public void delete(List<Object[]> keys) throws ConnectorException {
+        long first = versions.reserve(keys.size());
+        delete(keys, r -> first + r);
+    }
+
+    /** Change capture's deletes: tombstones whose version is the delete's log position. */
+    @Override
+    public void delete(List<Object[]> keys, long[] positions) throws ConnectorException {
+        delete(keys, r -> positions[r]);
+    }
+
+    private void delete(List<Object[]> keys, IntToLongFunction version) throws ConnectorException {
         if (keys.isEmpty()) {
             return;
         }
@@ -143,7 +177,7 @@ final class ClickHouseWriter implements StreamWriter {
         send();
         if (table.hasTombstones()) {
             InsertPlan tombstones = InsertPlan.tombstones(table, primaryKey);
-            tombstones.encode(keys, versions.reserve(keys.size()), buffer);
+            tombstones.encode(keys, version, buffer);
             buffered = tombstones;
             send();
         }

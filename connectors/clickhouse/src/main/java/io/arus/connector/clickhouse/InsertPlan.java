@@ -7,6 +7,7 @@ import io.arus.api.connector.ConnectorException.Kind;
 import io.arus.api.type.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /**
  * How the rows of one batch schema land in one table: which columns the INSERT names, which row position feeds
@@ -94,11 +95,11 @@ final class InsertPlan {
      * Encodes rows; if one is refused, the output is left as it was before the first row.
      *
      * @param rows         the rows (or delete keys)
-     * @param firstVersion the version of the first row; the others follow one by one
+     * @param version      the version of each row, by its index in {@code rows}
      * @param out          where the bytes go
      * @throws ConnectorException DATA naming the column, the value's problem and the row
      */
-    void encode(List<Object[]> rows, long firstVersion, RowBinaryOutput out) throws ConnectorException {
+    void encode(List<Object[]> rows, IntToLongFunction version, RowBinaryOutput out) throws ConnectorException {
         int mark = out.size();
         for (int r = 0; r < rows.size(); r++) {
             Object[] row = rows.get(r);
@@ -113,7 +114,7 @@ final class InsertPlan {
                         + " (row " + (r + 1) + " of " + rows.size() + ")");
             }
             if (versioned) {
-                out.writeLong(firstVersion + r);
+                out.writeLong(version.applyAsLong(r));
             }
             if (tombstones) {
                 out.writeByte(deleted);

@@ -10,6 +10,7 @@ import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.WriteMode;
 import io.arus.api.connector.WriteRequest;
+import io.arus.api.record.Changes;
 import io.arus.api.record.RecordBatch;
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
@@ -146,6 +147,29 @@ class ClickHouseWriterTest {
         var profile = db.session().profile(target, List.of("a", "b"), List.of("v"), null);
         assertThat(profile.rowCount()).isEqualTo(2);
         assertThat(profile.distinctKeys()).isEqualTo(2);
+    }
+
+    @Test
+    void changeCaptureRowsAndDeletesAreVersionedByTheirLogPositionSoAnOlderEventNeverWins() throws Exception {
+        Schema changes = Schema.of(Field.of("id", LogicalType.INT32, false), Field.of("name", LogicalType.STRING, true),
+                Field.of(Changes.POSITION, LogicalType.INT64, false),
+                Field.of(Changes.COMMITTED_AT, LogicalType.TIMESTAMPTZ, true));
+        StreamId target = db.table("people_cdc");
+        try (StreamWriter writer = writer(target, changes, WriteMode.UPSERT)) {
+            writer.write(batch(changes, new Object[] {1, "Ada", 0L, null}, new Object[] {2, "Grace", 0L, null}));
+            writer.flush();
+            writer.write(batch(changes, new Object[] {1, "Ada L.", 500L, Instant.EPOCH}));
+            writer.delete(List.<Object[]>of(new Object[] {2}), new long[] {600L});
+            writer.flush();
+            // re-delivered older events (a crash before the offset was stored) collapse under the newer versions
+            writer.write(batch(changes, new Object[] {1, "Ada", 400L, Instant.EPOCH},
+                    new Object[] {2, "Grace", 550L, Instant.EPOCH}));
+            writer.flush();
+        }
+        assertThat(db.strings("SELECT id, name, _arus_version FROM " + db.q("people_cdc")
+                + " FINAL WHERE _arus_deleted = 0 ORDER BY id")).containsExactly("1\tAda L.\t500");
+        assertThat(db.strings("SELECT _arus_version FROM " + db.q("people_cdc") + " FINAL WHERE id = 2"))
+                .containsExactly("600");
     }
 
     @Test
