@@ -1,6 +1,8 @@
 package io.arus.core.engine.internal;
 
+import io.arus.api.connector.SyncMode;
 import io.arus.core.engine.DeadLetterReplay;
+import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.RunService;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.security.ConnectionSecrets;
@@ -15,13 +17,16 @@ import io.arus.core.store.RunStore;
 import io.arus.core.store.StreamOffsetStore;
 import io.arus.core.store.StreamSchemaStore;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
@@ -39,16 +44,23 @@ import org.slf4j.LoggerFactory;
  * Queues and runs pipeline runs on a small pool of workers, never two runs of one pipeline at once, and replays
  * dead letters ({@link Replayer}). Runs that a
  * stopped or killed server left unfinished are marked interrupted at start; their streams resume from the
- * stored offsets on the next run.
+ * stored offsets on the next run. A pipeline whose change-capture streams follow their log runs on a thread of its
+ * own (its run lasts until it is stopped) and, when the server stopped under it, is started again by itself a few
+ * seconds after the server came back, with the trigger {@value #RESTART}.
  */
 @Component(service = {RunService.class, DeadLetterReplay.class}, immediate = true)
 public final class RunCoordinator implements RunService, DeadLetterReplay {
     private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
     private static final int WORKERS = 4;
+    /** The trigger of a following change-capture run started again after a server restart. */
+    static final String RESTART = "restart";
+    private static final long RESTART_DELAY_SECONDS = 5;
 
     private final EngineServices services;
     private final Replayer replayer;
     private final ExecutorService workers;
+    private final ExecutorService feeds;
+    private final ScheduledExecutorService restarts;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
 
     private record Active(String runId, Pipeline pipeline, String trigger, RunControl control) {
@@ -79,10 +91,40 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
         this.replayer = new Replayer(services);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, r -> new Thread(r, "arus-worker-" + n.incrementAndGet()));
+        this.feeds = Executors.newCachedThreadPool(r -> new Thread(r, "arus-feed-" + n.incrementAndGet()));
+        this.restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "arus-restart"));
+        Set<String> following = new LinkedHashSet<>();
         for (Run stale : services.runs().withStatus(List.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.PAUSED))) {
             services.runs().setStatus(stale.id(), RunStatus.INTERRUPTED,
                     "the server stopped during the run; the next run resumes from the stored offsets", services.clock().instant());
             services.runs().log(stale.id(), services.clock().instant(), "warn", "marked interrupted at server start");
+            services.pipelines().byId(stale.pipelineId()).filter(p -> p.enabled() && followsChanges(p))
+                    .ifPresent(p -> following.add(p.id()));
+        }
+        if (!following.isEmpty()) {
+            // connectors are services that may register after this component: give them a moment
+            restarts.schedule(() -> following.forEach(this::restart), RESTART_DELAY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void restart(String pipelineId) {
+        try {
+            Run run = start(pipelineId, RESTART);
+            LOG.info("change capture of pipeline {} started again after the server restart (run {})", pipelineId, run.id());
+        } catch (RuntimeException e) {
+            LOG.warn("change capture of pipeline {} could not start again after the server restart: {}", pipelineId,
+                    e.getMessage());
+        }
+    }
+
+    /** @return whether the pipeline has change-capture streams that follow their log until stopped */
+    static boolean followsChanges(Pipeline pipeline) {
+        try {
+            PipelineDefinition definition = PipelineDefinition.of(pipeline.definition());
+            return definition.followChanges()
+                    && definition.streams().stream().anyMatch(s -> s.syncMode() == SyncMode.CDC);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -98,7 +140,8 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
         RunControl control = new RunControl();
         active.put(pipelineId, new Active(run.id(), pipeline, trigger, control));
         RunStateEvents.post(services, run.id(), pipelineId, pipeline.name(), trigger, RunStatus.QUEUED, null, null);
-        workers.execute(new PipelineRun(run.id(), trigger, pipeline, services, control, () -> active.remove(pipelineId)));
+        (followsChanges(pipeline) ? feeds : workers)
+                .execute(new PipelineRun(run.id(), trigger, pipeline, services, control, () -> active.remove(pipelineId)));
         return run;
     }
 
@@ -151,12 +194,15 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
     /** The server stops: runs stop at their next batch boundary as interrupted, offsets kept. */
     @Deactivate
     void deactivate() {
+        restarts.shutdownNow();
         active.values().forEach(a -> a.control().stop(RunControl.Stop.INTERRUPTED));
         workers.shutdown();
+        feeds.shutdown();
         try {
-            if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+            if (!workers.awaitTermination(30, TimeUnit.SECONDS) || !feeds.awaitTermination(5, TimeUnit.SECONDS)) {
                 LOG.warn("runs did not stop within 30 s; they will be marked interrupted at the next start");
                 workers.shutdownNow();
+                feeds.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -20,7 +20,7 @@ import java.util.List;
 record RunQuery(RunFilter filter, int limit, int offset) {
     static final int MAX_LIMIT = 500;
     /** What starts runs: the console, the API, a schedule, an upstream pipeline, the shell. */
-    static final List<String> TRIGGERS = List.of("manual", "api", "schedule", "dependency", "shell");
+    static final List<String> TRIGGERS = List.of("manual", "api", "schedule", "dependency", "shell", "restart");
 
     static RunQuery of(String pipelineId, String status, String trigger, String since, String until, int limit,
                        int offset) {
