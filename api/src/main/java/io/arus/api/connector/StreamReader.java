@@ -41,6 +41,18 @@ public interface StreamReader extends AutoCloseable {
     }
 
     /**
+     * How far the source's log is ahead of what this reader returned, for change capture: the bytes of log written
+     * after the position of the last batch (PostgreSQL: the current WAL position minus the last received LSN;
+     * MySQL/MariaDB: the binlog bytes after the last event). Thread-safe and cheap (the engine calls it after every
+     * batch): answer a value measured at most a few seconds ago. The default says it is unknown.
+     *
+     * @return the bytes behind, or -1 when unknown
+     */
+    default long bytesBehind() {
+        return -1;
+    }
+
+    /**
      * Releases the cursor, statement and connection. Called once, also after a failure.
      */
     @Override
