@@ -3,8 +3,10 @@ package io.arus.core.engine.internal;
 import io.arus.api.config.Config;
 import io.arus.api.config.ConfigException;
 import io.arus.api.connector.Connector;
+import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorSession;
 import io.arus.api.connector.StreamDescriptor;
+import io.arus.api.connector.SyncMode;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.StreamSettings;
 import io.arus.core.store.Connection;
@@ -158,11 +160,23 @@ final class PipelineRun implements Runnable {
         TransformChain[] opened = new TransformChain[1];
         try {
             StreamPlan plan = StreamPlan.resolve(settings, descriptor);
-            try (TransformChain chain = openChain(settings, plan)) {
-                opened[0] = chain;
-                new StreamSync(pipeline.id(), definition, plan, from, to, services.offsets(), services.deadLetters(),
-                        journal, control, counters, services.clock(), chain,
-                        () -> missingPlugin(sourceConnector, destinationConnector, chain)).run();
+            for (int attempt = 1; ; attempt++) {
+                try (TransformChain chain = openChain(settings, plan)) {
+                    opened[0] = chain;
+                    new StreamSync(pipeline.id(), definition, plan, from, to, services.offsets(), services.deadLetters(),
+                            journal, control, counters, services.clock(), chain,
+                            () -> missingPlugin(sourceConnector, destinationConnector, chain)).run();
+                    break;
+                } catch (ConnectorException e) {
+                    StreamPlan changed = columnsChanged(settings, plan, from, e, attempt);
+                    if (changed == null) {
+                        throw e;
+                    }
+                    journal.info(settings.name() + ": the source's columns changed during change capture ("
+                            + e.getMessage() + "); the stream goes on from its last offset with "
+                            + changed.stream().schema().names());
+                    plan = changed;
+                }
             }
             RunStatus status = control.isStopped()
                     ? (control.reason() == RunControl.Stop.CANCELLED ? RunStatus.CANCELLED : RunStatus.INTERRUPTED)
@@ -194,6 +208,28 @@ final class PipelineRun implements Runnable {
             counters.finish(RunStatus.FAILED, e.getMessage());
             return failure;
         }
+    }
+
+    /**
+     * A change-capture reader stops at a change of the table's columns (a PostgreSQL relation message, a MySQL table
+     * map) with a {@link ConnectorException.Kind#SCHEMA} error: the stream is then planned again on the columns the
+     * source has now, and goes on from its last offset (new columns are added to the destination; an incompatible
+     * change fails when the writer evolves).
+     *
+     * @return the new plan, or null when the error is not such a change (or the stream changed too often)
+     */
+    private StreamPlan columnsChanged(StreamSettings settings, StreamPlan plan, ConnectorSession from,
+                                      ConnectorException e, int attempt) throws ConnectorException {
+        if (plan.syncMode() != SyncMode.CDC || e.kind() != ConnectorException.Kind.SCHEMA || attempt > 10
+                || control.isStopped()) {
+            return null;
+        }
+        StreamDescriptor now = from.discover().stream().filter(d -> d.id().toString().equals(settings.name()))
+                .findFirst().orElse(null);
+        if (now == null || now.schema().equals(plan.stream().schema())) {
+            return null;
+        }
+        return StreamPlan.resolve(settings, now);
     }
 
     /**
@@ -239,7 +275,7 @@ final class PipelineRun implements Runnable {
      */
     private static int threads(PipelineDefinition definition) {
         long following = definition.followChanges()
-                ? definition.streams().stream().filter(s -> s.syncMode() == io.arus.api.connector.SyncMode.CDC).count() : 0;
+                ? definition.streams().stream().filter(s -> s.syncMode() == SyncMode.CDC).count() : 0;
         int others = (int) (definition.streams().size() - following);
         return (int) following + Math.max(Math.min(definition.parallelism() - (int) following, others), others == 0 ? 0 : 1);
     }
