@@ -156,6 +156,9 @@ export function destinationSection(pipeline, readOnly) {
   const lookBack = input('look_back_seconds', pipeline.look_back_seconds, { type: 'number', min: 0, placeholder: '0' });
   const softDelete = select([{ value: 'delete', label: 'delete the row' }, { value: 'flag', label: 'keep it, flagged' }],
     pipeline.soft_delete_mode || 'delete', { disabled: readOnly });
+  const cdc = pipeline.cdc || {};
+  const until = select([{ value: 'never', label: 'follow the log until stopped' },
+    { value: 'current', label: 'drain to the position at start, then end' }], cdc.until || 'never', { disabled: readOnly });
   const num = el => (el.value.trim() === '' ? undefined : Number(el.value));
   return {
     element: h('div',
@@ -170,12 +173,15 @@ export function destinationSection(pipeline, readOnly) {
           field({ label: 'Streams at once', field: 'parallelism', input: parallel }),
           field({ label: 'Rejected rows before failing', field: 'error_threshold', input: threshold }),
           field({ label: 'Look-back (seconds)', field: 'look_back_seconds', input: lookBack, help: 'Re-read recent rows in incremental mode.' }),
-          field({ label: 'Soft-deleted rows', field: 'soft_delete_mode', input: softDelete })))),
+          field({ label: 'Soft-deleted rows', field: 'soft_delete_mode', input: softDelete }),
+          field({ label: 'Change-capture runs', field: 'cdc.until', input: until,
+            help: 'For streams in change-capture mode: a run follows the log until stopped (and starts again after a server restart), or drains it and ends, for schedules.' })))),
     read() {
       const out = {
         zones: [normalized, raw].map(c => c.querySelector('input')).filter(i => i.checked)
           .map(i => (i === normalized.querySelector('input') ? 'normalized' : 'raw')),
         soft_delete_mode: softDelete.value,
+        cdc: { ...cdc, until: until.value },
       };
       const texts = { target_namespace: target, raw_namespace: rawNs };
       for (const [key, el] of Object.entries(texts)) if (el.value.trim()) out[key] = el.value.trim();

@@ -35,7 +35,7 @@ export function detectDefaults(stream, settings) {
   const softDelete = (stream.columns || []).map(c => c.name).find(n => n.toLowerCase() === SOFT_DELETE_NAME) || null;
   let sync = settings.sync_mode || 'incremental';
   if (sync === 'incremental' && !settings.cursor_field && !cursor) sync = 'full_refresh';
-  const write = sync === 'full_refresh' ? 'replace' : primaryKey.length ? 'upsert' : 'append';
+  const write = sync === 'full_refresh' ? 'replace' : sync === 'cdc' || primaryKey.length ? 'upsert' : 'append';
   return { cursor, primaryKey, softDelete, sync, write };
 }
 
@@ -221,8 +221,10 @@ function streamSettings(stream, settings, readOnly) {
     replace(slot,
       setting('sync_mode', 'Sync mode', select([
         { value: 'incremental', label: 'Incremental' }, { value: 'full_refresh', label: 'Full refresh' },
+        { value: 'cdc', label: 'Change capture (log)' },
       ], settings.sync_mode || 'incremental', { disabled: readOnly, onchange: onChange('sync_mode') }),
-      auto.sync !== (settings.sync_mode || 'incremental') ? 'no cursor column: runs as full refresh' : null),
+      auto.sync !== (settings.sync_mode || 'incremental') ? 'no cursor column: runs as full refresh'
+        : settings.sync_mode === 'cdc' ? 'inserts, updates and deletes from the database log, applied by key' : null),
       setting('cursor_field', 'Cursor', select([
         { value: '', label: `auto: ${auto.cursor || 'none found'}` },
         ...candidates.map(c => ({ value: c, label: `${c} (candidate)` })), ...others.map(c => ({ value: c, label: c })),
@@ -240,7 +242,7 @@ function streamSettings(stream, settings, readOnly) {
         }), 'comma-separated columns'),
       setting('soft_delete_field', 'Soft-delete column', select([
         { value: '', label: `auto: ${auto.softDelete || 'none'}` }, ...columns.map(c => ({ value: c, label: c })),
-      ], settings.soft_delete_field || '', { disabled: readOnly, onchange: onChange('soft_delete_field') })),
+      ], settings.soft_delete_field || '', { disabled: readOnly || settings.sync_mode === 'cdc', onchange: onChange('soft_delete_field') })),
       setting('write_mode', 'Write mode', select([
         { value: '', label: `auto: ${auto.write}` }, { value: 'upsert', label: 'upsert (merge by key)' },
         { value: 'append', label: 'append' }, { value: 'replace', label: 'replace (staging table, swap)' },
