@@ -42,6 +42,13 @@ public class RunStreamEntity {
     /** Rows transform steps filtered (version 7 of the schema). */
     @Column(name = "rows_filtered")
     long rowsFiltered;
+    /** How far a change-capture stream is behind its source (version 10 of the schema); null for other streams. */
+    @Column(name = "lag_bytes")
+    Long lagBytes;
+    @Column(name = "lag_ms")
+    Long lagMs;
+    @Column(name = "events_per_second")
+    Double eventsPerSecond;
 
     /** @return the row of a stream's counters */
     static RunStreamEntity of(RunStream stream) {
@@ -59,12 +66,15 @@ public class RunStreamEntity {
         entity.checks = stream.checks();
         entity.schemaChanges = stream.schemaChanges();
         entity.rowsFiltered = stream.rowsFiltered();
+        entity.lagBytes = stream.lagBytes();
+        entity.lagMs = stream.lagMs();
+        entity.eventsPerSecond = stream.eventsPerSecond();
         return entity;
     }
 
     RunStream toRecord() {
         return new RunStream(runId, stream, RunStatus.parse(status), rowsRead, rowsWritten, rowsRejected, rowsDeleted,
-                bytes, durationMs, error, checks, schemaChanges, rowsFiltered);
+                bytes, durationMs, error, checks, schemaChanges, rowsFiltered, lagBytes, lagMs, eventsPerSecond);
     }
 
     /** The primary key; JPA wants a public class with a no-argument constructor, so not a record. */

@@ -314,6 +314,30 @@ abstract class RunStoreContract extends DatabaseTest {
     }
 
     @Test
+    void changeCaptureStreamsKeepTheirLagAndEventsPerSecondOthersNone() {
+        String run = runs.create(pipeline, "manual").id();
+        RunStream following = new RunStream(run, "public.orders", RUNNING, 5_000, 5_000, 0, 12, 400_000, 60_000, null,
+                null, null, 0, 3_221_225_472L, 1_250L, 812.5);
+        RunStream plain = new RunStream(run, "public.customers", SUCCEEDED, 10, 10, 0, 0, 100, 5, null, null, null, 0);
+
+        runs.saveStream(following);
+        runs.saveStream(plain);
+        // saved again a second later, caught up: the latest values replace the earlier ones
+        RunStream caughtUp = new RunStream(run, "public.orders", RUNNING, 5_100, 5_100, 0, 12, 408_000, 61_000, null,
+                null, null, 0, 0L, 0L, 100.0);
+        runs.saveStream(caughtUp);
+
+        assertThat(runs.streams(run)).containsExactly(plain, caughtUp);
+        assertThat(runs.streams(run).get(1)).extracting(RunStream::lagBytes, RunStream::lagMs,
+                RunStream::eventsPerSecond).containsExactly(0L, 0L, 100.0);
+        assertThat(runs.streams(run).get(0)).extracting(RunStream::lagBytes, RunStream::lagMs,
+                RunStream::eventsPerSecond).containsExactly(null, null, null);
+        runs.saveStream(following);
+        assertThat(runs.streams(run).get(1).lagBytes()).as("more than 2^31 bytes").isEqualTo(3_221_225_472L);
+        assertThat(runs.streams(run).get(1).eventsPerSecond()).isEqualTo(812.5);
+    }
+
+    @Test
     void findsRunsByPipelineStatusTriggerAndCreationTimeNewestFirst() throws ConflictException {
         String other = TestPipelines.create(persistence, clock, "customers").id();
         Instant start = clock.instant();
