@@ -6,7 +6,6 @@ import io.arus.api.connector.Connector;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorSession;
 import io.arus.api.connector.StreamDescriptor;
-import io.arus.api.connector.SyncMode;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.StreamSettings;
 import io.arus.core.store.Connection;
@@ -14,10 +13,12 @@ import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.RunStatus;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,6 +26,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One run of a pipeline: opens both connectors, resolves the streams, syncs them, and sets the final state. */
 final class PipelineRun implements Runnable {
+    /** How often a run that follows change logs looks for change-capture streams added to its pipeline. */
+    private static final long ADDED_STREAMS_EVERY_MS = 2_000;
+
     private final String runId;
     private final Pipeline pipeline;
     private final EngineServices services;
@@ -33,6 +37,7 @@ final class PipelineRun implements Runnable {
     private final Runnable onEnd;
     private final String trigger;
     private final RunSeries series;
+    private final ChangeStreams changes;
     /** Set when a stream finished with rejected rows or a warning quality check. */
     private final AtomicBoolean warned = new AtomicBoolean();
 
@@ -45,6 +50,7 @@ final class PipelineRun implements Runnable {
         this.control = control;
         this.journal = new RunJournal(services.runs(), runId, services.clock());
         this.series = new RunSeries(services.runs(), runId, services.clock());
+        this.changes = new ChangeStreams(services, pipeline.id(), journal, control);
         this.onEnd = onEnd;
     }
 
@@ -114,13 +120,32 @@ final class PipelineRun implements Runnable {
                 discovered.put(stream.id().toString(), stream);
             }
             List<String> failures = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(threads(definition),
+            boolean following = ChangeStreams.follows(definition);
+            // a following change stream holds its thread until the run stops, and streams may be added meanwhile
+            ExecutorService pool = following
+                    ? Executors.newCachedThreadPool(r -> new Thread(r, "arus-run-" + runId.substring(0, 8)))
+                    : Executors.newFixedThreadPool(Math.min(definition.parallelism(), definition.streams().size()),
                     r -> new Thread(r, "arus-run-" + runId.substring(0, 8)));
             try {
                 List<Future<String>> results = new ArrayList<>();
+                Set<String> started = new HashSet<>();
                 for (StreamSettings settings : definition.streams()) {
+                    started.add(settings.name());
                     results.add(pool.submit(() -> syncStream(definition, settings, discovered.get(settings.name()), from, to,
                             sourceConnector, destinationConnector)));
+                }
+                while (following && !control.isStopped() && !results.stream().allMatch(Future::isDone)) {
+                    Thread.sleep(ADDED_STREAMS_EVERY_MS);
+                    for (StreamSettings added : changes.added(started)) {
+                        PipelineDefinition current = PipelineDefinition.of(services.pipelines().byId(pipeline.id())
+                                .orElseThrow().definition());
+                        StreamDescriptor descriptor = from.discover().stream()
+                                .filter(d -> d.id().toString().equals(added.name())).findFirst().orElse(null);
+                        journal.info(added.name() + ": added to the pipeline while it runs; it is snapshotted and then"
+                                + " followed while the other streams go on");
+                        results.add(pool.submit(() -> syncStream(current, added, descriptor, from, to,
+                                sourceConnector, destinationConnector)));
+                    }
                 }
                 for (Future<String> result : results) {
                     String failure = result.get();
@@ -168,7 +193,7 @@ final class PipelineRun implements Runnable {
                             () -> missingPlugin(sourceConnector, destinationConnector, chain)).run();
                     break;
                 } catch (ConnectorException e) {
-                    StreamPlan changed = columnsChanged(settings, plan, from, e, attempt);
+                    StreamPlan changed = changes.columnsChanged(settings, plan, from, e, attempt);
                     if (changed == null) {
                         throw e;
                     }
@@ -211,28 +236,6 @@ final class PipelineRun implements Runnable {
     }
 
     /**
-     * A change-capture reader stops at a change of the table's columns (a PostgreSQL relation message, a MySQL table
-     * map) with a {@link ConnectorException.Kind#SCHEMA} error: the stream is then planned again on the columns the
-     * source has now, and goes on from its last offset (new columns are added to the destination; an incompatible
-     * change fails when the writer evolves).
-     *
-     * @return the new plan, or null when the error is not such a change (or the stream changed too often)
-     */
-    private StreamPlan columnsChanged(StreamSettings settings, StreamPlan plan, ConnectorSession from,
-                                      ConnectorException e, int attempt) throws ConnectorException {
-        if (plan.syncMode() != SyncMode.CDC || e.kind() != ConnectorException.Kind.SCHEMA || attempt > 10
-                || control.isStopped()) {
-            return null;
-        }
-        StreamDescriptor now = from.discover().stream().filter(d -> d.id().toString().equals(settings.name()))
-                .findFirst().orElse(null);
-        if (now == null || now.schema().equals(plan.stream().schema())) {
-            return null;
-        }
-        return StreamPlan.resolve(settings, now);
-    }
-
-    /**
      * Opens the stream's transform steps on the source's schema and checks they keep the columns the destination
      * needs.
      */
@@ -267,17 +270,6 @@ final class PipelineRun implements Runnable {
 
     private boolean stillInstalled(Connector connector) {
         return services.catalog().connector(connector.descriptor().type()).filter(c -> c == connector).isPresent();
-    }
-
-    /**
-     * Streams synced at once: the pipeline's parallelism, but at least one thread per change-capture stream that
-     * follows its log, because such a stream holds its thread until the run is stopped.
-     */
-    private static int threads(PipelineDefinition definition) {
-        long following = definition.followChanges()
-                ? definition.streams().stream().filter(s -> s.syncMode() == SyncMode.CDC).count() : 0;
-        int others = (int) (definition.streams().size() - following);
-        return (int) following + Math.max(Math.min(definition.parallelism() - (int) following, others), others == 0 ? 0 : 1);
     }
 
     private Connection connection(ConnectionKind kind, String id) {
