@@ -19,6 +19,10 @@
 #               for the console's browser tests (e2e/)
 #   Python      /usr/bin/python3 (Debian's python3), which the python transform's
 #               runner processes and their tests use
+#   S3          http://127.0.0.1:9444 (s3proxy 4.1.0, filesystem backend, path-style)
+#               access key arus-s3 / secret key arus-s3-secret-9vQ2, region us-east-1,
+#               bucket arus-test; data in ${ARUS_S3_DIR:-/tmp/arus-s3proxy}; the jar is
+#               fetched from Maven Central into ~/.cache/arus (needs java 17+ and curl)
 #
 # Missing servers are installed with apt-get and stopped servers are started
 # (both need root). Exits non-zero if a service cannot be brought up: tests
@@ -504,6 +508,64 @@ python_up() {
   echo "python3: ready ($("$PYTHON3" --version 2>&1)$note)"
 }
 
+# ---------------------------------------------------------------------- S3
+
+# S3-compatible object storage for connectors/files: s3proxy's jar-with-dependencies
+# from Maven Central, run with the filesystem backend. Not on 9000 (ClickHouse native).
+readonly S3_PORT=9444
+readonly S3_ACCESS_KEY=arus-s3
+readonly S3_SECRET_KEY=arus-s3-secret-9vQ2
+readonly S3_BUCKET=arus-test
+readonly S3PROXY_VERSION=4.1.0
+readonly S3PROXY_DIR=${ARUS_S3_DIR:-/tmp/arus-s3proxy}
+readonly S3PROXY_JAR=${XDG_CACHE_HOME:-$HOME/.cache}/arus/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar
+readonly S3PROXY_URL=https://repo1.maven.org/maven2/org/gaul/s3proxy/$S3PROXY_VERSION/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar
+
+# Any S3 answer counts (an anonymous request gets an S3 403 with an x-amz-request-id).
+s3_ready() {
+  curl -sS --max-time 2 -o /dev/null -D - "http://$HOST:$S3_PORT/" 2>/dev/null | grep -qi '^x-amz-request-id:'
+}
+
+s3proxy_fetch() {
+  [ -s "$S3PROXY_JAR" ] && return 0
+  command -v curl >/dev/null || apt_install curl
+  mkdir -p "$(dirname "$S3PROXY_JAR")"
+  log "s3: downloading $S3PROXY_URL"
+  local tmp="$S3PROXY_JAR.part" sha
+  curl -fsSL --retry 3 -o "$tmp" "$S3PROXY_URL" || die "s3: download of $S3PROXY_URL failed"
+  sha=$(curl -fsSL --retry 3 "$S3PROXY_URL.sha1") || die "s3: download of $S3PROXY_URL.sha1 failed"
+  [ "$(sha1sum "$tmp" | cut -d' ' -f1)" = "${sha%% *}" ] || { rm -f "$tmp"; die "s3: sha1 of $S3PROXY_URL does not match Maven Central's"; }
+  mv "$tmp" "$S3PROXY_JAR"
+}
+
+s3proxy_start() {
+  command -v java >/dev/null || apt_install openjdk-17-jre-headless
+  mkdir -p "$S3PROXY_DIR/data/$S3_BUCKET"
+  cat >"$S3PROXY_DIR/s3proxy.conf" <<CONF
+s3proxy.endpoint=http://$HOST:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_ACCESS_KEY
+s3proxy.credential=$S3_SECRET_KEY
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$S3PROXY_DIR/data
+CONF
+  log "s3: starting s3proxy $S3PROXY_VERSION on $HOST:$S3_PORT (log $S3PROXY_DIR/s3proxy.log)"
+  # Not through no_lock_fd: its shell would stay behind holding the lock; this forks java directly.
+  setsid nohup java -Xmx256m -jar "$S3PROXY_JAR" --properties "$S3PROXY_DIR/s3proxy.conf" \
+    >"$S3PROXY_DIR/s3proxy.log" 2>&1 </dev/null 9>&- &
+}
+
+s3_up() {
+  local note=""
+  if ! s3_ready; then
+    s3proxy_fetch
+    s3proxy_start
+    wait_until "s3proxy on $HOST:$S3_PORT" s3_ready
+    note=", started"
+  fi
+  echo "s3: up (http://$HOST:$S3_PORT s3proxy, keys $S3_ACCESS_KEY/$S3_SECRET_KEY, bucket $S3_BUCKET$note)"
+}
+
 # ---------------------------------------------------------------------------
 
 main() {
@@ -518,6 +580,7 @@ main() {
   clickhouse_up
   chromium_up
   python_up
+  s3_up
 }
 
 main "$@"
