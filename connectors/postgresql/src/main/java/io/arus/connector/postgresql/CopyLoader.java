@@ -1,5 +1,6 @@
 package io.arus.connector.postgresql;
 
+import io.arus.api.record.Changes;
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
@@ -19,9 +20,13 @@ import org.postgresql.copy.CopyIn;
  * REPLACE, a table Arus created, appended to) it copies straight in. Otherwise, and always for a merge, it copies
  * into a temporary table of exactly those types and then runs {@code INSERT INTO target SELECT ... [ON CONFLICT (key)
  * DO UPDATE]}: the server then casts to the target's own types (a varchar(5), an int where Arus would say bigint),
- * and a refused value fails the statement, which the writer rolls back with the rest of the flush.
+ * and a refused value fails the statement, which the writer rolls back with the rest of the flush. Rows of change
+ * capture (with {@link Changes#POSITION}) only replace a row held at the same or an older position.
  */
 final class CopyLoader implements RowLoader {
+    /** The alias of the merge target, so that the position guard can tell its row from the incoming one. */
+    private static final String TARGET = "arus_target";
+
     private final Dialect dialect;
 
     CopyLoader(Dialect dialect) {
@@ -43,7 +48,8 @@ final class CopyLoader implements RowLoader {
             statement.execute("TRUNCATE " + temp);
         }
         copy(connection, "COPY " + temp + " (" + columns + ") FROM STDIN (FORMAT binary)", schema, rows);
-        String insert = "INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + temp;
+        String insert = "INSERT INTO " + table + (target.merge() ? " AS " + TARGET : "") + " (" + columns
+                + ") SELECT " + columns + " FROM " + temp;
         if (target.merge()) {
             insert += mergeClause(schema, target.primaryKey());
         }
@@ -62,7 +68,17 @@ final class CopyLoader implements RowLoader {
             }
         }
         String conflict = " ON CONFLICT (" + String.join(", ", keys) + ") DO ";
-        return updates.isEmpty() ? conflict + "NOTHING" : conflict + "UPDATE SET " + String.join(", ", updates);
+        if (updates.isEmpty()) {
+            return conflict + "NOTHING";
+        }
+        String merge = conflict + "UPDATE SET " + String.join(", ", updates);
+        if (schema.indexOf(Changes.POSITION).isPresent()) {
+            // change capture: a row held at a newer log position stays, so a re-delivered older event is harmless
+            String position = dialect.quote(Changes.POSITION);
+            merge += " WHERE " + TARGET + "." + position + " IS NULL OR " + TARGET + "." + position
+                    + " <= EXCLUDED." + position;
+        }
+        return merge;
     }
 
     private void copy(Connection connection, String sql, Schema schema, List<Object[]> rows) throws SQLException {

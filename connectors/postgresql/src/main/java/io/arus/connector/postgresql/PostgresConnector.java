@@ -9,13 +9,15 @@ import io.arus.api.connector.ConnectorSession;
 import io.arus.api.connector.ConnectorType;
 import io.arus.api.plugin.TypeDescriptor;
 import io.arus.connector.jdbc.ConnectionSettings;
-import io.arus.connector.jdbc.JdbcSession;
 import java.util.EnumSet;
 import java.util.Set;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Component;
 
-/** PostgreSQL as a source (full refresh and incremental by keyset) and a destination (binary COPY, upsert). */
+/**
+ * PostgreSQL as a source (full refresh and incremental by keyset, change capture from a logical replication slot)
+ * and a destination (binary COPY, upsert).
+ */
 @Component(service = Connector.class)
 @ConnectorType(PostgresConnector.TYPE)
 public final class PostgresConnector implements Connector {
@@ -40,12 +42,13 @@ public final class PostgresConnector implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.SOURCE, Capability.DESTINATION, Capability.INCREMENTAL, Capability.UPSERT, Capability.SQL_MODELS);
+        return EnumSet.of(Capability.SOURCE, Capability.DESTINATION, Capability.INCREMENTAL, Capability.UPSERT, Capability.SQL_MODELS,
+                Capability.CDC);
     }
 
     @Override
     public ConnectorSession open(Config config) throws ConfigException {
-        return new JdbcSession(DIALECT, ConnectionSettings.from(config, DEFAULT_PORT));
+        return new PostgresSession(DIALECT, ConnectionSettings.from(config, DEFAULT_PORT));
     }
 
     private static String bundleVersion() {

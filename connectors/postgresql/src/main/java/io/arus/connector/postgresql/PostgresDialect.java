@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.jdbc.PreferQueryMode;
 
 /** PostgreSQL: double-quoted identifiers, {@code pg_catalog} queries, binary COPY, transactional DDL. */
 final class PostgresDialect implements Dialect {
@@ -54,6 +55,20 @@ final class PostgresDialect implements Dialect {
         source.setBinaryTransfer(true);
         // the driver's binary timetz reading shifts the value to the JVM's zone; text keeps the server's spelling
         source.setBinaryTransferDisable("1266");
+        return source;
+    }
+
+    /**
+     * @param settings where and as whom to connect
+     * @return connections in logical replication mode (a walsender bound to the database), for change capture; the
+     *         replication protocol takes only simple queries
+     */
+    DataSource replicationDataSource(ConnectionSettings settings) {
+        PGSimpleDataSource source = (PGSimpleDataSource) dataSource(settings);
+        source.setReplication("database");
+        source.setAssumeMinServerVersion("10");
+        source.setPreferQueryMode(PreferQueryMode.SIMPLE);
+        source.setApplicationName("arus-cdc");
         return source;
     }
 

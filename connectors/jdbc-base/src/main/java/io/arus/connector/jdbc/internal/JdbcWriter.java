@@ -7,6 +7,7 @@ import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.WriteMode;
 import io.arus.api.connector.WriteRequest;
+import io.arus.api.record.Changes;
 import io.arus.api.record.RecordBatch;
 import io.arus.api.type.Field;
 import io.arus.api.type.Schema;
@@ -114,6 +115,27 @@ final class JdbcWriter implements StreamWriter {
         try {
             loadBuffered();
             new KeyDeleter(dialect, schema, primaryKey).delete(connection, loadTable, keys);
+        } catch (SQLException e) {
+            throw failed("deleting from " + loadTable, e);
+        } catch (IOException e) {
+            throw failed("deleting from " + loadTable, e);
+        }
+    }
+
+    /** Deletes as of the events' positions when the table keeps them, so an older delete never removes a newer row. */
+    @Override
+    public void delete(List<Object[]> keys, long[] positions) throws ConnectorException {
+        if (schema.indexOf(Changes.POSITION).isEmpty()) {
+            delete(keys);
+            return;
+        }
+        if (primaryKey.isEmpty()) {
+            throw new ConnectorException(Kind.UNSUPPORTED, target + ": deleting by key needs a primary key");
+        }
+        try {
+            loadBuffered();
+            new KeyDeleter(dialect, schema, primaryKey).deleteAsOf(connection, loadTable, keys, Changes.POSITION,
+                    positions);
         } catch (SQLException e) {
             throw failed("deleting from " + loadTable, e);
         } catch (IOException e) {

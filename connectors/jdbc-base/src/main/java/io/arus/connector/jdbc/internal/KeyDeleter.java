@@ -41,6 +41,41 @@ final class KeyDeleter {
         }
     }
 
+    /**
+     * Deletes each key only where the row's position column is NULL or not newer than the delete's position, one
+     * statement per key (each has its own position): {@code WHERE a = ? AND b = ? AND (pos IS NULL OR pos <= ?)}.
+     *
+     * @param positionColumn the column holding each row's log position
+     * @param positions      the position of each delete, in the order of {@code keys}
+     */
+    void deleteAsOf(Connection connection, StreamId table, List<Object[]> keys, String positionColumn,
+                    long[] positions) throws SQLException {
+        if (positions.length != keys.size()) {
+            throw new IllegalArgumentException(keys.size() + " keys but " + positions.length + " positions");
+        }
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(dialect.qualify(table.namespace(), table.name()))
+                .append(" WHERE ");
+        for (String column : primaryKey) {
+            sql.append(dialect.quote(column)).append(" = ? AND ");
+        }
+        String position = dialect.quote(positionColumn);
+        sql.append('(').append(position).append(" IS NULL OR ").append(position).append(" <= ?)");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int row = 0; row < keys.size(); row++) {
+                Object[] key = keys.get(row);
+                for (int i = 0; i < binders.length; i++) {
+                    binders[i].bind(statement, i + 1, key[i]);
+                }
+                statement.setLong(binders.length + 1, positions[row]);
+                statement.addBatch();
+                if ((row + 1) % KEYS_PER_STATEMENT == 0) {
+                    statement.executeBatch();
+                }
+            }
+            statement.executeBatch();
+        }
+    }
+
     private String sql(StreamId table, int count) {
         StringBuilder columns = new StringBuilder();
         StringBuilder tuple = new StringBuilder();

@@ -1,0 +1,147 @@
+package io.arus.connector.postgresql;
+
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorException.Kind;
+import io.arus.api.connector.ReadRequest;
+import io.arus.api.connector.StreamContext;
+import io.arus.connector.jdbc.SqlFailures;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.replication.LogSequenceNumber;
+
+/**
+ * Opens a {@link ChangeReader}: checks the server and the table, creates the publication and the slot on a fresh
+ * start, and begins the snapshot where one is due.
+ */
+final class ChangeCapture {
+    private final PostgresDialect dialect;
+    private final DataSource ordinary;
+    private final DataSource replication;
+
+    ChangeCapture(PostgresDialect dialect, DataSource ordinary, DataSource replication) {
+        this.dialect = dialect;
+        this.ordinary = ordinary;
+        this.replication = replication;
+    }
+
+    ChangeReader open(ReadRequest request, StreamContext context) throws ConnectorException {
+        ChangeFeed feed = new ChangeFeed(feedName(context));
+        ChangeOffset start = request.startOffset() == null ? null : ChangeOffset.parse(request.startOffset());
+        Connection meta = null;
+        Connection replicationConnection = null;
+        Connection snapshotConnection = null;
+        try {
+            meta = ordinary.getConnection();
+            ChangeFeed.requireLogicalWal(meta);
+            CaptureTable table = CaptureTable.read(meta, dialect, request.stream()).orElseThrow(() ->
+                    new ConnectorException(Kind.SCHEMA, "table " + request.stream() + " does not exist"));
+            table.requireKey();
+            var selected = table.select(request.columns());
+            replicationConnection = replication.getConnection();
+            long consistentLsn;
+            long streamFrom;
+            SnapshotCursor snapshot = null;
+            if (start == null) {
+                feed.ensurePublication(meta, table.qualified());
+                // a slot left by an attempt whose snapshot never completed: nothing was stored, start over
+                feed.dropSlot(meta);
+                String snapshotName;
+                try (Statement statement = replicationConnection.createStatement();
+                     ResultSet rows = statement.executeQuery("CREATE_REPLICATION_SLOT " + feed.name()
+                             + " LOGICAL pgoutput EXPORT_SNAPSHOT")) {
+                    rows.next();
+                    consistentLsn = LogSequenceNumber.valueOf(rows.getString(2)).asLong();
+                    snapshotName = rows.getString(3);
+                }
+                // the exported snapshot lives until the replication connection's next command: import it now
+                snapshotConnection = ordinary.getConnection();
+                snapshot = new SnapshotCursor(snapshotConnection, dialect, table, selected, snapshotName, null,
+                        request.batchSize());
+                snapshot.start();
+                streamFrom = consistentLsn;
+                context.log(System.Logger.Level.INFO, "created replication slot " + feed.name() + " at "
+                        + LogSequenceNumber.valueOf(consistentLsn).asString() + "; reading the snapshot of " + table.id());
+            } else {
+                ConnectorException lost = feed.lost(meta);
+                if (lost != null) {
+                    throw lost;
+                }
+                consistentLsn = start.lsn();
+                streamFrom = start.lsn();
+                if (start.snapshot()) {
+                    // The exported snapshot is gone. Reading the rest of the table (after the stored key) under a
+                    // fresh snapshot sees some changes committed after the consistent point already; every one of
+                    // them is also replayed from the slot, which streams from the consistent point, in commit order
+                    // and at positions above the snapshot's 0. A row the fresh read saw too new is overwritten by
+                    // the same or a later state, a row it missed (deleted meanwhile) gets its delete: each key ends
+                    // at its last change, as if the snapshot had been read at the consistent point.
+                    snapshotConnection = ordinary.getConnection();
+                    snapshot = new SnapshotCursor(snapshotConnection, dialect, table, selected, null, start.after(),
+                            request.batchSize());
+                    context.log(System.Logger.Level.INFO, "resuming the snapshot of " + table.id() + " after key "
+                            + start.after() + " under a fresh snapshot; changes follow from "
+                            + LogSequenceNumber.valueOf(consistentLsn).asString());
+                }
+            }
+            String marker = null;
+            long endLsn = Long.MAX_VALUE;
+            if (!request.follow()) {
+                marker = UUID.randomUUID().toString();
+                endLsn = endMarker(meta, feed.name(), marker);
+            }
+            return new ChangeReader(context, table, selected, feed, request.batchSize(), request.follow(), meta,
+                    replicationConnection, consistentLsn, snapshotConnection, snapshot, streamFrom, marker, endLsn);
+        } catch (SQLException e) {
+            closeAll(meta, replicationConnection, snapshotConnection);
+            throw SqlFailures.wrap(dialect, "opening the change feed " + feed.name() + " of " + request.stream(), e);
+        } catch (ConnectorException | RuntimeException e) {
+            closeAll(meta, replicationConnection, snapshotConnection);
+            throw e;
+        }
+    }
+
+    /**
+     * A bounded read ends at the WAL position current at open. A logical decoding message written there (to this
+     * feed's prefix, with a content of its own) is the sure sign the slot decoded that far: every transaction that
+     * committed before it has been sent before it.
+     */
+    private static long endMarker(Connection meta, String prefix, String content) throws SQLException {
+        try (PreparedStatement statement = meta.prepareStatement("SELECT pg_logical_emit_message(false, ?, ?)")) {
+            statement.setString(1, prefix);
+            statement.setString(2, content);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return LogSequenceNumber.valueOf(rows.getString(1)).asLong();
+            }
+        }
+    }
+
+    private static String feedName(StreamContext context) throws ConnectorException {
+        try {
+            return context.changeFeed();
+        } catch (UnsupportedOperationException e) {
+            throw new ConnectorException(Kind.UNSUPPORTED, e.getMessage(), e);
+        }
+    }
+
+    /** Drops a feed's slot and publication. */
+    void drop(String name) throws ConnectorException {
+        ChangeFeed feed = new ChangeFeed(name);
+        try (Connection connection = ordinary.getConnection()) {
+            feed.drop(connection);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(dialect, "dropping the change feed " + name, e);
+        }
+    }
+
+    private static void closeAll(Connection... connections) {
+        for (Connection connection : connections) {
+            ChangeReader.closeQuietly(connection);
+        }
+    }
+}
