@@ -34,7 +34,15 @@ public record Notification(Event event, String pipelineId, String pipelineName, 
          *
          * @since 1.1
          */
-        RUN_SUCCEEDED_WITH_WARNINGS;
+        RUN_SUCCEEDED_WITH_WARNINGS,
+        /**
+         * A change-capture stream fell further behind its source than the pipeline's {@code cdc.lag_alert_seconds};
+         * heard once per crossing (again only after the stream caught up below the threshold). The error says the
+         * stream and how far behind it is.
+         *
+         * @since 1.2
+         */
+        CDC_LAG;
 
         /** @return the lower-case name used in JSON, e.g. {@code "run_failed"} */
         public String id() {

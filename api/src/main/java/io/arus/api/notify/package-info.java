@@ -3,7 +3,7 @@
  * a {@link io.arus.api.notify.Notification} about a pipeline run to one configured target.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.arus.api.notify;
 
 import org.osgi.annotation.bundle.Export;

@@ -72,6 +72,7 @@ public final class RunSummary {
             case RUN_SUCCEEDED_WITH_WARNINGS -> "succeeded with warnings";
             case QUALITY_CHECK_FAILED -> "failed a quality check";
             case SCHEMA_CHANGED -> "saw a source schema change";
+            case CDC_LAG -> "fell behind its change log";
             case RECOVERED -> "recovered";
         };
     }

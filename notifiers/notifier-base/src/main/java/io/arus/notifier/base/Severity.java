@@ -6,7 +6,7 @@ import io.arus.api.notify.Notification;
 public enum Severity {
     /** A run succeeded or recovered. */
     SUCCESS("#2eb67d"),
-    /** Something needs a look but no run failed: a quality check, a schema change, rejected rows. */
+    /** Something needs a look but no run failed: a quality check, a schema change, rejected rows, change lag. */
     WARNING("#ecb22e"),
     /** A run failed. */
     FAILURE("#e01e5a");
@@ -34,7 +34,7 @@ public enum Severity {
     public static Severity of(Notification notification) {
         return switch (notification.event()) {
             case RUN_SUCCEEDED, RECOVERED -> SUCCESS;
-            case QUALITY_CHECK_FAILED, SCHEMA_CHANGED, RUN_SUCCEEDED_WITH_WARNINGS -> WARNING;
+            case QUALITY_CHECK_FAILED, SCHEMA_CHANGED, RUN_SUCCEEDED_WITH_WARNINGS, CDC_LAG -> WARNING;
             case RUN_FAILED -> FAILURE;
         };
     }

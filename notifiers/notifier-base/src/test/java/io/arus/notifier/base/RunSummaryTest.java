@@ -47,6 +47,20 @@ class RunSummaryTest {
     }
 
     @Test
+    void aChangeStreamBehindItsLogIsAWarningThatSaysWhichStreamAndHowFar() {
+        Notification lag = new Notification(Notification.Event.CDC_LAG, "p-42", "orders", "run-7", null, null,
+                "public.orders: 412 s behind the source (3.2 GB of log), over the alert threshold of 300 s", null,
+                SampleNotifications.OCCURRED_AT);
+
+        RunSummary summary = RunSummary.of(lag);
+
+        assertThat(summary.severity()).isEqualTo(Severity.WARNING);
+        assertThat(summary.headline()).isEqualTo("Pipeline orders fell behind its change log");
+        assertThat(summary.plainText()).contains("public.orders: 412 s behind the source");
+        assertThat(Notification.Event.CDC_LAG.id()).isEqualTo("cdc_lag");
+    }
+
+    @Test
     void dropsALinkThatIsNotAWebUrl() {
         for (String link : new String[] {"javascript:alert(1)", "/runs/7", "not a url", "ftp://x/y"}) {
             Notification notification = new Notification(Notification.Event.RUN_FAILED, "p", "p", "r", "failed",
