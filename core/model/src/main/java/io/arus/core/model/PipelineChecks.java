@@ -35,7 +35,8 @@ final class PipelineChecks {
                 or(p.softDeleteMode(), "delete"), qualityChecks(p.qualityChecks()),
                 p.policies().misfire(), p.policies().overlap(),
                 p.models() == null ? List.of() : p.models().stream().map(m -> m == null ? null : modelWithDefaults(m)).toList(),
-                new CdcSpec(p.cdc() == null || p.cdc().until() == null ? CdcSpec.NEVER : lower(p.cdc().until())));
+                new CdcSpec(p.cdc() == null || p.cdc().until() == null ? CdcSpec.NEVER : lower(p.cdc().until()),
+                        p.cdc() == null ? CdcSpec.DEFAULT_LAG_ALERT_SECONDS : p.cdc().effectiveLagAlertSeconds()));
     }
 
     /** A model with its materialization's default. */
@@ -99,6 +100,8 @@ final class PipelineChecks {
             errors.add(new ConfigViolation("cdc.until", "must be \"never\" (follow the log until stopped) or \"current\""
                     + " (drain to the position found at start, then end)"));
         }
+        range(p.cdc() == null ? null : p.cdc().lagAlertSeconds(), "cdc.lag_alert_seconds", 1,
+                CdcSpec.MAX_LAG_ALERT_SECONDS, errors);
         models(p.models(), p.streams(), errors);
         return errors;
     }
@@ -154,7 +157,10 @@ final class PipelineChecks {
             models.add(model);
         }
         map.put("models", models);
-        map.put("cdc", Map.of("until", d.cdc().until()));
+        Map<String, Object> cdc = new LinkedHashMap<>();
+        cdc.put("until", d.cdc().until());
+        cdc.put("lag_alert_seconds", d.cdc().effectiveLagAlertSeconds());
+        map.put("cdc", cdc);
         return map;
     }
 
