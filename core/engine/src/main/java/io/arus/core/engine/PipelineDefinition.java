@@ -2,6 +2,7 @@ package io.arus.core.engine;
 
 import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteMode;
+import io.arus.core.model.CdcSpec;
 import io.arus.core.model.InvalidModelException;
 import io.arus.core.model.ModelSpec;
 import io.arus.core.model.StreamSpec;
@@ -29,16 +30,28 @@ import java.util.Map;
  * @param models          the SQL models run in the destination after every stream succeeded, in order
  * @param followChanges   whether change-capture streams follow the log until stopped (else they drain to the
  *                        position current at start and end)
+ * @param lagAlertSeconds how far behind its source (seconds) a change-capture stream may fall before the
+ *                        {@link RunEvents#CDC_LAG} event is posted (since 2.2)
  */
 public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
                                  String targetNamespace, String rawNamespace, int batchSize, int parallelism,
                                  Long errorThreshold, long lookBackSeconds, String softDeleteMode,
                                  QualityCheckSettings qualityChecks, List<ModelSpec> models,
-                                 boolean followChanges) {
+                                 boolean followChanges, int lagAlertSeconds) {
     /** Copies the streams and models. */
     public PipelineDefinition {
         streams = List.copyOf(streams);
         models = models == null ? List.of() : List.copyOf(models);
+    }
+
+    /** A definition with the default lag threshold ({@link CdcSpec#DEFAULT_LAG_ALERT_SECONDS}), as before 2.2. */
+    public PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
+                              String targetNamespace, String rawNamespace, int batchSize, int parallelism,
+                              Long errorThreshold, long lookBackSeconds, String softDeleteMode,
+                              QualityCheckSettings qualityChecks, List<ModelSpec> models, boolean followChanges) {
+        this(streams, rawZone, normalizedZone, targetNamespace, rawNamespace, batchSize, parallelism, errorThreshold,
+                lookBackSeconds, softDeleteMode, qualityChecks, models, followChanges,
+                CdcSpec.DEFAULT_LAG_ALERT_SECONDS);
     }
 
     /**
@@ -50,7 +63,7 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
         return new PipelineDefinition(streams, sync.rawZone(), sync.normalizedZone(), sync.targetNamespace(),
                 sync.rawNamespace(), sync.batchSize(), sync.parallelism(), sync.errorThreshold(), sync.lookBackSeconds(),
                 sync.softDeleteMode(), QualityCheckSettings.of(sync.qualityChecks()), sync.models(),
-                sync.cdc().follows());
+                sync.cdc().follows(), sync.cdc().effectiveLagAlertSeconds());
     }
 
     /**

@@ -17,6 +17,12 @@ public final class RunEvents {
     public static final String QUALITY_CHECK = "arus/run/QUALITY_CHECK";
     /** A stream's destination table changed shape (a column was added). */
     public static final String SCHEMA_CHANGED = "arus/run/SCHEMA_CHANGED";
+    /**
+     * A change-capture stream fell further behind its source than the pipeline's {@code cdc.lag_alert_seconds}
+     * ({@link #LAG_SECONDS}, {@link #LAG_BYTES}, and {@link #ERROR} saying it in words); posted once per crossing,
+     * again only after the stream came back under the threshold.
+     */
+    public static final String CDC_LAG = "arus/run/CDC_LAG";
     /** A pipeline was created, updated, deleted, enabled or disabled ({@link #CHANGE}). */
     public static final String PIPELINE_CHANGED = "arus/pipeline/CHANGED";
 
@@ -46,6 +52,18 @@ public final class RunEvents {
     public static final String ROWS_DELETED = "rows_deleted";
     /** Property: rows per second since the stream started (Long). */
     public static final String ROWS_PER_SECOND = "rows_per_second";
+    /**
+     * Property: a change-capture stream's bytes of source log after what it read, absent for other streams and
+     * while unknown (Long).
+     */
+    public static final String LAG_BYTES = "lag_bytes";
+    /**
+     * Property: a change-capture stream's seconds from the commit of the last change it read to when it read it (0
+     * when caught up), absent for other streams and while unknown, e.g. during its snapshot (Double, to the ms).
+     */
+    public static final String LAG_SECONDS = "lag_seconds";
+    /** Property: the rows a change-capture stream read per second over the last ten seconds or so (Double). */
+    public static final String EVENTS_PER_SECOND = "events_per_second";
     /** Property: percent done where the source estimated its rows, else absent (Double). */
     public static final String PERCENT = "percent";
     /** Property: on {@link #PIPELINE_CHANGED}: created, updated, deleted, enabled or disabled (String). */

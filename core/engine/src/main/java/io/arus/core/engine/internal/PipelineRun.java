@@ -174,7 +174,7 @@ final class PipelineRun implements Runnable {
                               ConnectorSession from, ConnectorSession to, Connector sourceConnector,
                               Connector destinationConnector) {
         StreamCounters counters = new StreamCounters(services.runs(), runId, settings.name(), services.clock(),
-                services.events(), pipeline.id(), series);
+                services.events(), pipeline.id(), series, definition.lagAlertSeconds());
         if (descriptor == null) {
             String failure = settings.name() + ": the source has no such stream";
             journal.warn(failure);

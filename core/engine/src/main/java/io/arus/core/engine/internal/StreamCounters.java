@@ -6,7 +6,9 @@ import io.arus.core.store.RunStore;
 import io.arus.core.store.RunStream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arus.core.model.CdcSpec;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,12 +17,18 @@ import java.util.Map;
 
 /**
  * The counters of one stream of a run, saved with the run after flushed batches (at most once a second, and at
- * the end), so that the API shows progress while the run goes on.
+ * the end), so that the API shows progress while the run goes on. A change-capture stream also has its lag (how far
+ * behind its source it is) and the events it read per second lately; past the pipeline's lag threshold it posts
+ * {@link RunEvents#CDC_LAG} once, and again only after it came back under.
  */
 final class StreamCounters {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SAVE_EVERY_MS = 1_000;
     private static final long PROGRESS_EVERY_MS = 500;
+    /** Events per second are the rows read over about this long, up to now. */
+    static final long EVENTS_WINDOW_MS = 10_000;
+    /** Reads closer together than this share one sample of the window. */
+    private static final long EVENTS_SAMPLE_MS = 250;
 
     private final RunStore runs;
     private final String runId;
@@ -44,9 +52,24 @@ final class StreamCounters {
     private final String pipelineId;
     private long rowEstimate = -1;
     private long lastProgress;
+    private final long lagAlertMs;
+    /** Whether {@link #lag} was called: only change-capture streams have a lag and events per second. */
+    private boolean changeStream;
+    private long lagBytes = -1;
+    private long lagMs = -1;
+    private boolean lagAlerted;
+    /** (epoch ms, rows read by then), oldest first: the first is the start of the events-per-second window. */
+    private final ArrayDeque<long[]> readSamples = new ArrayDeque<>();
 
     StreamCounters(RunStore runs, String runId, String stream, Clock clock, EventSink events, String pipelineId,
                    RunSeries series) {
+        this(runs, runId, stream, clock, events, pipelineId, series, CdcSpec.DEFAULT_LAG_ALERT_SECONDS);
+    }
+
+    /** @param lagAlertSeconds the lag past which a change-capture stream posts {@link RunEvents#CDC_LAG} */
+    StreamCounters(RunStore runs, String runId, String stream, Clock clock, EventSink events, String pipelineId,
+                   RunSeries series, int lagAlertSeconds) {
+        this.lagAlertMs = lagAlertSeconds * 1000L;
         this.runs = runs;
         this.series = series;
         this.runId = runId;
@@ -55,6 +78,7 @@ final class StreamCounters {
         this.startedAt = clock.millis();
         this.events = events;
         this.pipelineId = pipelineId;
+        readSamples.add(new long[] {startedAt, 0});
     }
 
     /** @param rows the source's estimate of the stream's rows, for a percentage; negative when unknown */
@@ -69,6 +93,74 @@ final class StreamCounters {
         if (!batch.isEmpty()) {
             bytes += RowSize.estimate(batch.rows().get(0)) * batch.size();
         }
+        // a change feed returns often, with few rows: reads close together are counted by the next sample
+        long now = clock.millis();
+        if (now - readSamples.peekLast()[0] >= EVENTS_SAMPLE_MS) {
+            readSamples.add(new long[] {now, rowsRead});
+        }
+    }
+
+    /**
+     * Keeps how far this change-capture stream is behind its source, after each batch it read; marks the stream as
+     * one (only those have a lag and events per second). Crossing above the pipeline's threshold posts
+     * {@link RunEvents#CDC_LAG} once; coming back under (or to it) arms it again. An unknown lag changes neither.
+     *
+     * @param bytesBehind  the bytes of source log after what the stream read, or -1 when unknown
+     * @param millisBehind milliseconds from the commit of the last change read to now (0 when caught up), or -1 when
+     *                     unknown (during the snapshot)
+     */
+    synchronized void lag(long bytesBehind, long millisBehind) {
+        changeStream = true;
+        lagBytes = bytesBehind < 0 ? -1 : bytesBehind;
+        lagMs = millisBehind < 0 ? -1 : millisBehind;
+        if (lagMs < 0) {
+            return;
+        }
+        if (!lagAlerted && lagMs > lagAlertMs) {
+            lagAlerted = true;
+            Map<String, Object> event = new HashMap<>();
+            event.put(RunEvents.RUN_ID, runId);
+            event.put(RunEvents.PIPELINE_ID, pipelineId);
+            event.put(RunEvents.STREAM, stream);
+            event.put(RunEvents.LAG_SECONDS, lagMs / 1000.0);
+            event.put(RunEvents.LAG_BYTES, lagBytes < 0 ? null : lagBytes);
+            event.put(RunEvents.ERROR, lagMs / 1000 + " s behind the source"
+                    + (lagBytes < 0 ? "" : " (" + size(lagBytes) + " of log)") + ", over the alert threshold of "
+                    + lagAlertMs / 1000 + " s (cdc.lag_alert_seconds)");
+            events.post(RunEvents.CDC_LAG, event);
+        } else if (lagAlerted && lagMs <= lagAlertMs) {
+            lagAlerted = false;
+        }
+    }
+
+    /** @return e.g. {@code 512 bytes}, {@code 3.2 MB}, {@code 1.5 GB} */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes / 1024.0;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** @return the rows read per second over the last {@link #EVENTS_WINDOW_MS} or so, to a tenth */
+    private double eventsPerSecond(long now) {
+        // the newest sample at or before the window's start begins the window; older ones go
+        while (readSamples.size() > 1) {
+            long[] first = readSamples.pollFirst();
+            if (readSamples.peekFirst()[0] > now - EVENTS_WINDOW_MS) {
+                readSamples.addFirst(first);
+                break;
+            }
+        }
+        long[] start = readSamples.peekFirst();
+        long elapsed = now - start[0];
+        return elapsed <= 0 ? 0 : Math.round((rowsRead - start[1]) * 10_000.0 / elapsed) / 10.0;
     }
 
     synchronized void written(int rows) {
@@ -196,13 +288,20 @@ final class StreamCounters {
             event.put(RunEvents.PERCENT, status.isSuccessful() ? 100.0
                     : Math.min(99.9, Math.round(rowsRead * 1000.0 / rowEstimate) / 10.0));
         }
+        if (changeStream) {
+            event.put(RunEvents.LAG_BYTES, lagBytes < 0 ? null : lagBytes);
+            event.put(RunEvents.LAG_SECONDS, lagMs < 0 ? null : lagMs / 1000.0);
+            event.put(RunEvents.EVENTS_PER_SECOND, eventsPerSecond(now));
+        }
         events.post(RunEvents.RUN_PROGRESS, event);
     }
 
     private void save(long now) {
         lastSave = now;
         runs.saveStream(new RunStream(runId, stream, status, rowsRead, rowsWritten, rowsRejected, rowsDeleted, bytes,
-                now - startedAt, error, checks, schemaChangesJson(), rowsFiltered));
+                now - startedAt, error, checks, schemaChangesJson(), rowsFiltered,
+                changeStream && lagBytes >= 0 ? lagBytes : null, changeStream && lagMs >= 0 ? lagMs : null,
+                changeStream ? eventsPerSecond(now) : null));
     }
 
     private String schemaChangesJson() {
