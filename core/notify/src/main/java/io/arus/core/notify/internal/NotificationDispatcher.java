@@ -21,15 +21,17 @@ import org.osgi.service.event.EventHandler;
 
 /**
  * Follows the engine's run events and notifies the targets pipelines subscribed: a run failed, succeeded (with
- * warnings or without) or recovered, a quality check failed, a source schema changed. The EventAdmin thread only hands the event over;
+ * warnings or without) or recovered, a quality check failed, a source schema changed, a change-capture stream fell
+ * behind its source past the pipeline's threshold. The EventAdmin thread only hands the event over;
  * lookups and deliveries happen on this component's own threads, so a slow or failing target never delays a run,
  * another handler, or another target. The filter spares EventAdmin the state changes that notify nobody (queued,
- * running, paused...): checks and schema changes carry no status.
+ * running, paused...): checks, schema changes and lag alerts carry no status.
  */
 @Component(service = EventHandler.class, immediate = true, property = {
         EventConstants.EVENT_TOPIC + "=" + RunEvents.RUN_STATE,
         EventConstants.EVENT_TOPIC + "=" + RunEvents.QUALITY_CHECK,
         EventConstants.EVENT_TOPIC + "=" + RunEvents.SCHEMA_CHANGED,
+        EventConstants.EVENT_TOPIC + "=" + RunEvents.CDC_LAG,
         EventConstants.EVENT_FILTER + "=" + NotificationDispatcher.FILTER})
 public final class NotificationDispatcher implements EventHandler {
     static final String FILTER = "(|(" + RunEvents.STATUS + "=failed)(" + RunEvents.STATUS + "=succeeded)("

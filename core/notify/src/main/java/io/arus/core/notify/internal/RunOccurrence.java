@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param pipelineName the pipeline's name, or null when the event does not carry it
  * @param status       the run's status, or null when the event does not carry it
  * @param counts       rows read, written and rejected by the run, when it ended
- * @param error        why the run failed, or what the check or the schema change found
+ * @param error        why the run failed, what the check or the schema change found, or how far behind a stream is
  * @param at           when it happened
  */
 record RunOccurrence(List<Event> candidates, boolean mayRecover, String runId, String pipelineId, String pipelineName,
@@ -68,7 +68,7 @@ record RunOccurrence(List<Event> candidates, boolean mayRecover, String runId, S
             }
             return Optional.empty();
         }
-        // a check or a schema change belongs to one stream: say which
+        // a check, a schema change or a lag belongs to one stream: say which
         String stream = text(properties.get(RunEvents.STREAM));
         String detail = stream == null ? error : error == null ? stream : stream + ": " + error;
         if (RunEvents.QUALITY_CHECK.equals(topic)) {
@@ -77,6 +77,10 @@ record RunOccurrence(List<Event> candidates, boolean mayRecover, String runId, S
         }
         if (RunEvents.SCHEMA_CHANGED.equals(topic)) {
             return Optional.of(new RunOccurrence(List.of(Event.SCHEMA_CHANGED), false, runId, pipelineId, name, null,
+                    Map.of(), detail, at));
+        }
+        if (RunEvents.CDC_LAG.equals(topic)) {
+            return Optional.of(new RunOccurrence(List.of(Event.CDC_LAG), false, runId, pipelineId, name, null,
                     Map.of(), detail, at));
         }
         return Optional.empty();

@@ -18,6 +18,8 @@ class NotificationDispatcherTest {
         assertThat(filter.matches(Map.of(RunEvents.STATUS, "succeeded"))).isTrue();
         assertThat(filter.matches(Map.of(RunEvents.STATUS, "succeeded_with_warnings"))).isTrue();
         assertThat(filter.matches(Map.of(RunEvents.STREAM, "public.orders", RunEvents.ERROR, "3 duplicates"))).isTrue();
+        assertThat(filter.matches(Map.of(RunEvents.STREAM, "public.orders", RunEvents.LAG_SECONDS, 400.0))).as("a lag")
+                .isTrue();
         for (String status : new String[] {"queued", "running", "paused", "cancelled", "interrupted"}) {
             assertThat(filter.matches(Map.of(RunEvents.STATUS, status))).as(status).isFalse();
         }

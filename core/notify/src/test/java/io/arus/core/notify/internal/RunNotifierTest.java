@@ -107,6 +107,30 @@ class RunNotifierTest {
     }
 
     @Test
+    void aChangeStreamBehindItsSourceReachesOnlyTheTargetsSubscribedToCdcLag() {
+        subscribe(new NotificationSubscription("t-ops", List.of("cdc_lag", "run_failed")),
+                new NotificationSubscription("t-all", List.of("run_failed", "quality_check_failed")));
+        runs.add("r-7", "p-42", RunStatus.RUNNING);
+        Map<String, Object> lag = new HashMap<>(Map.of(RunEvents.RUN_ID, "r-7", RunEvents.PIPELINE_ID, "p-42",
+                RunEvents.STREAM, "public.orders", RunEvents.LAG_SECONDS, 412.5, RunEvents.LAG_BYTES, 3_435_973_837L,
+                RunEvents.ERROR, "412 s behind the source (3.2 GB of log), over the alert threshold of 300 s"
+                        + " (cdc.lag_alert_seconds)"));
+
+        notifier.notify(RunOccurrence.of(RunEvents.CDC_LAG, lag, NOW).orElseThrow());
+
+        assertThat(webhook.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.event()).isEqualTo(Event.CDC_LAG);
+            assertThat(sent.pipelineName()).isEqualTo("orders");
+            assertThat(sent.runId()).isEqualTo("r-7");
+            assertThat(sent.status()).isEqualTo("running");
+            assertThat(sent.error()).isEqualTo("public.orders: 412 s behind the source (3.2 GB of log), over the alert"
+                    + " threshold of 300 s (cdc.lag_alert_seconds)");
+            assertThat(sent.link()).isEqualTo("http://localhost:8080/#/runs/r-7");
+        });
+        assertThat(runLog.lines).containsExactly("r-7 info notification cdc_lag to target 'ops' (webhook): delivered");
+    }
+
+    @Test
     void aFailingTargetIsRetriedWithoutHoldingUpTheOthers() {
         subscribe(new NotificationSubscription("t-ops", List.of("run_failed")),
                 new NotificationSubscription("t-all", List.of("run_failed")));

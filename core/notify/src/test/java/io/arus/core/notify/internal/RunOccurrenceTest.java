@@ -88,6 +88,23 @@ class RunOccurrenceTest {
     }
 
     @Test
+    void aChangeStreamBehindItsSourceIsCdcLagNamingTheStream() {
+        Map<String, Object> lag = new HashMap<>(Map.of(RunEvents.RUN_ID, "r-7", RunEvents.PIPELINE_ID, "p-42",
+                RunEvents.STREAM, "public.orders", RunEvents.LAG_SECONDS, 61.0, RunEvents.AT, AT,
+                RunEvents.ERROR, "61 s behind the source, over the alert threshold of 60 s (cdc.lag_alert_seconds)"));
+
+        RunOccurrence occurrence = RunOccurrence.of(RunEvents.CDC_LAG, lag, RECEIVED).orElseThrow();
+
+        assertThat(occurrence.candidates()).containsExactly(Event.CDC_LAG);
+        assertThat(occurrence.mayRecover()).isFalse();
+        assertThat(occurrence.status()).as("looked up later").isNull();
+        assertThat(occurrence.at()).isEqualTo(Instant.ofEpochMilli(AT));
+        assertThat(occurrence.error())
+                .isEqualTo("public.orders: 61 s behind the source, over the alert threshold of 60 s (cdc.lag_alert_seconds)");
+        assertThat(occurrence.notification(Event.CDC_LAG, "orders", "running", null).counts()).isEmpty();
+    }
+
+    @Test
     void eventsWithoutRunOrPipelineAndOtherTopicsMeanNothing() {
         assertThat(RunOccurrence.of(RunEvents.RUN_STATE, Map.of(RunEvents.STATUS, "failed", RunEvents.PIPELINE_ID, "p"),
                 RECEIVED)).isEmpty();
