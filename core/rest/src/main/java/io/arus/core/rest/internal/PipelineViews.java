@@ -127,15 +127,25 @@ final class PipelineViews {
         }
     }
 
-    /** The counters of one stream of a run. */
+    /**
+     * The counters of one stream of a run.
+     *
+     * @param lagBytes        a change-capture stream: the bytes of source log after what it read; null for other
+     *                        streams and while unknown
+     * @param lagSeconds      a change-capture stream: seconds from the commit of the last change it read to when it
+     *                        read it (0 when caught up); null for other streams and while unknown (its snapshot)
+     * @param eventsPerSecond a change-capture stream: the changes it read per second over the last ten seconds or
+     *                        so; null for other streams
+     */
     record StreamView(String name, String status, long rowsRead, long rowsWritten, long rowsDeleted, long rowsRejected,
                       long rowsFiltered, long bytes, long durationMs, long rowsPerSecond, String error, Object checks,
-                      Object schemaChanges) {
+                      Object schemaChanges, Long lagBytes, Double lagSeconds, Double eventsPerSecond) {
         static StreamView of(RunStream s) {
             return new StreamView(s.stream(), s.status().id(), s.rowsRead(), s.rowsWritten(), s.rowsDeleted(),
                     s.rowsRejected(), s.rowsFiltered(), s.bytes(), s.durationMs(),
                     s.durationMs() <= 0 ? 0 : s.rowsRead() * 1000 / s.durationMs(), s.error(), RunResults.json(s.checks()),
-                    RunResults.json(s.schemaChanges()));
+                    RunResults.json(s.schemaChanges()), s.lagBytes(), s.lagMs() == null ? null : s.lagMs() / 1000.0,
+                    s.eventsPerSecond());
         }
     }
 }

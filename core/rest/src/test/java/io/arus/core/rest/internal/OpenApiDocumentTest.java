@@ -199,6 +199,20 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void aRunsStreamsSayTheirChangeLagAndEventsPerSecond() {
+        JsonNode run = document.at("/paths/~1runs~1{id}/get/responses/200/content/application~1json/schema/$ref");
+        String name = run.asText().substring(run.asText().lastIndexOf('/') + 1);
+        String item = document.at("/components/schemas/" + name + "/properties/streams/items/$ref").asText();
+        JsonNode properties = document.at("/components/schemas/" + item.substring(item.lastIndexOf('/') + 1)
+                + "/properties");
+        assertThat(properties.fieldNames()).toIterable().contains("rows_read", "rows_per_second", "lag_bytes",
+                "lag_seconds", "events_per_second");
+        assertThat(properties.at("/lag_bytes/type").asText()).isEqualTo("integer");
+        assertThat(properties.at("/lag_seconds/type").asText()).isEqualTo("number");
+        assertThat(properties.at("/events_per_second/type").asText()).isEqualTo("number");
+    }
+
+    @Test
     void describesTheServerAndTheInfo() {
         assertThat(document.at("/servers/0/url").asText()).isEqualTo("/api");
         assertThat(document.at("/info/title").asText()).isEqualTo("Arus API");

@@ -44,6 +44,31 @@ class RunViewTest {
     }
 
     @Test
+    void aChangeStreamShowsItsLagInBytesAndSecondsAndItsEventsPerSecondOtherStreamsNull() {
+        RunView view = RunView.of(run, List.of(
+                new RunStream("r1", "public.customers", RunStatus.SUCCEEDED, 10, 10, 0, 0, 100, 5, null, null, null, 0),
+                new RunStream("r1", "public.orders", RunStatus.RUNNING, 5_000, 5_000, 0, 12, 400_000, 60_000, null, null,
+                        null, 0, 3_435_973_837L, 1_250L, 812.5),
+                new RunStream("r1", "public.items", RunStatus.RUNNING, 900, 0, 0, 0, 9_000, 2_000, null, null, null, 0,
+                        null, null, 450.0)), List.of(), "orders");
+
+        JsonNode streams = JsonProvider.MAPPER.valueToTree(view).path("streams");
+
+        JsonNode plain = streams.get(0);
+        assertThat(plain.has("lag_bytes") && plain.has("lag_seconds") && plain.has("events_per_second")).isTrue();
+        assertThat(plain.path("lag_bytes").isNull()).isTrue();
+        assertThat(plain.path("lag_seconds").isNull()).isTrue();
+        assertThat(plain.path("events_per_second").isNull()).isTrue();
+        JsonNode following = streams.get(1);
+        assertThat(following.path("lag_bytes").asLong()).isEqualTo(3_435_973_837L);
+        assertThat(following.path("lag_seconds").asDouble()).isEqualTo(1.25);
+        assertThat(following.path("events_per_second").asDouble()).isEqualTo(812.5);
+        JsonNode snapshotting = streams.get(2);
+        assertThat(snapshotting.path("lag_seconds").isNull()).as("unknown during the snapshot").isTrue();
+        assertThat(snapshotting.path("events_per_second").asDouble()).isEqualTo(450.0);
+    }
+
+    @Test
     void aRunWithoutModelsShowsAnEmptyListAndARunOfAListShowsNone() {
         assertThat(JsonProvider.MAPPER.valueToTree(RunView.of(run, List.of(), List.of())).path("models"))
                 .isEmpty();
