@@ -77,6 +77,25 @@ export function bytes(n) {
   return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
 }
 
+/**
+ * How far a change-capture stream is behind its source.
+ * @param {number|null|undefined} seconds from the commit of the last change read to when it was read
+ * @param {number|null|undefined} logBytes bytes of source log after what was read
+ * @returns {string} '1.3 s · 3.2 GB', '0 s · 0 B' when caught up, '–' when both are unknown
+ */
+export function lag(seconds, logBytes) {
+  const parts = [];
+  if (seconds !== null && seconds !== undefined) parts.push(seconds === 0 ? '0 s' : duration(seconds * 1000));
+  if (logBytes !== null && logBytes !== undefined) parts.push(bytes(logBytes));
+  return parts.length ? parts.join(' · ') : '–';
+}
+
+/** @param {number|null|undefined} n per second @returns {string} '0.4', '12', '1,250' or '–' */
+export function rate(n) {
+  if (n === null || n === undefined || Number.isNaN(Number(n))) return '–';
+  return Number(n) > 0 && Number(n) < 10 ? Number(n).toFixed(1) : integer.format(Number(n));
+}
+
 /** @param {string} s @returns {string} 'run_failed' -> 'Run failed' */
 export function humanize(s) {
   const text = String(s || '').replace(/[_-]+/g, ' ').trim();

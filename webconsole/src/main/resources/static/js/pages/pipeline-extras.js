@@ -7,7 +7,8 @@ import { errorPanel, loading } from '../ui/page.js';
 import { humanize } from '../format.js';
 
 /** Events a notification target can hear, in the server's order. */
-export const EVENTS = ['run_failed', 'run_succeeded', 'run_succeeded_with_warnings', 'quality_check_failed', 'schema_changed', 'recovered'];
+export const EVENTS = ['run_failed', 'run_succeeded', 'run_succeeded_with_warnings', 'quality_check_failed', 'schema_changed', 'recovered', 'cdc_lag'];
+const eventLabel = event => (event === 'cdc_lag' ? 'CDC lag' : humanize(event));
 
 /**
  * Which pipelines must succeed before this one runs.
@@ -105,10 +106,10 @@ export function notificationSection(pipeline, readOnly) {
       rows = data.map(target => ({
         target,
         boxes: EVENTS.map(event => h('input', { type: 'checkbox', value: event, disabled: readOnly,
-          checked: current.has(target.id) && current.get(target.id).has(event), 'aria-label': `${target.name}: ${humanize(event)}` })),
+          checked: current.has(target.id) && current.get(target.id).has(event), 'aria-label': `${target.name}: ${eventLabel(event)}`, title: event === 'cdc_lag' ? 'a change-capture stream fell further behind its source than the lag alert (Run options)' : null })),
       }));
       replace(element, h('div.table-wrap', h('table.data',
-        h('thead', h('tr', h('th', 'Target'), EVENTS.map(e => h('th', humanize(e))))),
+        h('thead', h('tr', h('th', 'Target'), EVENTS.map(e => h('th', eventLabel(e))))),
         h('tbody', rows.map((row, i) => h('tr', { dataset: { field: `notifications[${i}]`, target: row.target.name } },
           h('td', h('strong', row.target.name), h('span.muted.small', ` ${row.target.type}`),
             h('div.field-error', { role: 'alert', hidden: true })),
@@ -159,6 +160,7 @@ export function destinationSection(pipeline, readOnly) {
   const cdc = pipeline.cdc || {};
   const until = select([{ value: 'never', label: 'follow the log until stopped' },
     { value: 'current', label: 'drain to the position at start, then end' }], cdc.until || 'never', { disabled: readOnly });
+  const lagAlert = input('cdc.lag_alert_seconds', cdc.lag_alert_seconds, { type: 'number', min: 1, max: 86400, placeholder: '300' });
   const num = el => (el.value.trim() === '' ? undefined : Number(el.value));
   return {
     element: h('div',
@@ -175,13 +177,15 @@ export function destinationSection(pipeline, readOnly) {
           field({ label: 'Look-back (seconds)', field: 'look_back_seconds', input: lookBack, help: 'Re-read recent rows in incremental mode.' }),
           field({ label: 'Soft-deleted rows', field: 'soft_delete_mode', input: softDelete }),
           field({ label: 'Change-capture runs', field: 'cdc.until', input: until,
-            help: 'For streams in change-capture mode: a run follows the log until stopped (and starts again after a server restart), or drains it and ends, for schedules.' })))),
+            help: 'For streams in change-capture mode: a run follows the log until stopped (and starts again after a server restart), or drains it and ends, for schedules.' }),
+          field({ label: 'Lag alert (seconds)', field: 'cdc.lag_alert_seconds', input: lagAlert,
+            help: 'A change-capture stream further behind its source than this sends the cdc_lag notification (once, again after it caught up).' })))),
     read() {
       const out = {
         zones: [normalized, raw].map(c => c.querySelector('input')).filter(i => i.checked)
           .map(i => (i === normalized.querySelector('input') ? 'normalized' : 'raw')),
         soft_delete_mode: softDelete.value,
-        cdc: { ...cdc, until: until.value },
+        cdc: { ...cdc, until: until.value, lag_alert_seconds: num(lagAlert) },
       };
       const texts = { target_namespace: target, raw_namespace: rawNs };
       for (const [key, el] of Object.entries(texts)) if (el.value.trim()) out[key] = el.value.trim();

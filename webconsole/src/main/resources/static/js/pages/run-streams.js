@@ -8,7 +8,8 @@ import { streamCheckBadges } from './run-results.js';
 
 /**
  * @param {Object[]} streams a run's streams (name, status, rows_read, rows_filtered, rows_written, rows_deleted,
- *   rows_rejected, duration_ms, rows_per_second, error), optionally with a live `percent`
+ *   rows_rejected, duration_ms, rows_per_second, error; a change-capture stream also lag_seconds, lag_bytes and
+ *   events_per_second), optionally with a live `percent`
  * @param {Object} [options]
  * @param {boolean} [options.live] show a progress column
  * @param {Object} [options.run] the run, for its quality checks per stream
@@ -16,6 +17,8 @@ import { streamCheckBadges } from './run-results.js';
  * @returns {HTMLElement}
  */
 export function streamTable(streams, { live = false, run = null, runPage = false } = {}) {
+  // change-capture streams have a lag and events per second; other streams leave them null
+  const changes = streams.some(capturesChanges);
   return table([
     { title: 'Stream', render: s => h('code.wrap-anywhere', s.name) },
     { title: 'Status', render: s => statusBadge(s.status) },
@@ -26,11 +29,26 @@ export function streamTable(streams, { live = false, run = null, runPage = false
     { title: 'Deleted', class: 'num', render: s => h('span', { dataset: { rowsDeleted: s.rows_deleted ?? 0 } }, fmt.number(s.rows_deleted ?? 0)) },
     { title: 'Rejected', class: 'num', render: s => (s.rows_rejected ? h('span', { style: { color: 'var(--warn)', fontWeight: 600 } }, fmt.number(s.rows_rejected)) : '0') },
     { title: 'Rows/s', class: 'num', render: s => h('span', { dataset: { rowsPerSecond: s.rows_per_second ?? 0 } }, fmt.number(s.rows_per_second)) },
+    changes ? { title: 'Lag', class: 'num', render: s => lagCell(s) } : null,
+    changes ? { title: 'Events/s', class: 'num', render: s => (capturesChanges(s) ? h('span', { dataset: { eventsPerSecond: s.events_per_second ?? '' }, title: 'changes read per second over the last ten seconds' }, fmt.rate(s.events_per_second)) : '') } : null,
     { title: 'Duration', class: 'num', render: s => fmt.duration(s.duration_ms) },
     // the run page shows its checks above the table; elsewhere (the pipeline's latest run) they go in a column
     run && !runPage ? { title: 'Checks', render: s => streamCheckBadges(run, s.name) } : null,
     streams.some(s => s.error) ? { title: 'Error', render: s => (s.error ? h('span.wrap-anywhere', { style: { color: 'var(--bad)' } }, s.error) : '') } : null,
   ].filter(Boolean), streams, { empty: 'No stream has started yet.', rowProps: s => ({ dataset: { stream: s.name, status: s.status } }) });
+}
+
+function capturesChanges(s) {
+  return [s.lag_seconds, s.lag_bytes, s.events_per_second].some(v => v !== null && v !== undefined);
+}
+
+function lagCell(s) {
+  if (!capturesChanges(s)) return '';
+  const unknown = (s.lag_seconds ?? null) === null;
+  return h('span', {
+    dataset: { lagSeconds: s.lag_seconds ?? '', lagBytes: s.lag_bytes ?? '' },
+    title: unknown ? 'not known yet (the snapshot is being read)' : 'behind the source: time since the last change read was committed, and bytes of log still to read',
+  }, fmt.lag(s.lag_seconds, s.lag_bytes));
 }
 
 function progress(s) {

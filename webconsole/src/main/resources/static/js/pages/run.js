@@ -72,6 +72,10 @@ export async function render({ view, params, active, onCleanup }) {
           rows_rejected: Math.max(s.rows_rejected || 0, p.rows_rejected || 0), rows_per_second: p.rows_per_second ?? s.rows_per_second,
           percent: p.percent, status: p.status && !FINAL.includes(s.status) ? p.status : s.status,
         });
+        // a change-capture stream's progress carries events/s; a lag it leaves out is unknown at that moment
+        if (p.events_per_second !== undefined) {
+          Object.assign(s, { lag_seconds: p.lag_seconds ?? null, lag_bytes: p.lag_bytes ?? null, events_per_second: p.events_per_second });
+        }
       }
       byName.set(name, s);
     }
