@@ -14,14 +14,14 @@ import java.util.Set;
 import org.osgi.framework.FrameworkUtil;
 
 /**
- * What the mysql and mariadb connector types share: one dialect, one configuration, the same capabilities and the
- * same sessions. A subclass is a component of its own type and names only its product.
+ * What the mysql and mariadb connector types share: one dialect, one configuration, the same capabilities (change
+ * capture from the binlog included) and the same sessions. A subclass is a component of its own type and names only its product.
  */
 abstract class MySqlFamily implements Connector {
     static final int DEFAULT_PORT = 3306;
     static final MySqlDialect DIALECT = new MySqlDialect();
     static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(Capability.SOURCE, Capability.DESTINATION,
-            Capability.INCREMENTAL, Capability.UPSERT, Capability.SQL_MODELS));
+            Capability.INCREMENTAL, Capability.UPSERT, Capability.SQL_MODELS, Capability.CDC));
     static final ConfigSpec SPEC = ConnectionSettings.spec(DEFAULT_PORT,
             new String[] {"disable", "require", "verify-ca", "verify-full"}, "disable",
             "require: TLS without certificate check; verify-ca: TLS with the server certificate checked; "
@@ -47,7 +47,8 @@ abstract class MySqlFamily implements Connector {
 
     @Override
     public ConnectorSession open(Config config) throws ConfigException {
-        return new JdbcSession(DIALECT, ConnectionSettings.from(config, DEFAULT_PORT));
+        ConnectionSettings settings = ConnectionSettings.from(config, DEFAULT_PORT);
+        return new MySqlSession(new JdbcSession(DIALECT, settings), DIALECT, settings);
     }
 
     static String bundleVersion() {
