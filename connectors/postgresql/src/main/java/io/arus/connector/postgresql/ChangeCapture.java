@@ -42,6 +42,12 @@ final class ChangeCapture {
                     new ConnectorException(Kind.SCHEMA, "table " + request.stream() + " does not exist"));
             table.requireKey();
             var selected = table.select(request.columns());
+            for (String key : table.primaryKey()) {
+                if (selected.stream().noneMatch(column -> column.name().equals(key))) {
+                    throw new ConnectorException(Kind.CONFIGURATION, table.id() + ": change capture must read the key"
+                            + " column " + key + " (deletes are applied by key)");
+                }
+            }
             replicationConnection = replication.getConnection();
             long consistentLsn;
             long streamFrom;

@@ -180,6 +180,7 @@ class ChangeCaptureTest {
             assertThat(confirmedFlush(feed)).as("confirmed on the reader's thread, not in committed()").isEqualTo(created);
             reader.poll();
             assertThat(confirmedFlush(feed)).isEqualTo(lsn(afterInserts));
+            assertThat(reader.bytesBehind()).isBetween(0L, 16L * 1024 * 1024);
             for (int i = 0; i < 3; i++) {
                 reader.poll();
                 assertThat(confirmedFlush(feed)).isLessThanOrEqualTo(lsn(afterInserts));
