@@ -114,14 +114,6 @@ final class SnapshotCursor implements AutoCloseable {
         return lastKey;
     }
 
-    void cancel() {
-        try {
-            statement.cancel();
-        } catch (SQLException e) {
-            // nothing running: the poll returns on its own
-        }
-    }
-
     @Override
     public void close() {
         try {

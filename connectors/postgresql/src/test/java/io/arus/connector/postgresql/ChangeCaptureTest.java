@@ -297,6 +297,12 @@ class ChangeCaptureTest {
             assertThat(count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + feed + "'")).isZero();
             assertThat(count("SELECT count(*) FROM pg_publication WHERE pubname = '" + feed + "'")).isZero();
             session.dropChangeFeed(feed);
+            // the reader whose walsender was ended says its feed is gone
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 20; i++) {
+                    reader.poll();
+                }
+            }).isInstanceOf(ConnectorException.class).hasMessageContaining("change feed " + feed + " was lost");
         }
     }
 
