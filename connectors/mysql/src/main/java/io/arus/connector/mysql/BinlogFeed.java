@@ -30,6 +30,7 @@ final class BinlogFeed implements AutoCloseable {
     private final BinaryLogClient client;
     private final String where;
     private volatile boolean closed;
+    private volatile long lastSeen = System.nanoTime();
 
     private BinlogFeed(BinaryLogClient client, String where) {
         this.client = client;
@@ -104,6 +105,7 @@ final class BinlogFeed implements AutoCloseable {
     }
 
     private void offer(Object item) {
+        lastSeen = System.nanoTime();
         try {
             while (!closed) {
                 if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
@@ -142,6 +144,14 @@ final class BinlogFeed implements AutoCloseable {
             return (Event) queue.poll();
         }
         return null;
+    }
+
+    /**
+     * @return how long nothing came from the server, not even a heartbeat (sent every 5 s while the log is idle): a
+     *         connection silent far longer is dead even if the socket does not know it yet
+     */
+    long silentMillis() {
+        return (System.nanoTime() - lastSeen) / 1_000_000;
     }
 
     void wakeup() {

@@ -33,6 +33,8 @@ final class BinlogReader implements StreamReader {
     private static final long IDLE_MILLIS = 1_000;
     /** How long a poll that has changes waits for more before it returns them. */
     private static final long LINGER_MILLIS = 50;
+    /** How long the binlog connection may stay silent (heartbeats come every 5 s) before it counts as lost. */
+    private static final long SILENCE_MILLIS = 60_000;
     /** How old a measured lag may be. */
     private static final long LAG_MILLIS = 5_000;
 
@@ -212,6 +214,10 @@ final class BinlogReader implements StreamReader {
             }
             // the changes before the failure are returned first; their offset ends before it
             failure = e;
+        }
+        if (rows.isEmpty() && feed.silentMillis() > SILENCE_MILLIS) {
+            throw new ConnectorException(ConnectorException.Kind.CONNECTION, "the binlog connection sent nothing,"
+                    + " not even a heartbeat, for " + feed.silentMillis() / 1000 + " s: it is lost");
         }
         return RecordBatch.of(schema, rows, decoder.complete().toOffset());
     }

@@ -35,7 +35,8 @@ final class ChangeDecoder {
     private final Map<Long, TableColumns> tables = new HashMap<>();
     private final GtidSet gtids;
     private String file;
-    private BinlogPosition complete;
+    /** Read by the engine's lag probe ({@link BinlogReader#bytesBehind()}) while the reader thread moves it. */
+    private volatile BinlogPosition complete;
     private String pendingGtid;
     private boolean inTransaction;
     private boolean sawBegin;
