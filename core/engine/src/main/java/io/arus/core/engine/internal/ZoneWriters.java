@@ -141,6 +141,11 @@ final class ZoneWriters implements AutoCloseable {
     }
 
     private void writeNormalized(RecordBatch batch, boolean flush) throws ConnectorException {
+        if (batch.isEmpty() && normalized instanceof ChangeWriter changes) {
+            // the empty batch right after a snapshot hands over to the changes: the snapshot is swapped in, and the
+            // offset of this batch is the first the stream stores
+            changes.write(batch);
+        }
         OptionalInt deletedAt = plan.softDeleteField() == null || !"delete".equals(definition.softDeleteMode())
                 ? OptionalInt.empty() : batch.schema().indexOf(plan.softDeleteField());
         List<Object[]> live = batch.rows();

@@ -67,4 +67,30 @@ class ZoneWritersTest {
             assertThat(destination.requests).containsOnlyKeys("analytics.t");
         }
     }
+
+    @Test
+    void theEmptyBatchAfterAChangeSnapshotSwapsTheSnapshotInSoThatItsOffsetIsStored() throws Exception {
+        StreamSettings settings = new StreamSettings("public.t", SyncMode.CDC, null, List.of(), null, null);
+        PipelineDefinition definition = new PipelineDefinition(List.of(settings), false, true, "analytics", "raw", 10,
+                1, null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(), true);
+        StreamPlan plan = StreamPlan.resolve(settings, new StreamDescriptor(new StreamId("public", "t"), SOURCE,
+                List.of("id"), List.of(), 3));
+        RejectIsolator isolator = new RejectIsolator(rows -> { }, (reason, single) -> { });
+        Schema changes = io.arus.api.record.Changes.schemaOf(SOURCE);
+        try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, SOURCE, null,
+                new ZoneWriters.Sinks("run-1", clock, isolator, deleted::add), false)) {
+            ChangeWriter writer = (ChangeWriter) zones.normalized();
+            zones.write(RecordBatch.of(changes, List.<Object[]>of(new Object[] {1L, "a", null, "snapshot", 0L, null}), null),
+                    RecordBatch.of(changes, List.<Object[]>of(new Object[] {1L, "a", null, "snapshot", 0L, null}), null),
+                    true);
+            assertThat(writer.inSnapshot()).isTrue();
+
+            zones.write(RecordBatch.of(changes, List.of(), null), RecordBatch.of(changes, List.of(), null), true);
+
+            assertThat(writer.inSnapshot()).isFalse();
+            assertThat(destination.requests.get("analytics.t").writeMode()).isEqualTo(io.arus.api.connector.WriteMode.UPSERT);
+            assertThat(destination.requests.get("analytics.t").schema().names())
+                    .containsExactly("id", "name", "deleted_at", "_arus_position", "_arus_committed_at");
+        }
+    }
 }
