@@ -107,7 +107,7 @@ final class BinlogReader implements StreamReader {
             BinlogReader reader = new BinlogReader(settings, request, connection, table, end, serverId(feed),
                     "arus-binlog-" + feed, onClose);
             reader.snapshot = snapshot;
-            reader.decoder = new ChangeDecoder(table, start, mariaDb);
+            reader.decoder = new ChangeDecoder(table, start, mariaDb, reader::hasColumnNow);
             reader.handoverDue = snapshot != null;
             context.log(System.Logger.Level.INFO, request.stream() + ": change capture from the binlog "
                     + (snapshot != null ? "after a consistent snapshot at " : "resuming at ") + start
@@ -220,6 +220,22 @@ final class BinlogReader implements StreamReader {
                     + " not even a heartbeat, for " + feed.silentMillis() / 1000 + " s: it is lost");
         }
         return RecordBatch.of(schema, rows, decoder.complete().toOffset());
+    }
+
+    /** Asks the catalog whether the table has a column now (rare: a table map with a column this reader lacks). */
+    private synchronized boolean hasColumnNow(String column) throws ConnectorException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM"
+                + " information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            statement.setString(1, table.id().namespace());
+            statement.setString(2, table.id().name());
+            statement.setString(3, column);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw new ConnectorException(ConnectorException.Kind.CONNECTION, "reading the columns of " + table.id()
+                    + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -34,6 +34,7 @@ final class ChangeDecoder {
     private final int width;
     private final Map<Long, TableColumns> tables = new HashMap<>();
     private final GtidSet gtids;
+    private final TableColumns.ColumnCheck existing;
     private String file;
     /** Read by the engine's lag probe ({@link BinlogReader#bytesBehind()}) while the reader thread moves it. */
     private volatile BinlogPosition complete;
@@ -45,9 +46,11 @@ final class ChangeDecoder {
      * @param table   the captured table
      * @param start   where the stream starts (a transaction boundary)
      * @param mariaDb whether GTIDs are MariaDB's ({@code domain-server-sequence}) or MySQL's
+     * @param existing whether the table has a column now, for columns of a table map the reader does not know
      */
-    ChangeDecoder(CaptureTable table, BinlogPosition start, boolean mariaDb) {
+    ChangeDecoder(CaptureTable table, BinlogPosition start, boolean mariaDb, TableColumns.ColumnCheck existing) {
         this.table = table;
+        this.existing = existing;
         this.width = table.columns().size();
         this.complete = start;
         this.file = start.file();
@@ -110,7 +113,7 @@ final class ChangeDecoder {
             case TABLE_MAP -> {
                 TableMapEventData map = (TableMapEventData) data;
                 if (table.id().namespace().equals(map.getDatabase()) && table.id().name().equals(map.getTable())) {
-                    tables.put(map.getTableId(), TableColumns.of(table, map));
+                    tables.put(map.getTableId(), TableColumns.of(table, map, existing));
                 } else {
                     tables.remove(map.getTableId());
                 }

@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * How the columns of a table-map event (names from {@code binlog_row_metadata=FULL}) land in the reader's columns.
- * A column the reader does not know, or one whose type no longer converts to the reader's type, stops the stream
- * with a SCHEMA error naming it, so that the engine plans the stream again on the columns the table has now. A
- * reader column the event lacks (dropped since, or added after the event was written) reads as null, unless it is
- * part of the key.
+ * A column the reader does not know and the table has now, or one whose type no longer converts to the reader's
+ * type, stops the stream with a SCHEMA error naming it, so that the engine plans the stream again on the columns the
+ * table has now. A column the table no longer has (an event written before it was dropped, read again after a
+ * restart) is left out. A reader column the event lacks (dropped since, or added after the event was written) reads
+ * as null, unless it is part of the key.
  */
 final class TableColumns {
     /** For each column of the event, the reader's column index. */
@@ -26,7 +27,13 @@ final class TableColumns {
         this.types = types;
     }
 
-    static TableColumns of(CaptureTable table, TableMapEventData map) throws ConnectorException {
+    /**
+     * @param table    the reader's table
+     * @param map      a table map of it
+     * @param existing answers whether the table has a column of that name now (asks the catalog)
+     */
+    static TableColumns of(CaptureTable table, TableMapEventData map, ColumnCheck existing)
+            throws ConnectorException {
         TableMapEventMetadata metadata = map.getEventMetadata();
         List<String> names = metadata == null ? null : metadata.getColumnNames();
         if (names == null || names.size() != map.getColumnTypes().length) {
@@ -40,6 +47,11 @@ final class TableColumns {
             String name = names.get(i);
             int target = table.indexOf(name);
             if (target < 0) {
+                if (!existing.exists(name)) {
+                    targets[i] = -1;
+                    types[i] = ColumnType.byCode(map.getColumnTypes()[i] & 0xFF);
+                    continue;
+                }
                 throw new ConnectorException(Kind.SCHEMA, table.id() + " has a new column " + name
                         + " (the binlog's table map has it, this stream was planned without it)");
             }
@@ -76,6 +88,17 @@ final class TableColumns {
         }
         ColumnType type = ColumnType.byCode(code);
         return type == null ? ColumnType.STRING : type;
+    }
+
+    /** Whether the captured table has a column now. */
+    @FunctionalInterface
+    interface ColumnCheck {
+        /**
+         * @param column a column name
+         * @return whether the table has it now
+         * @throws ConnectorException when the catalog cannot be read
+         */
+        boolean exists(String column) throws ConnectorException;
     }
 
     @Override
