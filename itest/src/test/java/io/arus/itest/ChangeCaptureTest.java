@@ -1,0 +1,270 @@
+package io.arus.itest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Log-based change capture from PostgreSQL (pgoutput) through the server: a snapshot under a concurrent writer that
+ * hands over to the stream at one LSN, changes applied by key, a run that follows its log until stopped and resumes
+ * where it stopped, a bounded run for schedules, a slot dropped behind Arus's back and the resync after it.
+ */
+class ChangeCaptureTest {
+    private static final List<String> ENDED = List.of("succeeded", "succeeded_with_warnings", "failed", "cancelled",
+            "interrupted");
+    private static ArusServer server;
+    private static String pgDestination;
+    private static String clickhouse;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        server = ArusServer.await();
+        pgDestination = DatabasePipelineTest.create("/api/destinations", "postgresql", DatabasePipelineTest.pgConfig());
+        clickhouse = DatabasePipelineTest.create("/api/destinations", "clickhouse", ClickHouseTest.clickhouseConfig());
+    }
+
+    @Test
+    void aFollowingRunSnapshotsUnderAConcurrentWriterStreamsEveryChangeAndResumesAfterAStop() throws Exception {
+        String table = "ci" + shortId();
+        String schema = "cdc_src_" + table;
+        String stream = schema + "." + table;
+        createTable(stream, 100_000);
+        String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
+        String target = "cdc_dst_" + table;
+        String pipeline = pipeline(source, pgDestination, stream, target, "never");
+
+        // 10,000 inserts, updates and deletes in 100 transactions while the snapshot is read
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> randomChanges(stream, 100, 100, 1));
+        String run = start(pipeline);
+        writer.get(3, TimeUnit.MINUTES);
+        // then 50,000 changes while the run streams: big statements and many small transactions
+        Sql.postgres("arus_test", "UPDATE " + stream + " SET amount = amount + 1, name = name || '+' WHERE id % 5 = 0;"
+                + " DELETE FROM " + stream + " WHERE id % 11 = 3;"
+                + " INSERT INTO " + stream + " SELECT g, 'late ' || g, g / 100.0 FROM generate_series(200001, 220000) g;");
+        randomChanges(stream, 10, 100, 2);
+        awaitEqual(stream, target + "." + table);
+
+        JsonNode running = server.json("/api/runs/" + run);
+        assertThat(running.path("status").asText()).as(running.toString()).isEqualTo("running");
+        assertThat(Sql.postgres("arus_test", "SELECT count(*) - count(DISTINCT id) FROM " + target + "." + table).trim())
+                .as("no duplicate keys").isEqualTo("0");
+        String slot = slotOf(table);
+        assertThat(Sql.postgres("arus_test", "SELECT confirmed_flush_lsn <= pg_current_wal_lsn() AND plugin = 'pgoutput'"
+                + " FROM pg_replication_slots WHERE slot_name = '" + slot + "'").trim()).isEqualTo("t");
+
+        // a table added to the running pipeline (the console PUTs back what GET answered, plus the stream) is
+        // snapshotted and followed while the first stream goes on
+        String added = "ca" + table.substring(2);
+        String addedStream = schema + "." + added;
+        createTable(addedStream, 20_000);
+        com.fasterxml.jackson.databind.node.ObjectNode edited = (com.fasterxml.jackson.databind.node.ObjectNode)
+                server.json("/api/pipelines/" + pipeline);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) edited.path("streams")).addObject()
+                .put("name", addedStream).put("sync_mode", "cdc");
+        HttpResponse<String> put = server.send("PUT", "/api/pipelines/" + pipeline,
+                ArusServer.JSON.writeValueAsString(edited), server.adminToken());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        CompletableFuture<Void> both = CompletableFuture.runAsync(() -> {
+            randomChanges(stream, 10, 50, 4);
+            randomChanges(addedStream, 10, 50, 5);
+        });
+        both.get(3, TimeUnit.MINUTES);
+        awaitEqual(addedStream, target + "." + added);
+        awaitEqual(stream, target + "." + table);
+        assertThat(server.json("/api/runs/" + run).path("status").asText()).as("the same run goes on").isEqualTo("running");
+        String addedSlot = slotOf(added);
+
+        stop(run);
+        Sql.postgres("arus_test", "UPDATE " + stream + " SET name = 'while stopped' WHERE id % 97 = 1;"
+                + " DELETE FROM " + stream + " WHERE id % 89 = 2;");
+        String again = start(pipeline);
+        awaitEqual(stream, target + "." + table);
+        JsonNode resumed = server.json("/api/runs/" + again);
+        assertThat(resumed.path("streams").get(0).path("rows_read").asLong()).as("resumed at the stored LSN, no new"
+                + " snapshot").isLessThan(20_000);
+        stop(again);
+
+        HttpResponse<String> deleted = server.send("DELETE", "/api/pipelines/" + pipeline, null, server.adminToken());
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+        assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM pg_replication_slots WHERE slot_name IN ('" + slot
+                + "', '" + addedSlot + "')").trim()).as("deleting the pipeline dropped its slots").isEqualTo("0");
+        assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM pg_publication WHERE pubname = '" + slot + "'").trim())
+                .isEqualTo("0");
+    }
+
+    @Test
+    void aSlotDroppedBehindArusBackFailsTheRunWithTheResyncToDoAndTheResyncEndsEqual() throws Exception {
+        String table = "cs" + shortId();
+        String stream = "cdc_src_" + table + "." + table;
+        createTable(stream, 5_000);
+        String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
+        String target = "cdc_dst_" + table;
+        String pipeline = pipeline(source, pgDestination, stream, target, "current");
+
+        JsonNode first = server.runToEnd(pipeline);
+        assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("succeeded");
+        assertThat(checksum(target + "." + table)).isEqualTo(checksum(stream));
+        Sql.postgres("arus_test", "UPDATE " + stream + " SET name = 'changed' WHERE id % 3 = 0;");
+        JsonNode bounded = server.runToEnd(pipeline);
+        assertThat(bounded.path("status").asText()).as(bounded.toString()).isEqualTo("succeeded");
+        assertThat(checksum(target + "." + table)).as("a bounded run drains to the position found at start")
+                .isEqualTo(checksum(stream));
+
+        Sql.postgres("arus_test", "SELECT pg_drop_replication_slot('" + slotOf(table) + "')");
+        Sql.postgres("arus_test", "DELETE FROM " + stream + " WHERE id % 4 = 0; UPDATE " + stream
+                + " SET name = 'lost' WHERE id % 5 = 0;");
+        JsonNode lost = server.runToEnd(pipeline);
+        assertThat(lost.path("status").asText()).as(lost.toString()).isEqualTo("failed");
+        assertThat(lost.path("error").asText()).as(lost.toString()).containsIgnoringCase("resync");
+
+        HttpResponse<String> reset = server.send("DELETE", "/api/pipelines/" + pipeline + "/state", null,
+                server.adminToken());
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+        JsonNode resync = server.runToEnd(pipeline);
+        assertThat(resync.path("status").asText()).as(resync.toString()).isEqualTo("succeeded");
+        assertThat(checksum(target + "." + table)).as("rows deleted while no slot ran are gone too")
+                .isEqualTo(checksum(stream));
+        server.send("DELETE", "/api/pipelines/" + pipeline, null, server.adminToken());
+    }
+
+    @Test
+    void postgresToClickHouseAppliesChangesByPositionWithTombstonesForDeletes() throws Exception {
+        String table = "ch" + shortId();
+        String stream = "cdc_src_" + table + "." + table;
+        createTable(stream, 20_000);
+        String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
+        String target = "cdc_ch_" + table;
+        String pipeline = pipeline(source, clickhouse, stream, target, "never");
+
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> randomChanges(stream, 20, 100, 3));
+        String run = start(pipeline);
+        writer.get(3, TimeUnit.MINUTES);
+        Sql.postgres("arus_test", "UPDATE " + stream + " SET amount = amount * 2 WHERE id % 3 = 0;"
+                + " DELETE FROM " + stream + " WHERE id % 7 = 1;"
+                + " INSERT INTO " + stream + " SELECT g, 'late ' || g, g / 10.0 FROM generate_series(300001, 305000) g;");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String expected = pgSummary(stream);
+        String actual = "";
+        while (System.nanoTime() < deadline && !expected.equals(actual)) {
+            Thread.sleep(1000);
+            actual = Sql.clickhouse("SELECT concat(toString(count()), '|', toString(sum(id)), '|', toString(sum(amount)),"
+                    + " '|', toString(sum(lengthUTF8(name)))) FROM `" + target + "`.`" + table + "` FINAL"
+                    + " WHERE _arus_deleted = 0").trim();
+        }
+        assertThat(actual).as("ClickHouse FINAL without tombstones equals the source").isEqualTo(expected);
+        assertThat(Sql.clickhouse("SELECT count() FROM `" + target + "`.`" + table + "` FINAL WHERE _arus_deleted = 1")
+                .trim()).as("deletes are tombstones").isNotEqualTo("0");
+        stop(run);
+        server.send("DELETE", "/api/pipelines/" + pipeline, null, server.adminToken());
+    }
+
+    private static void createTable(String stream, int rows) throws Exception {
+        String schema = stream.substring(0, stream.indexOf('.'));
+        Sql.postgres("arus_test", "CREATE SCHEMA IF NOT EXISTS " + schema + "; CREATE TABLE " + stream + " (id bigint PRIMARY KEY,"
+                + " name text, amount numeric(12,2)); INSERT INTO " + stream + " SELECT g, 'row ' || g || ' ✓',"
+                + " (g * 37 % 100000) / 100.0 FROM generate_series(1, " + rows + ") g;");
+    }
+
+    /** Transactions of single-row inserts (new ids), updates and deletes of random rows. */
+    private static void randomChanges(String stream, int transactions, int changesEach, long seed) {
+        Random random = new Random(seed);
+        try {
+            for (int t = 0; t < transactions; t++) {
+                StringBuilder sql = new StringBuilder("BEGIN;");
+                for (int c = 0; c < changesEach; c++) {
+                    long id = 1 + random.nextInt(100_000);
+                    switch (random.nextInt(3)) {
+                        case 0 -> sql.append(" INSERT INTO ").append(stream).append(" VALUES (")
+                                .append(1_000_000L * seed + t * 1000L + c).append(", 'new', 1.5);");
+                        case 1 -> sql.append(" UPDATE ").append(stream).append(" SET name = 'upd ").append(t)
+                                .append("', amount = amount + 0.01 WHERE id = ").append(id).append(';');
+                        default -> sql.append(" DELETE FROM ").append(stream).append(" WHERE id = ").append(id)
+                                .append(';');
+                    }
+                }
+                Sql.postgres("arus_test", sql.append(" COMMIT;").toString());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** count and an md5 over every row in key order: equal only when both tables hold the same rows. */
+    private static String checksum(String table) throws Exception {
+        return Sql.postgres("arus_test", "SELECT count(*) || ' ' || coalesce(md5(string_agg(id || ':' || coalesce(name, '~')"
+                + " || ':' || coalesce(amount::text, '~'), ',' ORDER BY id)), '') FROM " + table).trim();
+    }
+
+    private static String pgSummary(String table) throws Exception {
+        return Sql.postgres("arus_test", "SELECT concat_ws('|', count(*), sum(id), sum(amount), sum(char_length(name)))"
+                + " FROM " + table).trim();
+    }
+
+    private static void awaitEqual(String source, String destination) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String expected = checksum(source);
+        String actual = "";
+        while (System.nanoTime() < deadline) {
+            actual = Sql.postgres("arus_test", "SELECT to_regclass('" + destination + "') IS NOT NULL").trim().equals("t")
+                    ? checksum(destination) : "";
+            if (expected.equals(actual)) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(actual).as(destination + " equals " + source).isEqualTo(expected);
+    }
+
+    private static String slotOf(String table) throws Exception {
+        String slot = Sql.postgres("arus_test", "SELECT slot_name FROM pg_replication_slots WHERE slot_name LIKE 'arus\\_"
+                + table + "\\_%'").trim();
+        assertThat(slot).as("the pipeline's replication slot").isNotEmpty().doesNotContain("\n");
+        return slot;
+    }
+
+    private static String start(String pipeline) throws Exception {
+        HttpResponse<String> started = server.send("POST", "/api/pipelines/" + pipeline + "/runs", null,
+                server.adminToken());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        return ArusServer.JSON.readTree(started.body()).path("run_id").asText();
+    }
+
+    private static void stop(String run) throws Exception {
+        HttpResponse<String> cancel = server.send("POST", "/api/runs/" + run + "/cancel", null, server.adminToken());
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        server.awaitJson("/api/runs/" + run, Duration.ofSeconds(60), r -> ENDED.contains(r.path("status").asText()),
+                "run " + run + " should stop");
+        assertThat(server.json("/api/runs/" + run).path("status").asText()).isEqualTo("cancelled");
+    }
+
+    private static String pipeline(String source, String destination, String stream, String target, String until)
+            throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "cdc-" + shortId());
+        body.put("source_id", source);
+        body.put("destination_id", destination);
+        body.put("target_namespace", target);
+        body.put("batch_size", 5000);
+        body.put("streams", List.of(Map.of("name", stream, "sync_mode", "cdc")));
+        body.put("cdc", Map.of("until", until));
+        HttpResponse<String> response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body),
+                server.adminToken());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
