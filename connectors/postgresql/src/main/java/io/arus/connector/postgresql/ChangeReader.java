@@ -33,6 +33,8 @@ import org.postgresql.replication.PGReplicationStream;
 final class ChangeReader implements StreamReader {
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long LAG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /** Classifies SQL failures (by SQLState) like the rest of the connector. */
+    private static final PostgresDialect DIALECT = new PostgresDialect();
 
     private final StreamContext context;
     private final CaptureTable table;
@@ -127,7 +129,7 @@ final class ChangeReader implements StreamReader {
                         new ChangeOffset(true, consistentLsn, snapshot.lastKey()).toOffset());
             }
         } catch (SQLException e) {
-            throw SqlFailures.wrap(new PostgresDialect(), "reading the snapshot of " + table.id(), e);
+            throw SqlFailures.wrap(DIALECT, "reading the snapshot of " + table.id(), e);
         }
         snapshot.close();
         snapshot = null;
@@ -205,7 +207,7 @@ final class ChangeReader implements StreamReader {
         } catch (SQLException ignored) {
             // the server is unreachable: report the original failure
         }
-        return SqlFailures.wrap(new PostgresDialect(), what, e);
+        return SqlFailures.wrap(DIALECT, what, e);
     }
 
     @Override
