@@ -110,6 +110,9 @@ final class StreamSync {
                 for (ReaderPump.Pumped pumped = pump.next(); pumped != null; pumped = pump.next()) {
                     RecordBatch batch = pumped.read();
                     counters.read(batch);
+                    if (plan.syncMode() == SyncMode.CDC) {
+                        counters.lag(reader.bytesBehind(), ChangeLag.millisBehind(batch, clock.instant()));
+                    }
                     long writeStart = System.nanoTime();
                     // the chain ran on the reader's thread; a step that could not go on threw from next()
                     TransformChain.Outcome transformed = pumped.transformed();

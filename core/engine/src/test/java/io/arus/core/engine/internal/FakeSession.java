@@ -33,6 +33,8 @@ final class FakeSession implements ConnectorSession {
     final Map<String, Schema> evolved = new ConcurrentHashMap<>();
     final Map<String, List<Object[]>> flushed = new ConcurrentHashMap<>();
     final Map<String, List<Object[]>> deleted = new ConcurrentHashMap<>();
+    /** What readers answer to {@link StreamReader#bytesBehind()}. */
+    volatile long bytesBehind = -1;
     /** Runs after each batch the reader hands out (e.g. to remove a transform). */
     Consumer<RecordBatch> afterPoll = batch -> { };
 
@@ -54,6 +56,11 @@ final class FakeSession implements ConnectorSession {
                     }
                     return batch;
                 }
+            }
+
+            @Override
+            public long bytesBehind() {
+                return bytesBehind;
             }
 
             @Override
