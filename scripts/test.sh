@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that runs every test: brings up the servers the tests need, runs the unit tests (surefire)
 # and the OSGi integration tests (bnd-testing) of every module, then tests the exported server jar as a process:
-# a user's first start and restarts (smoke-test.sh), a run killed with SIGKILL (resilience-test.sh), and a debug-level
+# a user's first start and restarts (smoke-test.sh), a run killed with SIGKILL (resilience-test.sh), a change-capture
+# run killed with SIGKILL ten times under a concurrent writer (cdc-resilience-test.sh), and a debug-level
 # log that holds no secret while data/ is owner-only (log-secrets-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,4 +11,5 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -ntp install "$@"
 ./scripts/smoke-test.sh
 ./scripts/resilience-test.sh
+./scripts/cdc-resilience-test.sh
 ./scripts/log-secrets-test.sh
