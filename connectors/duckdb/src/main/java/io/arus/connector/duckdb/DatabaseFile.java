@@ -48,6 +48,20 @@ final class DatabaseFile {
         return root.duplicate();
     }
 
+    /**
+     * Creates a schema when missing, one caller at a time: DuckDB refuses the second of two transactions that create
+     * the same schema at once ("Catalog write-write conflict"), which is what the parallel writers of a run's first
+     * streams into a new namespace would do.
+     *
+     * @param schema the schema
+     * @throws SQLException when it cannot be created
+     */
+    synchronized void createSchema(String schema) throws SQLException {
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
+        }
+    }
+
     synchronized void close() {
         if (root == null) {
             return;

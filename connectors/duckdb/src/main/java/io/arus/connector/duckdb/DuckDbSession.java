@@ -15,6 +15,7 @@ import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.WriteRequest;
 import io.arus.connector.jdbc.ConnectionSettings;
 import io.arus.connector.jdbc.JdbcSession;
+import io.arus.connector.jdbc.SqlFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -71,6 +72,12 @@ final class DuckDbSession implements ConnectorSession {
 
     @Override
     public StreamWriter openWriter(WriteRequest request, StreamContext context) throws ConnectorException {
+        String namespace = request.target().namespace().isEmpty() ? settings.schema() : request.target().namespace();
+        try {
+            database.createSchema(namespace);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(dialect, "creating schema " + namespace + " in " + settings.file(), e);
+        }
         return jdbc.openWriter(request, context);
     }
 

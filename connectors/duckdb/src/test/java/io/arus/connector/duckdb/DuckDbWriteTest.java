@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -178,37 +179,45 @@ class DuckDbWriteTest {
     }
 
     @Test
-    void streamsOfOnePipelineWriteTheSameFileInParallel() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+    void streamsOfOnePipelineWriteTheSameFileInParallelIntoANewSchema() throws Exception {
+        // eight writers open at the same moment on a schema that does not exist yet, five times over: DuckDB refuses
+        // the second of two transactions creating the same schema, so the session creates it one caller at a time
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<?>> writers = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                String table = "parallel_" + t;
-                WriteMode mode = t % 2 == 0 ? WriteMode.UPSERT : WriteMode.REPLACE;
-                writers.add(pool.submit(() -> {
-                    try (StreamWriter writer = writer(table, PEOPLE, mode)) {
-                        for (int from = 0; from < 20_000; from += 2_000) {
-                            List<Object[]> rows = new ArrayList<>();
-                            for (int id = from; id < from + 2_000; id++) {
-                                rows.add(row(id, "n" + id));
+            for (int round = 0; round < 5; round++) {
+                String schema = "fresh_" + round;
+                CyclicBarrier start = new CyclicBarrier(8);
+                List<Future<?>> writers = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    StreamId target = new StreamId(schema, "parallel_" + t);
+                    WriteMode mode = t % 2 == 0 ? WriteMode.UPSERT : WriteMode.REPLACE;
+                    writers.add(pool.submit(() -> {
+                        start.await();
+                        try (StreamWriter writer = db.session.openWriter(new WriteRequest(target, PEOPLE, List.of("id"),
+                                mode), DuckFile.context(target))) {
+                            for (int from = 0; from < 6_000; from += 2_000) {
+                                List<Object[]> rows = new ArrayList<>();
+                                for (int id = from; id < from + 2_000; id++) {
+                                    rows.add(row(id, "n" + id));
+                                }
+                                writer.write(RecordBatch.of(PEOPLE, rows, null));
+                                writer.flush();
                             }
-                            writer.write(RecordBatch.of(PEOPLE, rows, null));
-                            writer.flush();
+                            writer.complete();
                         }
-                        writer.complete();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> writer : writers) {
-                writer.get();
+                        return null;
+                    }));
+                }
+                for (Future<?> writer : writers) {
+                    writer.get();
+                }
+                for (int t = 0; t < 8; t++) {
+                    assertThat(db.strings("SELECT count(DISTINCT id) || '/' || count(*) FROM " + schema + ".parallel_" + t))
+                            .containsExactly("6000/6000");
+                }
             }
         } finally {
             pool.shutdown();
-        }
-        for (int t = 0; t < 4; t++) {
-            assertThat(db.strings("SELECT count(DISTINCT id) || '/' || count(*) FROM main.parallel_" + t))
-                    .containsExactly("20000/20000");
         }
     }
 
