@@ -50,7 +50,16 @@ final class ChangeDecoder {
      */
     ChangeDecoder(CaptureTable table, BinlogPosition start, boolean mariaDb, TableColumns.ColumnCheck existing) {
         this.table = table;
-        this.existing = existing;
+        Map<String, Boolean> known = new HashMap<>();
+        // asked once per column: old events of a dropped column come in every transaction until the drop
+        this.existing = column -> {
+            Boolean exists = known.get(column);
+            if (exists == null) {
+                exists = existing.exists(column);
+                known.put(column, exists);
+            }
+            return exists;
+        };
         this.width = table.columns().size();
         this.complete = start;
         this.file = start.file();
