@@ -1,6 +1,7 @@
 package io.arus.api.connector;
 
 import java.util.List;
+import java.util.Map;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -121,6 +122,20 @@ public interface ConnectorSession extends AutoCloseable {
      * @throws ConnectorException when the source refused
      */
     default void dropChangeFeed(String feed) throws ConnectorException {
+    }
+
+    /**
+     * Describes what change capture keeps at the source for one stream of one pipeline, for the pipeline's state:
+     * JSON-friendly values such as {@code {"slot": "arus_orders_...", "active": true, "wal_status": "reserved",
+     * "retained_bytes": 123456, "confirmed_flush_lsn": "0/1A2B3C"}} (PostgreSQL) or the binlog position and the bytes
+     * the server holds after it (MySQL/MariaDB). The default describes nothing.
+     *
+     * @param feed the name the reader was given ({@link StreamContext#changeFeed()})
+     * @return the description, empty when the source keeps nothing under that name
+     * @throws ConnectorException when the source cannot be asked
+     */
+    default Map<String, Object> describeChangeFeed(String feed) throws ConnectorException {
+        return Map.of();
     }
 
     /** Closes connections and pools. */

@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.postgresql.replication.LogSequenceNumber;
@@ -132,6 +134,35 @@ final class ChangeCapture {
             return context.changeFeed();
         } catch (UnsupportedOperationException e) {
             throw new ConnectorException(Kind.UNSUPPORTED, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return the feed's slot as {@code pg_replication_slots} shows it, with the WAL it retains (from its restart LSN
+     *         to the current WAL position) and whether its publication exists; empty when there is no such slot
+     */
+    Map<String, Object> describe(String name) throws ConnectorException {
+        try (Connection connection = ordinary.getConnection();
+             PreparedStatement statement = connection.prepareStatement("SELECT s.active, s.wal_status,"
+                     + " s.confirmed_flush_lsn::text, pg_wal_lsn_diff(pg_current_wal_lsn(), s.restart_lsn)::bigint,"
+                     + " EXISTS (SELECT 1 FROM pg_publication p WHERE p.pubname = s.slot_name)"
+                     + " FROM pg_replication_slots s WHERE s.slot_name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                Map<String, Object> feed = new LinkedHashMap<>();
+                if (rows.next()) {
+                    feed.put("slot", name);
+                    feed.put("active", rows.getBoolean(1));
+                    feed.put("wal_status", rows.getString(2));
+                    feed.put("confirmed_flush_lsn", rows.getString(3));
+                    long retained = rows.getLong(4);
+                    feed.put("retained_bytes", rows.wasNull() ? null : retained);
+                    feed.put("publication", rows.getBoolean(5));
+                }
+                return feed;
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(dialect, "describing the change feed " + name, e);
         }
     }
 

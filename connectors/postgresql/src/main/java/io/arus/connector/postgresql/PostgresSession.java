@@ -114,6 +114,11 @@ final class PostgresSession implements ConnectorSession {
     }
 
     @Override
+    public java.util.Map<String, Object> describeChangeFeed(String feed) throws ConnectorException {
+        return capture.describe(feed);
+    }
+
+    @Override
     public void close() {
         for (StreamReader reader : List.copyOf(changeReaders)) {
             reader.close();

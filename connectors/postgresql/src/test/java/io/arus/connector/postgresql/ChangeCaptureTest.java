@@ -293,7 +293,11 @@ class ChangeCaptureTest {
             reader.poll(); // streaming: the slot is active
             assertThat(count("SELECT count(*) FROM pg_replication_slots WHERE active AND slot_name = '" + feed + "'"))
                     .isEqualTo(1);
+            assertThat(session.describeChangeFeed(feed)).containsEntry("slot", feed).containsEntry("active", true)
+                    .containsEntry("wal_status", "reserved").containsEntry("publication", true)
+                    .hasEntrySatisfying("retained_bytes", bytes -> assertThat((Long) bytes).isNotNegative());
             session.dropChangeFeed(feed);
+            assertThat(session.describeChangeFeed(feed)).isEmpty();
             assertThat(count("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + feed + "'")).isZero();
             assertThat(count("SELECT count(*) FROM pg_publication WHERE pubname = '" + feed + "'")).isZero();
             session.dropChangeFeed(feed);

@@ -2,11 +2,13 @@ package io.arus.core.engine;
 
 import io.arus.api.config.Config;
 import io.arus.api.connector.Connector;
+import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorSession;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +37,31 @@ public final class ChangeFeeds {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /**
+     * Describes the feeds of a pipeline's change-capture streams at its source ({@link
+     * ConnectorSession#describeChangeFeed}); a feed the source could not describe says why under {@code error}.
+     *
+     * @return per stream, what the source keeps for it (empty when nothing)
+     * @throws Exception when the source cannot be opened
+     */
+    public static Map<String, Map<String, Object>> describe(Connector connector, Map<String, ?> config,
+                                                            String pipelineId, List<String> streams) throws Exception {
+        Map<String, Map<String, Object>> feeds = new LinkedHashMap<>();
+        if (streams.isEmpty()) {
+            return feeds;
+        }
+        try (ConnectorSession session = connector.open(Config.of(connector.descriptor().config(), config))) {
+            for (String stream : streams) {
+                try {
+                    feeds.put(stream, session.describeChangeFeed(name(pipelineId, stream)));
+                } catch (ConnectorException e) {
+                    feeds.put(stream, Map.of("error", e.getMessage()));
+                }
+            }
+        }
+        return feeds;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.arus.core.service;
 import io.arus.core.model.InvalidModelException;
 import io.arus.core.model.PipelineSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -68,4 +69,13 @@ public interface PipelineService {
      * scratch.
      */
     void resetState(Actor actor, String id);
+
+    /**
+     * What the source keeps for the pipeline's change-capture streams (PostgreSQL: each slot, whether it is active,
+     * its WAL status and the WAL it retains), asked from the source now.
+     *
+     * @return per change-capture stream, its feed's description; empty when the pipeline has none
+     * @throws NotFoundException when there is no such pipeline
+     */
+    Map<String, Map<String, Object>> changeFeeds(String id);
 }

@@ -4,7 +4,7 @@
  * transaction.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.arus.core.service;
 
 import org.osgi.annotation.bundle.Export;

@@ -230,7 +230,7 @@ public final class PipelineResource {
     @RequiresRole(Role.VIEWER)
     public PipelineStateView state(@PathParam("id") String id) {
         find(id);
-        return new PipelineStateView(id, offsets.all(id), schemas.all(id));
+        return new PipelineStateView(id, offsets.all(id), schemas.all(id), pipelines.changeFeeds(id));
     }
 
     /** Forgets every offset and every stream's last columns: the next run resyncs every stream from scratch. */

@@ -17,11 +17,14 @@ class PipelineStateViewTest {
     void offsetsKeepTheirJsonShapeAndSchemasComeBeside() throws Exception {
         PipelineStateView state = new PipelineStateView("p1",
                 Map.of("public.orders", Map.of("all", new Offset(2, Map.of("id", 2500, "amount", new BigDecimal("1.50"))))),
-                Map.of("public.orders", List.of("id int64", "amount decimal(12,2)")));
+                Map.of("public.orders", List.of("id int64", "amount decimal(12,2)")),
+                Map.of("public.orders", Map.of("slot", "arus_orders_0123456789abcdef", "retained_bytes", 4096L)));
 
         JsonNode json = JsonProvider.MAPPER.readTree(JsonProvider.MAPPER.writeValueAsString(state));
 
-        assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("pipeline_id", "streams", "schemas");
+        assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("pipeline_id", "streams", "schemas",
+                "change_feeds");
+        assertThat(json.path("change_feeds").path("public.orders").path("retained_bytes").asLong()).isEqualTo(4096);
         assertThat(json.path("pipeline_id").asText()).isEqualTo("p1");
         JsonNode offset = json.path("streams").path("public.orders").path("all");
         assertThat(offset.fieldNames()).toIterable().containsExactlyInAnyOrder("version", "values");
@@ -40,7 +43,8 @@ class PipelineStateViewTest {
                 .path("200").path("content").path("application/json").path("schema");
         assertThat(answer.path("$ref").asText()).endsWith("/PipelineStateView");
         JsonNode view = document.path("components").path("schemas").path("PipelineStateView").path("properties");
-        assertThat(view.fieldNames()).toIterable().containsExactlyInAnyOrder("pipeline_id", "streams", "schemas");
+        assertThat(view.fieldNames()).toIterable().containsExactlyInAnyOrder("pipeline_id", "streams", "schemas",
+                "change_feeds");
         assertThat(view.path("schemas").path("additionalProperties").path("items").path("type").asText())
                 .isEqualTo("string");
         JsonNode offset = document.path("components").path("schemas").path("Offset").path("properties");

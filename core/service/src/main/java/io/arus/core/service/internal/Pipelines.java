@@ -241,14 +241,37 @@ public final class Pipelines implements PipelineService {
         }
     }
 
+    @Override
+    public Map<String, Map<String, Object>> changeFeeds(String id) {
+        Pipeline pipeline = find(id);
+        List<String> cdc = changeStreams(pipeline);
+        if (cdc.isEmpty()) {
+            return Map.of();
+        }
+        io.arus.core.store.Connection source = connections.byId(ConnectionKind.SOURCE, pipeline.sourceId()).orElse(null);
+        io.arus.api.connector.Connector connector = source == null ? null
+                : catalog.connector(source.type()).orElse(null);
+        if (connector == null) {
+            return Map.of("error", Map.of("error", "the source or its connector is not installed"));
+        }
+        try {
+            return io.arus.core.engine.ChangeFeeds.describe(connector, secrets.decrypt(source.config()), pipeline.id(), cdc);
+        } catch (Exception e) {
+            return Map.of("error", Map.of("error", "the source could not be asked: " + e.getMessage()));
+        }
+    }
+
+    private static List<String> changeStreams(Pipeline pipeline) {
+        return storedStreams(pipeline).stream().filter(s -> "cdc".equals(s.syncMode())).map(StreamSpec::name).toList();
+    }
+
     /**
      * Drops the slots (and publications) of the pipeline's change-capture streams at its source, so that the source
      * stops retaining log for them. A source that cannot be reached fails the deletion or reset: leaving a slot
      * behind would fill its disk.
      */
     private void releaseChangeFeeds(Pipeline pipeline) {
-        List<String> cdc = storedStreams(pipeline).stream().filter(s -> "cdc".equals(s.syncMode()))
-                .map(StreamSpec::name).toList();
+        List<String> cdc = changeStreams(pipeline);
         if (cdc.isEmpty()) {
             return;
         }
