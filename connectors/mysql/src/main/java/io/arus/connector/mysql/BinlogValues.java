@@ -19,7 +19,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Turns a binlog cell into the Java value the full-refresh reader gives for the same column (see {@link MySqlTypes}),
@@ -62,8 +61,7 @@ final class BinlogValues {
             Map.entry("date", Set.of(ColumnType.DATE, ColumnType.NEWDATE)),
             Map.entry("time", Set.of(ColumnType.TIME, ColumnType.TIME_V2)),
             Map.entry("datetime", Set.of(ColumnType.DATETIME, ColumnType.DATETIME_V2)),
-            Map.entry("timestamp", Set.of(ColumnType.TIMESTAMP, ColumnType.TIMESTAMP_V2)),
-            Map.entry("uuid", Set.of(ColumnType.STRING)));
+            Map.entry("timestamp", Set.of(ColumnType.TIMESTAMP, ColumnType.TIMESTAMP_V2)));
 
     private BinlogValues() {
     }
@@ -130,7 +128,6 @@ final class BinlogValues {
             case TIMESTAMPTZ -> Instant.ofEpochSecond(Math.floorDiv((Long) value, 1_000_000L),
                     Math.floorMod((Long) value, 1_000_000L) * 1000);
             case JSON -> json(type, value);
-            case UUID -> uuid(value);
             default -> value instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : value.toString();
         };
     }
@@ -240,19 +237,5 @@ final class BinlogValues {
             }
         }
         return new String(raw, StandardCharsets.UTF_8); // MariaDB: JSON is longtext
-    }
-
-    private static UUID uuid(Serializable value) {
-        if (value instanceof byte[] raw && raw.length == 16) {
-            long high = 0;
-            long low = 0;
-            for (int i = 0; i < 8; i++) {
-                high = (high << 8) | (raw[i] & 0xFF);
-                low = (low << 8) | (raw[i + 8] & 0xFF);
-            }
-            return new UUID(high, low);
-        }
-        String text = value instanceof byte[] raw ? new String(raw, StandardCharsets.US_ASCII) : value.toString();
-        return UUID.fromString(text.trim());
     }
 }

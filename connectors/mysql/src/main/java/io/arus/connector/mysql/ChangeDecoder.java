@@ -86,6 +86,15 @@ final class ChangeDecoder {
         if (!(event.getHeader() instanceof EventHeaderV4 header)) {
             return;
         }
+        try {
+            decode(event, header, out);
+        } catch (RuntimeException e) {
+            throw new ConnectorException(Kind.INTERNAL, "the binlog event at " + file + ":" + header.getPosition()
+                    + " could not be turned into changes of " + table.id() + ": " + e, e);
+        }
+    }
+
+    private void decode(Event event, EventHeaderV4 header, List<Object[]> out) throws ConnectorException {
         EventData data = EventDeserializer.EventDataWrapper.internal(event.getData());
         switch (header.getEventType()) {
             case ROTATE -> {

@@ -236,6 +236,17 @@ class MySqlChangeCaptureTest {
     }
 
     @Test
+    void aTableWithAMariaDbUuidColumnIsRefusedNamingIt() throws Exception {
+        db.sql("CREATE TABLE " + db.q("uuids") + " (id INT PRIMARY KEY, ref UUID)");
+        StreamId id = db.table("uuids");
+        assertThatThrownBy(() -> session.openReader(cdc(id, null, true, 100), Split.WHOLE,
+                DatabaseFixture.context(id))).isInstanceOfSatisfying(ConnectorException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ConnectorException.Kind.CONFIGURATION);
+                    assertThat(e.getMessage()).contains("column ref").contains("uuid");
+                });
+    }
+
+    @Test
     void aPurgedPositionAsksForAResync() throws Exception {
         db.sql("CREATE TABLE " + db.q("gone") + " (id INT PRIMARY KEY)");
         StreamId id = db.table("gone");
