@@ -2,14 +2,20 @@ package io.arus.connector.mysql;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.Event;
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import com.github.shyiko.mysql.binlog.network.AuthenticationException;
 import com.github.shyiko.mysql.binlog.network.SSLMode;
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorException.Kind;
+import io.arus.api.connector.StreamId;
 import io.arus.connector.jdbc.ConnectionSettings;
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +49,12 @@ final class BinlogFeed implements AutoCloseable {
      * @param settings   the server and the user (which needs REPLICATION SLAVE and REPLICATION CLIENT / BINLOG MONITOR)
      * @param serverId   this client's server id, unique among the server's replicas
      * @param from       where to start: its GTID state when it has one, else its file and offset
+     * @param table      the captured table: the rows of other tables are not decoded
      * @param threadName the client thread's name
      * @throws ConnectorException when the server cannot be reached or refuses
      */
-    static BinlogFeed start(ConnectionSettings settings, long serverId, BinlogPosition from, String threadName)
-            throws ConnectorException {
+    static BinlogFeed start(ConnectionSettings settings, long serverId, BinlogPosition from, StreamId table,
+                            String threadName) throws ConnectorException {
         BinaryLogClient client = new BinaryLogClient(settings.host(), settings.port(), settings.username(),
                 settings.password());
         client.setServerId(serverId);
@@ -65,6 +72,13 @@ final class BinlogFeed implements AutoCloseable {
         // JVM's zone or a guessed character set in between
         deserializer.setCompatibilityMode(EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
                 EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY);
+        // the table maps come before their rows events on the client's thread, which keeps this set
+        Set<Long> tableIds = new HashSet<>();
+        for (EventType type : List.of(EventType.WRITE_ROWS, EventType.UPDATE_ROWS, EventType.DELETE_ROWS,
+                EventType.EXT_WRITE_ROWS, EventType.EXT_UPDATE_ROWS, EventType.EXT_DELETE_ROWS)) {
+            deserializer.setEventDataDeserializer(type,
+                    new CapturedRows(deserializer.getEventDataDeserializer(type), tableIds));
+        }
         client.setEventDeserializer(deserializer);
         client.setThreadFactory(runnable -> {
             Thread thread = new Thread(runnable, threadName);
@@ -78,7 +92,17 @@ final class BinlogFeed implements AutoCloseable {
             client.setBinlogPosition(from.pos());
         }
         BinlogFeed feed = new BinlogFeed(client, settings.address() + " from " + from);
-        client.registerEventListener(feed::offer);
+        client.registerEventListener(event -> {
+            if (event.getHeader().getEventType() == EventType.TABLE_MAP
+                    && EventDeserializer.EventDataWrapper.internal(event.getData()) instanceof TableMapEventData map) {
+                if (table.namespace().equals(map.getDatabase()) && table.name().equals(map.getTable())) {
+                    tableIds.add(map.getTableId());
+                } else {
+                    tableIds.remove(map.getTableId());
+                }
+            }
+            feed.offer(event);
+        });
         client.registerLifecycleListener(new BinaryLogClient.AbstractLifecycleListener() {
             @Override
             public void onCommunicationFailure(BinaryLogClient c, Exception ex) {

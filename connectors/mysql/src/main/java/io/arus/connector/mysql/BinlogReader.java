@@ -167,7 +167,7 @@ final class BinlogReader implements StreamReader {
             return null;
         }
         if (feed == null) {
-            feed = BinlogFeed.start(settings, serverId, decoder.complete(), threadName);
+            feed = BinlogFeed.start(settings, serverId, decoder.complete(), table.id(), threadName);
         }
         return readChanges();
     }

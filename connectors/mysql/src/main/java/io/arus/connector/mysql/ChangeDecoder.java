@@ -96,6 +96,9 @@ final class ChangeDecoder {
 
     private void decode(Event event, EventHeaderV4 header, List<Object[]> out) throws ConnectorException {
         EventData data = EventDeserializer.EventDataWrapper.internal(event.getData());
+        if (data == null) {
+            return; // rows of another table, not decoded (CapturedRows)
+        }
         switch (header.getEventType()) {
             case ROTATE -> {
                 RotateEventData rotate = (RotateEventData) data;
