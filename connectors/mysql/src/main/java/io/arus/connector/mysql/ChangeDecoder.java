@@ -181,8 +181,15 @@ final class ChangeDecoder {
             case TRANSACTION_PAYLOAD -> throw new ConnectorException(Kind.CONFIGURATION, "the binlog holds a"
                     + " compressed transaction at " + file + ":" + header.getPosition()
                     + "; set binlog_transaction_compression = OFF");
+            case HEARTBEAT -> {
+                // carries the server's position, not one of this stream
+            }
             default -> {
-                // format descriptions, heartbeats, GTID lists, annotations: nothing to capture
+                // format descriptions, GTID lists, checkpoints: nothing to capture, but outside a transaction the
+                // position moves past them (a bounded read after a log rotation must reach the end it noted)
+                if (!inTransaction && header.getNextPosition() > 0) {
+                    complete = new BinlogPosition(file, header.getNextPosition(), gtidState());
+                }
             }
         }
     }
