@@ -160,8 +160,11 @@ final class PgOutputDecoder {
             }
         }
         for (CaptureTable.Column column : selected) {
-            if (!present.contains(column.name())) {
-                throw new ConnectorException(Kind.SCHEMA, table.id() + ": column " + column.name()
+            // A column the reader knows that the relation lacks was either added after this point of the log (the
+            // reader opened later, on the table as it is now) or dropped since the reader opened: its values are
+            // then null. Only a key column cannot go: deletes and upserts are applied by it.
+            if (!present.contains(column.name()) && table.primaryKey().contains(column.name())) {
+                throw new ConnectorException(Kind.SCHEMA, table.id() + ": key column " + column.name()
                         + " was dropped or renamed at the source while changes were captured");
             }
         }

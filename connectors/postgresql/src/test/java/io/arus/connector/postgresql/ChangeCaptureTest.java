@@ -329,6 +329,34 @@ class ChangeCaptureTest {
     }
 
     @Test
+    void aColumnDroppedWhileStreamingReadsAsNullAndADroppedKeyStopsTheReaderNamingIt() throws Exception {
+        String t = db.q("cdc_dropcol");
+        db.sql("CREATE TABLE " + t + " (id int PRIMARY KEY, v text, w text)");
+        String feed = feed();
+        StreamId table = db.table("cdc_dropcol");
+        try (StreamReader reader = session.openReader(request(table, true, 10, null), Split.WHOLE, context(table, feed))) {
+            untilStreaming(reader);
+            db.sql("ALTER TABLE " + t + " DROP COLUMN w", "INSERT INTO " + t + " VALUES (1, 'a')");
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < 40 && rows.isEmpty(); i++) {
+                rows.addAll(reader.poll().rows());
+            }
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0)[0]).isEqualTo(1);
+            assertThat(rows.get(0)[1]).isEqualTo("a");
+            assertThat(rows.get(0)[2]).as("the dropped column reads as null").isNull();
+
+            db.sql("ALTER TABLE " + t + " DROP COLUMN id", "INSERT INTO " + t + " VALUES ('b')");
+            assertThatThrownBy(() -> {
+                for (int i = 0; i < 40; i++) {
+                    reader.poll();
+                }
+            }).isInstanceOf(ConnectorException.class).hasMessageContaining("key column id")
+                    .satisfies(e -> assertThat(((ConnectorException) e).kind()).isEqualTo(ConnectorException.Kind.SCHEMA));
+        }
+    }
+
+    @Test
     void aTruncateStopsTheReaderAskingForAResync() throws Exception {
         String t = db.q("cdc_truncate");
         db.sql("CREATE TABLE " + t + " (id int PRIMARY KEY)", "INSERT INTO " + t + " VALUES (1)");
