@@ -139,15 +139,47 @@ class ChangeCaptureTest {
     }
 
     @Test
+    void aColumnAddedWhileTheRunFollowsTheLogIsAddedToTheDestinationAndFilled() throws Exception {
+        String table = "cn" + shortId();
+        String stream = "cdc_src_" + table + "." + table;
+        createTable(stream, 2_000);
+        String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
+        String target = "cdc_dst_" + table;
+        String pipeline = pipeline(source, pgDestination, stream, target, "never");
+        String run = start(pipeline);
+        awaitEqual(stream, target + "." + table);
+
+        Sql.postgres("arus_test", "ALTER TABLE " + stream + " ADD COLUMN note text;"
+                + " UPDATE " + stream + " SET note = 'note ' || id WHERE id % 10 = 0;"
+                + " INSERT INTO " + stream + " SELECT g, 'added ' || g, 1, 'fresh' FROM generate_series(5001, 5100) g;");
+        String expected = Sql.postgres("arus_test", "SELECT count(*) || ' ' || count(note) || ' ' || sum(length(note))"
+                + " FROM " + stream).trim();
+        String actual = "";
+        for (int i = 0; i < 240 && !expected.equals(actual); i++) {
+            Thread.sleep(500);
+            actual = Sql.postgres("arus_test", "SELECT CASE WHEN EXISTS (SELECT 1 FROM information_schema.columns WHERE"
+                    + " table_schema = '" + target + "' AND table_name = '" + table + "' AND column_name = 'note')"
+                    + " THEN (SELECT count(*) || ' ' || count(note) || ' ' || sum(length(note)) FROM " + target + "."
+                    + table + ") ELSE '' END").trim();
+        }
+        assertThat(actual).as("the new column arrived with its values").isEqualTo(expected);
+        assertThat(checksum(target + "." + table)).isEqualTo(checksum(stream));
+        assertThat(server.json("/api/runs/" + run).path("status").asText()).as("the same run goes on").isEqualTo("running");
+        assertThat(server.get("/api/runs/" + run + "/logs").body()).contains("columns changed during change capture");
+        stop(run);
+        server.send("DELETE", "/api/pipelines/" + pipeline, null, server.adminToken());
+    }
+
+    @Test
     void postgresToClickHouseAppliesChangesByPositionWithTombstonesForDeletes() throws Exception {
         String table = "ch" + shortId();
         String stream = "cdc_src_" + table + "." + table;
-        createTable(stream, 20_000);
+        createTable(stream, 100_000);
         String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
         String target = "cdc_ch_" + table;
         String pipeline = pipeline(source, clickhouse, stream, target, "never");
 
-        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> randomChanges(stream, 20, 100, 3));
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> randomChanges(stream, 100, 100, 3));
         String run = start(pipeline);
         writer.get(3, TimeUnit.MINUTES);
         Sql.postgres("arus_test", "UPDATE " + stream + " SET amount = amount * 2 WHERE id % 3 = 0;"
@@ -167,6 +199,69 @@ class ChangeCaptureTest {
                 .trim()).as("deletes are tombstones").isNotEqualTo("0");
         stop(run);
         server.send("DELETE", "/api/pipelines/" + pipeline, null, server.adminToken());
+    }
+
+    @Test
+    void mariaDbToPostgresSnapshotsUnderAConcurrentWriterAndFollowsTheBinlog() throws Exception {
+        String database = "cdc_maria_" + shortId();
+        Sql.mariadb("arus_test", "CREATE DATABASE " + database + " CHARACTER SET utf8mb4");
+        Sql.mariadb(database, "CREATE TABLE items (id BIGINT PRIMARY KEY, name VARCHAR(100), amount DECIMAL(12,2));"
+                + " INSERT INTO items SELECT seq, CONCAT('row ', seq, ' ✓'), (seq * 37 % 100000) / 100"
+                + " FROM seq_1_to_100000;");
+        String source = DatabasePipelineTest.create("/api/sources", "mariadb", new LinkedHashMap<>(Map.of("host",
+                "127.0.0.1", "port", 3306, "database", database, "username", "arus_cdc", "password", "arus")));
+        String target = "cdc_dst_" + database;
+        String pipeline = pipeline(source, pgDestination, database + ".items", target, "never");
+
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> mariaChanges(database, 100, 100, 6));
+        String run = start(pipeline);
+        writer.get(3, TimeUnit.MINUTES);
+        Sql.mariadb(database, "UPDATE items SET amount = amount + 1, name = CONCAT(name, '+') WHERE id % 5 = 0;"
+                + " DELETE FROM items WHERE id % 11 = 3;"
+                + " INSERT INTO items SELECT seq, CONCAT('late ', seq), seq / 100 FROM seq_200001_to_220000;");
+        mariaChanges(database, 10, 100, 7);
+        String expected = Sql.mariadb(database, "SELECT CONCAT_WS(' ', COUNT(*), SUM(id), SUM(amount),"
+                + " SUM(CHAR_LENGTH(name))) FROM items").trim();
+        String actual = "";
+        for (int i = 0; i < 240 && !expected.equals(actual); i++) {
+            Thread.sleep(500);
+            actual = Sql.postgres("arus_test", "SELECT CASE WHEN to_regclass('" + target + ".items') IS NULL THEN ''"
+                    + " ELSE (SELECT concat_ws(' ', count(*), sum(id), sum(amount), sum(char_length(name)))"
+                    + " FROM " + target + ".items) END").trim();
+        }
+        assertThat(actual).as("PostgreSQL equals MariaDB: count, sums of ids, amounts and name lengths").isEqualTo(expected);
+        assertThat(Sql.postgres("arus_test", "SELECT md5(string_agg(concat_ws('|', id, name, amount), E'\\n' ORDER BY id))"
+                + " FROM " + target + ".items").trim()).as("row checksums")
+                .isEqualTo(Sql.mariadb(database, "SELECT MD5(GROUP_CONCAT(CONCAT_WS('|', id, name, amount) ORDER BY id"
+                        + " SEPARATOR '\\n')) FROM items").trim());
+        assertThat(Sql.postgres("arus_test", "SELECT count(*) - count(DISTINCT id) FROM " + target + ".items").trim())
+                .as("no duplicate keys").isEqualTo("0");
+        assertThat(server.json("/api/runs/" + run).path("status").asText()).isEqualTo("running");
+        stop(run);
+        server.send("DELETE", "/api/pipelines/" + pipeline, null, server.adminToken());
+        Sql.mariadb("arus_test", "DROP DATABASE " + database);
+    }
+
+    private static void mariaChanges(String database, int transactions, int changesEach, long seed) {
+        Random random = new Random(seed);
+        try {
+            for (int t = 0; t < transactions; t++) {
+                StringBuilder sql = new StringBuilder("START TRANSACTION;");
+                for (int c = 0; c < changesEach; c++) {
+                    long id = 1 + random.nextInt(100_000);
+                    switch (random.nextInt(3)) {
+                        case 0 -> sql.append(" INSERT INTO items VALUES (").append(1_000_000L * seed + t * 1000L + c)
+                                .append(", 'new', 1.5);");
+                        case 1 -> sql.append(" UPDATE items SET name = 'upd ").append(t)
+                                .append("', amount = amount + 0.01 WHERE id = ").append(id).append(';');
+                        default -> sql.append(" DELETE FROM items WHERE id = ").append(id).append(';');
+                    }
+                }
+                Sql.mariadb(database, sql.append(" COMMIT;").toString());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void createTable(String stream, int rows) throws Exception {
