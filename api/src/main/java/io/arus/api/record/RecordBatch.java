@@ -29,11 +29,13 @@ public final class RecordBatch {
     private final Schema schema;
     private final List<Object[]> rows;
     private final Offset offsetAfter;
+    private final List<UnreadableRecord> unreadable;
 
-    private RecordBatch(Schema schema, List<Object[]> rows, Offset offsetAfter) {
+    private RecordBatch(Schema schema, List<Object[]> rows, Offset offsetAfter, List<UnreadableRecord> unreadable) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.rows = Collections.unmodifiableList(Objects.requireNonNull(rows, "rows"));
         this.offsetAfter = offsetAfter;
+        this.unreadable = List.copyOf(unreadable);
     }
 
     /**
@@ -43,7 +45,25 @@ public final class RecordBatch {
      * @return a batch
      */
     public static RecordBatch of(Schema schema, List<Object[]> rows, Offset offsetAfter) {
-        return new RecordBatch(schema, rows, offsetAfter);
+        return new RecordBatch(schema, rows, offsetAfter, List.of());
+    }
+
+    /**
+     * @param unreadable what the source met in this batch's part of the stream and could not turn into rows
+     * @return a batch with the same schema, rows and offset that also carries those, for dead letters
+     * @since 1.2
+     */
+    public RecordBatch withUnreadable(List<UnreadableRecord> unreadable) {
+        return new RecordBatch(schema, rows, offsetAfter, unreadable);
+    }
+
+    /**
+     * @return what the source could not turn into rows in this batch's part of the stream (empty for most sources);
+     *         the engine sends each to dead letters with the flush that covers the batch
+     * @since 1.2
+     */
+    public List<UnreadableRecord> unreadable() {
+        return unreadable;
     }
 
     /** @return the schema every row follows */
@@ -73,14 +93,16 @@ public final class RecordBatch {
 
     /**
      * @param rows the rows of the new batch
-     * @return a batch with the same schema and offset and other rows (used to split a batch)
+     * @return a batch with the same schema and offset and other rows (used to split a batch); it carries no
+     *         {@link #unreadable()} records, which belong to the batch as the source read it
      */
     public RecordBatch withRows(List<Object[]> rows) {
-        return new RecordBatch(schema, rows, offsetAfter);
+        return new RecordBatch(schema, rows, offsetAfter, List.of());
     }
 
     @Override
     public String toString() {
-        return "RecordBatch[" + rows.size() + " rows, offsetAfter=" + offsetAfter + "]";
+        return "RecordBatch[" + rows.size() + " rows, " + (unreadable.isEmpty() ? "" : unreadable.size() + " unreadable, ")
+                + "offsetAfter=" + offsetAfter + "]";
     }
 }
