@@ -23,4 +23,12 @@ record CsvOptions(boolean header, char delimiter, char quote, String nullMarker)
         return CSVFormat.RFC4180.builder().setDelimiter(delimiter).setQuote(quote).setRecordSeparator("\r\n")
                 .setNullString(nullMarker).setQuoteMode(QuoteMode.ALL_NON_NULL).get();
     }
+
+    /**
+     * @return the format for reading: as {@link #format()} (so the NULL marker and the empty string stay apart),
+     *         skipping blank lines
+     */
+    CSVFormat readFormat() {
+        return format().builder().setIgnoreEmptyLines(true).get();
+    }
 }

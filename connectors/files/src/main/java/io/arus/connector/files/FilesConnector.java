@@ -15,7 +15,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * Files in a local folder or S3-compatible object storage, as Parquet, CSV or JSON Lines: a destination that writes
  * Hive-style partitions, rolled files and a manifest per table, in append or replace mode (not upsert: files are
- * not updated in place).
+ * not updated in place); and a source that reads such files by glob, one stream per top folder, with columns given
+ * or inferred from a sample, incrementally by file (new or changed files only), unreadable records to dead letters.
  */
 @Component(service = Connector.class)
 @ConnectorType(FilesConnector.TYPE)
@@ -25,7 +26,8 @@ public final class FilesConnector implements Connector {
             + " files destination; use append (new files per run) or replace (a new set of files per run)";
 
     private final TypeDescriptor descriptor = new TypeDescriptor(TYPE, "Files and S3", bundleVersion(),
-            "Parquet, CSV or JSON Lines in a local folder or S3-compatible storage: partitions, rolled files, a manifest.",
+            "Parquet, CSV or JSON Lines in a local folder or S3-compatible storage: partitions, rolled files, a manifest;"
+                    + " read back by glob, incrementally by file.",
             "folder", FilesSettings.SPEC);
 
     @Override
@@ -35,7 +37,7 @@ public final class FilesConnector implements Connector {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.DESTINATION);
+        return EnumSet.of(Capability.SOURCE, Capability.INCREMENTAL, Capability.DESTINATION);
     }
 
     @Override

@@ -31,6 +31,14 @@ final class LocalStorage implements Storage {
         return p;
     }
 
+    /**
+     * @param relative a file under the folder
+     * @return its absolute path
+     */
+    Path file(String relative) {
+        return path(relative);
+    }
+
     @Override
     public Path stage(String relative) throws IOException {
         Path target = path(relative);

@@ -110,4 +110,27 @@ class S3StorageTest {
         }
     }
 
+    @Test
+    void theSourceReadsParquetAndCsvBackFromTheBucketAndThenOnlyNewObjects() throws Exception {
+        Schema schema = Schema.of(Field.of("id", LogicalType.INT64, false), Field.of("ts", LogicalType.TIMESTAMPTZ, true));
+        for (String format : List.of("parquet", "csv")) {
+            String prefix = "unit-" + UUID.randomUUID().toString().substring(0, 8);
+            FilesSettings s = FilesWriterTest.settings(s3(prefix, format));
+            List<Object[]> rows = new ArrayList<>();
+            for (long i = 0; i < 500; i++) {
+                rows.add(new Object[] {i, Instant.parse("2024-05-01T12:00:00Z").plusSeconds(i)});
+            }
+            FilesWriterTest.write(s, schema, WriteMode.APPEND, "r1", rows);
+            FilesSourceTest.Read first = FilesSourceTest.read(s, "t", null, 128);
+            assertThat(first.unreadable()).isEmpty();
+            assertThat(first.rows().stream().map(r -> List.of(r[0], r[1])).toList())
+                    .isEqualTo(rows.stream().map(r -> List.of(r[0], r[1])).toList());
+
+            FilesWriterTest.write(s, schema, WriteMode.APPEND, "r2", rows.subList(0, 10));
+            FilesSourceTest.Read next = FilesSourceTest.read(s, "t", first.offset(), 128);
+            assertThat(next.rows()).as(format).hasSize(10);
+            assertThat(next.rows()).allMatch(r -> ((String) r[2]).startsWith("t/part-r2-"));
+        }
+    }
+
 }

@@ -1,0 +1,211 @@
+package io.arus.connector.files;
+
+import io.arus.api.connector.StreamDescriptor;
+import io.arus.api.connector.StreamId;
+import io.arus.api.type.Field;
+import io.arus.api.type.LogicalType;
+import io.arus.api.type.Schema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One stream of the files source: the files that match the glob under one top folder of the location (its name is
+ * the stream's name; files right at the location make a stream named after the location's last folder), read in
+ * path order. Its columns are given ({@code columns}) or inferred from the first {@code sample_rows} records (a
+ * Parquet file's footer), followed by the file columns {@code _file}, {@code _row} and {@code _modified}.
+ *
+ * @param name  the stream's name
+ * @param files its files, sorted by path
+ */
+record SourceStream(String name, List<Storage.StoredFile> files) {
+    /** The file a row came from, relative to the location. */
+    static final String FILE = "_file";
+    /** The row's record number in its file, from 1. */
+    static final String ROW = "_row";
+    /** When the row's file was last modified: the cursor of incremental reads. */
+    static final String MODIFIED = "_modified";
+    static final Schema FILE_COLUMNS = Schema.of(Field.of(FILE, LogicalType.STRING, false),
+            Field.of(ROW, LogicalType.INT64, false), Field.of(MODIFIED, LogicalType.TIMESTAMPTZ, false));
+
+    /**
+     * @param storage  the location
+     * @param settings the glob and format
+     * @return the streams, by name
+     * @throws IOException when the location cannot be listed
+     */
+    static List<SourceStream> find(Storage storage, FilesSettings settings) throws IOException {
+        PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + settings.glob());
+        Map<String, List<Storage.StoredFile>> byName = new TreeMap<>();
+        String rootName = rootName(settings.location());
+        for (Storage.StoredFile f : storage.list("")) {
+            FileFormat format = FileFormat.byName(f.name());
+            if (f.hidden() || (format != null && format != settings.format()) || !glob.matches(Path.of(f.path()))) {
+                continue;
+            }
+            int slash = f.path().indexOf('/');
+            byName.computeIfAbsent(slash < 0 ? rootName : f.path().substring(0, slash), k -> new ArrayList<>()).add(f);
+        }
+        List<SourceStream> streams = new ArrayList<>();
+        byName.forEach((name, files) -> {
+            files.sort(Comparator.comparing(Storage.StoredFile::path));
+            streams.add(new SourceStream(name, List.copyOf(files)));
+        });
+        return streams;
+    }
+
+    private static String rootName(Location location) {
+        String root = location.root();
+        String last = root.substring(root.lastIndexOf('/') + 1);
+        return last.isEmpty() ? (location.isS3() ? location.bucket() : "files") : last;
+    }
+
+    /**
+     * @param storage  the location
+     * @param settings the columns or how many rows to sample
+     * @return the stream's descriptor: key (_file, _row), cursor candidate _modified
+     * @throws IOException when a sampled file cannot be read
+     */
+    StreamDescriptor describe(Storage storage, FilesSettings settings) throws IOException {
+        List<Field> fields = new ArrayList<>(columns(storage, settings).fields());
+        fields.addAll(FILE_COLUMNS.fields());
+        return new StreamDescriptor(new StreamId("", name), Schema.of(fields), List.of(FILE, ROW), List.of(MODIFIED), -1);
+    }
+
+    /** @return the columns of the files, without the file columns */
+    Schema columns(Storage storage, FilesSettings settings) throws IOException {
+        if (!settings.columns().isEmpty()) {
+            return given(settings.columns());
+        }
+        if (files.isEmpty()) {
+            return Schema.of(List.of());
+        }
+        return switch (settings.format()) {
+            case PARQUET -> {
+                Path local = SourceFiles.local(storage, files.get(0));
+                try {
+                    yield ParquetRecordReader.schema(local);
+                } finally {
+                    SourceFiles.release(storage, local);
+                }
+            }
+            case CSV -> sampleCsv(storage, settings);
+            case JSONL -> sampleJson(storage, settings);
+        };
+    }
+
+    /** Reads {@code columns: ["id int64", "name string"]}. */
+    static Schema given(List<String> columns) {
+        List<Field> fields = new ArrayList<>();
+        for (String c : columns) {
+            String t = c.strip();
+            int space = t.indexOf(' ');
+            if (space < 0) {
+                throw new IllegalArgumentException("column '" + c + "' is not 'name type', e.g. 'id int64'");
+            }
+            fields.add(Field.of(t.substring(0, space), LogicalType.parse(t.substring(space + 1)), true));
+        }
+        return Schema.of(fields);
+    }
+
+    private Schema sampleCsv(Storage storage, FilesSettings settings) throws IOException {
+        List<String> names = null;
+        Map<Integer, ColumnInference> guesses = new TreeMap<>();
+        int sampled = 0;
+        for (Storage.StoredFile f : files) {
+            try (InputStream in = storage.open(f.path());
+                 var parser = settings.csv().readFormat().parse(new java.io.InputStreamReader(in,
+                         java.nio.charset.StandardCharsets.UTF_8))) {
+                boolean header = settings.csv().header();
+                for (var record : parser) {
+                    if (header) {
+                        header = false;
+                        if (names == null) {
+                            names = record.toList();
+                        }
+                        continue;
+                    }
+                    for (int i = 0; i < record.size(); i++) {
+                        guesses.computeIfAbsent(i, k -> new ColumnInference()).add(record.get(i));
+                    }
+                    if (++sampled >= settings.sampleRows()) {
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // a broken file: what was sampled before the break counts, its records go to dead letters when read
+            }
+            if (sampled >= settings.sampleRows()) {
+                break;
+            }
+        }
+        int width = names != null ? names.size() : guesses.size();
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            String n = names != null ? names.get(i) : "c" + (i + 1);
+            ColumnInference g = guesses.get(i);
+            fields.add(Field.of(n, g == null ? LogicalType.STRING : g.type(), true));
+        }
+        return Schema.of(fields);
+    }
+
+    private Schema sampleJson(Storage storage, FilesSettings settings) throws IOException {
+        Map<String, ColumnInference> guesses = new LinkedHashMap<>();
+        int sampled = 0;
+        for (Storage.StoredFile f : files) {
+            try (InputStream in = storage.open(f.path());
+                 var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                         java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null && sampled < settings.sampleRows(); line = reader.readLine()) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    Object parsed;
+                    try {
+                        parsed = JsonValues.fromJson(line);
+                    } catch (IllegalArgumentException e) {
+                        continue;
+                    }
+                    if (parsed instanceof Map<?, ?> object) {
+                        sampled++;
+                        for (Map.Entry<?, ?> e : object.entrySet()) {
+                            ColumnInference g = guesses.computeIfAbsent(String.valueOf(e.getKey()), k -> new ColumnInference());
+                            if (e.getValue() instanceof String s) {
+                                g.addJsonString(s);
+                            } else {
+                                g.add(e.getValue());
+                            }
+                        }
+                    }
+                }
+            }
+            if (sampled >= settings.sampleRows()) {
+                break;
+            }
+        }
+        List<Field> fields = new ArrayList<>();
+        guesses.forEach((n, g) -> fields.add(Field.of(n, g.type(), true)));
+        return Schema.of(fields);
+    }
+
+    static boolean isFileColumn(String name) {
+        return FILE_COLUMNS.indexOf(name).isPresent();
+    }
+
+    static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temporary copy
+        }
+    }
+}
