@@ -42,6 +42,10 @@ final class ApiClient {
         return call("POST", path, body, expected);
     }
 
+    JsonNode delete(String path, int expected) throws Exception {
+        return call("DELETE", path, null, expected);
+    }
+
     /** @return the body of a GET that answers {@code accept} (the YAML export), after a 200 */
     String text(String path, String accept) throws Exception {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))

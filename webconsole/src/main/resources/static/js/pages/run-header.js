@@ -9,7 +9,7 @@ import { icon } from '../ui/icons.js';
 import { pageHeader, button, statusBadge, setBadge } from '../ui/page.js';
 import { toast } from '../ui/toast.js';
 import { confirmThen } from '../ui/modal.js';
-import { FINAL } from './pipeline-common.js';
+import { FINAL, runNow } from './pipeline-common.js';
 
 /**
  * @param {Object} options
@@ -101,18 +101,33 @@ export function runHeader({ run, pipeline, editor, changed }) {
       const noticeKey = `${current.status}|${current.error || ''}|${totals.rejected || 0}`;
       if (noticeKey !== shownNotice) {
         shownNotice = noticeKey;
-        replace(notice, outcome(current, totals));
+        replace(notice, outcome(current, totals, editor ? { id: current.pipeline_id, name } : null));
       }
     },
   };
 }
 
-/** What the run's end means, in words: an error only when it failed. */
-function outcome(run, totals) {
+/**
+ * The change-capture connectors end the message of a feed that cannot go on (a replication slot dropped or
+ * invalidated, a purged binlog) with the resync it needs: "needs a resync" (PostgreSQL), "to resync the stream"
+ * (MySQL/MariaDB).
+ */
+const RESYNC = /needs a resync|to resync the stream/i;
+
+/**
+ * What the run's end means, in words: an error only when it failed.
+ *
+ * @param {Object} run the run now
+ * @param {Object} totals its counters
+ * @param {{id: string, name: string}|null} pipeline its pipeline when the user may run it (offers the resync)
+ */
+function outcome(run, totals, pipeline) {
   if (run.status === 'failed' || run.status === 'interrupted') {
+    const resync = pipeline && run.status === 'failed' && RESYNC.test(run.error || '') ? resyncButton(pipeline) : null;
     return h('div.notice.error', { role: 'alert', dataset: { outcome: run.status } },
       h('h3', run.status === 'failed' ? 'The run stopped with an error' : 'The run was interrupted'),
-      run.error ? h('p.wrap-anywhere', run.error) : null);
+      run.error ? h('p.wrap-anywhere', run.error) : null,
+      resync ? h('p', resync) : null);
   }
   if (run.status === 'cancelled') {
     return h('div.notice', { dataset: { outcome: 'cancelled' } }, h('h3', 'Cancelled'),
@@ -128,6 +143,24 @@ function outcome(run, totals) {
       h('p', 'The streams wait at a batch boundary with their offsets stored. Resume goes on from there.'));
   }
   return null;
+}
+
+/** Forgets the pipeline's offsets (DELETE .../state, which drops its change feeds) and starts a run from new snapshots. */
+function resyncButton(pipeline) {
+  return button('Resync', {
+    icon: 'reset', kind: 'primary', action: 'resync',
+    onclick: () => confirmThen({
+      title: `Resync ${pipeline.name}?`,
+      message: 'Its stored offsets and change feeds are dropped and a new run copies every stream again from the'
+        + ' start. A change-capture stream reads a new snapshot, swapped in whole when complete: rows deleted at the'
+        + ' source meanwhile are gone after it.',
+      confirm: 'Resync', danger: true,
+      run: async () => {
+        await api.del(`pipelines/${encodeURIComponent(pipeline.id)}/state`);
+        await runNow(pipeline);
+      },
+    }),
+  });
 }
 
 function counter(label, key, note) {
