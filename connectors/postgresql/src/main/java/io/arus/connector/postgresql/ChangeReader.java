@@ -46,6 +46,7 @@ final class ChangeReader implements StreamReader {
     private final Connection replication;
     private final long consistentLsn;
     private final PgOutputDecoder decoder;
+    private final UnchangedToast unchangedToast;
     /** Where a bounded read ends: the position of its end marker, or the WAL position at open. */
     private final long endLsn;
     private Connection snapshotConnection;
@@ -74,6 +75,7 @@ final class ChangeReader implements StreamReader {
         this.snapshotConnection = snapshotConnection;
         this.snapshot = snapshot;
         this.decoder = new PgOutputDecoder(table, selected, feed.name(), markerContent, startLsn);
+        this.unchangedToast = new UnchangedToast(table, selected, DIALECT);
         this.endLsn = endLsn;
     }
 
@@ -108,6 +110,7 @@ final class ChangeReader implements StreamReader {
                 }
                 decoder.decode(message, rows);
             }
+            unchangedToast.fill(rows, meta);
             measureLag();
             if (ended) {
                 return null;
