@@ -37,7 +37,7 @@ export function deadLetters(runId, editor) {
       replace(element, table([
         { title: 'Stream', render: l => h('code', l.stream) },
         { title: 'Reason', render: l => h('span.wrap-anywhere', l.step_index !== null && l.step_index !== undefined
-          ? h('span.tag', { dataset: { step: l.step_index } }, `step ${l.step_index + 1} ${l.step_type || ''}`.trim()) : null, l.reason) },
+          ? h('span.tag', { dataset: { step: l.step_index } }, l.step_index < 0 ? 'unreadable at the source' : `step ${l.step_index + 1} ${l.step_type || ''}`.trim()) : null, l.reason) },
         { title: 'Values', render: l => h('pre.json', JSON.stringify(l.values, null, 1)) },
         { title: 'Stored', render: l => h('span.nowrap', fmt.dateTime(l.created_at)) },
         { title: '', class: 'actions', render: l => (l.replayed_at

@@ -15,8 +15,9 @@ import java.util.Map;
  * @param createdAt  when it was stored
  * @param replayedAt when it was replayed successfully, or null
  * @param stepIndex  the position of the transform step that rejected the row (its values are then the row as it
- *                   entered the chain), or null when the destination refused it (since 1.6)
- * @param stepType   that step's transform type, or null (since 1.6)
+ *                   entered the chain), -1 for a record the source could not read (type {@code source}; its values
+ *                   say where it was, it cannot be replayed), or null when the destination refused it (since 1.6)
+ * @param stepType   that step's transform type, {@code source}, or null (since 1.6)
  */
 public record DeadLetter(String id, String runId, String pipelineId, String stream, String reason,
                          Map<String, Object> values, Instant createdAt, Instant replayedAt, Integer stepIndex,

@@ -95,6 +95,10 @@ final class Replayer {
     }
 
     private Outcome replayOne(DeadLetter letter, Schema source, TransformChain chain, StreamWriter writer) {
+        if (letter.stepIndex() != null && letter.stepIndex() == StreamSync.UNREADABLE.step()) {
+            return new Outcome(letter.id(), false, "the source could not read this record, so there is no row to"
+                    + " replay: fix it at the source (the file), and read it again");
+        }
         try {
             RecordBatch batch;
             if (letter.stepIndex() == null) {

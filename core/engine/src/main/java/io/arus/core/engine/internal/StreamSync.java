@@ -9,6 +9,7 @@ import io.arus.api.connector.StreamReader;
 import io.arus.api.connector.SyncMode;
 import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
+import io.arus.api.record.UnreadableRecord;
 import io.arus.api.transform.TransformException;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.RunEvents;
@@ -53,6 +54,9 @@ final class StreamSync {
 
     private record Rejected(String reason, Map<String, Object> values, ChainReject step) {
     }
+
+    /** Marks a dead letter of a record the source could not read (step -1, type {@code source}): not replayable. */
+    static final ChainReject UNREADABLE = new ChainReject(-1, "source", null, null, null);
 
     StreamSync(String pipelineId, PipelineDefinition definition, StreamPlan plan, ConnectorSession source,
                ConnectorSession destination, StreamState state, DeadLetterStore deadLetters, RunJournal journal,
@@ -110,6 +114,9 @@ final class StreamSync {
                 for (ReaderPump.Pumped pumped = pump.next(); pumped != null; pumped = pump.next()) {
                     RecordBatch batch = pumped.read();
                     counters.read(batch);
+                    for (UnreadableRecord unreadable : batch.unreadable()) {
+                        reject(unreadable.reason(), unreadable.values(), UNREADABLE);
+                    }
                     if (plan.syncMode() == SyncMode.CDC) {
                         counters.lag(reader.bytesBehind(), ChangeLag.millisBehind(batch, clock.instant()));
                     }

@@ -8,6 +8,7 @@ import io.arus.api.connector.StreamId;
 import io.arus.api.connector.SyncMode;
 import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
+import io.arus.api.record.UnreadableRecord;
 import io.arus.api.transform.TransformException;
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
@@ -103,6 +104,24 @@ class StreamSyncChainTest {
         assertThat(destination.flushed.get("analytics.t")).extracting(r -> r[0]).containsExactly(1L);
         assertThat(deadLetters.letters.get(0)).extracting(DeadLetter::stepIndex, DeadLetter::stepType)
                 .containsExactly(null, null);
+    }
+
+    @Test
+    void whatTheSourceCouldNotReadGoesToDeadLettersAsUnreadableWithTheBatch() throws Exception {
+        source.batches.add(RecordBatch.of(SOURCE, List.<Object[]>of(new Object[] {1L, "a"}), Offset.of(Map.of("n", 1L)))
+                .withUnreadable(List.of(new UnreadableRecord("orders.csv line 3: 'x' is not a int64 (column n)",
+                        Map.of("_file", "orders.csv", "_line", 3, "_text", "x,b")))));
+        batch(2, new Object[] {2L, "b"});
+
+        sync(new TransformSpec("upper", Map.of("column", "name")));
+
+        assertThat(destination.flushed.get("analytics.t")).extracting(r -> r[0]).containsExactly(1L, 2L);
+        assertThat(deadLetters.letters).singleElement()
+                .extracting(DeadLetter::stepIndex, DeadLetter::stepType, DeadLetter::reason, DeadLetter::values)
+                .containsExactly(-1, "source", "orders.csv line 3: 'x' is not a int64 (column n)",
+                        Map.of("_file", "orders.csv", "_line", 3, "_text", "x,b"));
+        assertThat(counters.rowsRejected()).isEqualTo(1);
+        assertThat(offsets.get("p1", "public.t", StreamSync.SPLIT)).contains(Offset.of(Map.of("n", 2L)));
     }
 
     @Test
