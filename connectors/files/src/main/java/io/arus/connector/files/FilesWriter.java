@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FilesWriter implements StreamWriter {
     private static final Map<String, Object> TABLE_LOCKS = new ConcurrentHashMap<>();
+    /** The most rows kept unpublished between flushes, whatever roll_rows says. */
+    static final long MAX_ROWS_PER_FLUSH = 1_000_000;
 
     private final FilesSettings settings;
     private final Storage storage;
@@ -103,13 +105,24 @@ final class FilesWriter implements StreamWriter {
 
     @Override
     public void write(RecordBatch batch) throws ConnectorException {
+        // every row is checked and placed before any is written: a refused batch leaves nothing behind, which the
+        // engine requires of a writer that takes several batches per flush (rowsPerFlush)
+        String[] folders = new String[batch.size()];
         try {
+            int r = 0;
             for (Object[] row : batch.rows()) {
-                StringBuilder folder = new StringBuilder(dataRoot);
-                for (int i = 0; i < partitionIndexes.length; i++) {
-                    folder.append('/').append(settings.partitionBy().get(i).folder(row[partitionIndexes[i]]));
+                if (settings.format() == FileFormat.PARQUET) {
+                    ParquetRowWriter.check(schema, row);
                 }
-                String key = folder.toString();
+                folders[r++] = folder(row);
+            }
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new ConnectorException(Kind.DATA, table + ": " + e.getMessage(), e);
+        }
+        try {
+            int r = 0;
+            for (Object[] row : batch.rows()) {
+                String key = folders[r++];
                 OpenFile file = open.get(key);
                 if (file == null) {
                     file = openFile(key);
@@ -122,11 +135,31 @@ final class FilesWriter implements StreamWriter {
                     closed.add(open.remove(key));
                 }
             }
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new ConnectorException(Kind.DATA, table + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new ConnectorException(Kind.CONNECTION, table + ": writing a file failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ConnectorException(Kind.INTERNAL, table + ": writing a file failed: " + e, e);
         }
+    }
+
+    private String folder(Object[] row) {
+        if (partitionIndexes.length == 0) {
+            return dataRoot;
+        }
+        StringBuilder folder = new StringBuilder(dataRoot);
+        for (int i = 0; i < partitionIndexes.length; i++) {
+            folder.append('/').append(settings.partitionBy().get(i).folder(row[partitionIndexes[i]]));
+        }
+        return folder.toString();
+    }
+
+    /**
+     * Files are rolled at {@code roll_rows}, not at every batch: each flush closes and publishes the open files, so
+     * flushing per batch would cut a run into files of one batch per partition (and one upload each).
+     */
+    @Override
+    public int rowsPerFlush() {
+        return (int) Math.min(settings.rollRows(), MAX_ROWS_PER_FLUSH);
     }
 
     private OpenFile openFile(String folder) throws IOException {

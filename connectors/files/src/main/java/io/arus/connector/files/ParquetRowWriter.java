@@ -44,6 +44,48 @@ final class ParquetRowWriter implements RowFileWriter {
                 .build();
     }
 
+    /**
+     * Checks that a row can be written as the schema says, without writing it.
+     *
+     * @throws IllegalArgumentException naming the column when a value has another type or a decimal does not fit
+     */
+    static void check(Schema schema, Object[] row) {
+        for (int i = 0; i < row.length; i++) {
+            Object v = row[i];
+            if (v == null || v == RecordBatch.ABSENT) {
+                continue;
+            }
+            LogicalType type = schema.field(i).type();
+            boolean fits = switch (type.kind()) {
+                case BOOLEAN -> v instanceof Boolean;
+                case INT16, INT32, INT64, FLOAT32, FLOAT64 -> v instanceof Number;
+                case DECIMAL -> v instanceof BigDecimal d && decimalFits(type, d);
+                case STRING, JSON, ARRAY, STRUCT -> true;
+                case BYTES -> v instanceof byte[];
+                case DATE -> v instanceof LocalDate;
+                case TIME -> v instanceof LocalTime;
+                case TIMESTAMP -> v instanceof LocalDateTime;
+                case TIMESTAMPTZ -> v instanceof Instant;
+                case UUID -> v instanceof UUID;
+            };
+            if (!fits) {
+                throw new IllegalArgumentException(schema.field(i).name() + ": " + ValueText.abbreviate(String.valueOf(v))
+                        + " does not fit " + type);
+            }
+        }
+    }
+
+    private static boolean decimalFits(LogicalType type, BigDecimal v) {
+        if (type.precision() == 0 || type.precision() > ParquetTypes.MAX_DECIMAL) {
+            return true;
+        }
+        try {
+            return v.setScale(type.scale(), RoundingMode.UNNECESSARY).precision() <= type.precision();
+        } catch (ArithmeticException e) {
+            return false;
+        }
+    }
+
     @Override
     public void write(Object[] row) throws IOException {
         writer.write(row);

@@ -205,6 +205,32 @@ class FilesWriterTest {
     }
 
     @Test
+    void aRefusedBatchLeavesNothingBehindSoFlushesMaySpanBatches() throws Exception {
+        Schema schema = Schema.of(Field.of("id", LogicalType.INT64, false), Field.of("amount", LogicalType.decimal(5, 2), true));
+        FilesSettings s = settings(Map.of("location", dir.toUri().toString(), "format", "parquet", "roll_rows", 5000));
+        try (FilesSession session = new FilesSession(s);
+             StreamWriter w = session.openWriter(new WriteRequest(new StreamId(null, "t"), schema, List.of(),
+                     WriteMode.APPEND), new TestContext("r1"))) {
+            assertThat(w.rowsPerFlush()).as("files roll at roll_rows, not at every batch").isEqualTo(5000);
+            w.write(RecordBatch.of(schema, List.<Object[]>of(new Object[] {1L, new BigDecimal("1.25")}), null));
+            assertThatThrownBy(() -> w.write(RecordBatch.of(schema, List.<Object[]>of(new Object[] {2L, BigDecimal.ONE},
+                    new Object[] {3L, new BigDecimal("1234.5")}), null)))
+                    .isInstanceOf(ConnectorException.class).hasMessageContaining("amount: 1234.5 does not fit decimal(5,2)")
+                    .extracting(e -> ((ConnectorException) e).kind()).isEqualTo(ConnectorException.Kind.DATA);
+            w.write(RecordBatch.of(schema, List.<Object[]>of(new Object[] {4L, null}), null));
+            w.flush();
+            w.complete();
+        }
+        List<Path> written = files("t/*.parquet");
+        assertThat(written).hasSize(1);
+        List<Map<String, Object>> rows;
+        try (Stream<Map<String, Object>> stream = ParquetReader.streamContent(written.get(0).toFile(), new MapHydrator())) {
+            rows = stream.toList();
+        }
+        assertThat(rows).extracting(r -> r.get("id")).containsExactly(1L, 4L);
+    }
+
+    @Test
     void unlistedFilesOfACrashedRunAreRemovedByTheNextAppend() throws Exception {
         Schema schema = Schema.of(Field.of("id", LogicalType.INT64, false));
         FilesSettings s = settings(Map.of("location", dir.toUri().toString(), "format", "csv"));
