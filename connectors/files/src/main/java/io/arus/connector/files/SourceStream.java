@@ -21,8 +21,8 @@ import java.util.TreeMap;
 /**
  * One stream of the files source: the files that match the glob under one top folder of the location (its name is
  * the stream's name; files right at the location make a stream named after the location's last folder), read in
- * path order. Its columns are given ({@code columns}) or inferred from the first {@code sample_rows} records (a
- * Parquet file's footer), followed by the file columns {@code _file}, {@code _row} and {@code _modified}.
+ * path order. Its columns are given ({@code columns}) or inferred from the first {@code sample_rows} records of the
+ * oldest files (the oldest Parquet file's footer), followed by the file columns {@code _file}, {@code _row} and {@code _modified}.
  *
  * @param name  the stream's name
  * @param files its files, sorted by path
@@ -91,7 +91,7 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
         }
         return switch (settings.format()) {
             case PARQUET -> {
-                Path local = SourceFiles.local(storage, files.get(0));
+                Path local = SourceFiles.local(storage, sampleOrder().get(0));
                 try {
                     yield ParquetRecordReader.schema(local);
                 } finally {
@@ -101,6 +101,16 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
             case CSV -> sampleCsv(storage, settings);
             case JSONL -> sampleJson(storage, settings);
         };
+    }
+
+    /**
+     * The oldest files first (then by path): files added later do not change what the first ones inferred, so an
+     * incremental run keeps the columns of the runs before it.
+     */
+    private List<Storage.StoredFile> sampleOrder() {
+        List<Storage.StoredFile> order = new ArrayList<>(files);
+        order.sort(Comparator.comparingLong(Storage.StoredFile::modified).thenComparing(Storage.StoredFile::path));
+        return order;
     }
 
     /** Reads {@code columns: ["id int64", "name string"]}. */
@@ -121,7 +131,7 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
         List<String> names = null;
         Map<Integer, ColumnInference> guesses = new TreeMap<>();
         int sampled = 0;
-        for (Storage.StoredFile f : files) {
+        for (Storage.StoredFile f : sampleOrder()) {
             try (InputStream in = storage.open(f.path());
                  var parser = settings.csv().readFormat().parse(new java.io.InputStreamReader(in,
                          java.nio.charset.StandardCharsets.UTF_8))) {
@@ -161,7 +171,7 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
     private Schema sampleJson(Storage storage, FilesSettings settings) throws IOException {
         Map<String, ColumnInference> guesses = new LinkedHashMap<>();
         int sampled = 0;
-        for (Storage.StoredFile f : files) {
+        for (Storage.StoredFile f : sampleOrder()) {
             try (InputStream in = storage.open(f.path());
                  var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in,
                          java.nio.charset.StandardCharsets.UTF_8))) {

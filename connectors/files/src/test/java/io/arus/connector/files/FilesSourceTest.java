@@ -120,6 +120,23 @@ class FilesSourceTest {
     }
 
     @Test
+    void aNewerFileDoesNotChangeTheInferredColumns() throws Exception {
+        Path t = Files.createDirectories(dir.resolve("t"));
+        Path old = Files.writeString(t.resolve("b.csv"), "id,name\n1,one\n3,three\n5,five\n");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600)));
+        FilesSettings s = local("csv", Map.of("sample_rows", 3));
+        Read first = read(s, "t", null, 10);
+        assertThat(first.rows()).extracting(r -> r[0]).containsExactly(1L, 3L, 5L);
+
+        // sorts before b.csv by path, but is newer: the sample (3 rows) is taken from the older file first
+        Files.writeString(t.resolve("a.csv"), "id,name\nx,bad\n2,two\n");
+        Read next = read(s, "t", first.offset(), 10);
+        assertThat(next.rows()).extracting(r -> r[0]).containsExactly(2L);
+        assertThat(next.unreadable()).extracting(UnreadableRecord::reason)
+                .containsExactly("t/a.csv line 2: 'x' is not a int64 (column id)");
+    }
+
+    @Test
     void aReadResumedFromABatchOffsetNeitherSkipsNorRepeats() throws Exception {
         Path orders = Files.createDirectories(dir.resolve("orders"));
         for (int f = 0; f < 3; f++) {
