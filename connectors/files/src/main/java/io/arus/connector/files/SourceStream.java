@@ -47,7 +47,7 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
         PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + settings.glob());
         Map<String, List<Storage.StoredFile>> byName = new TreeMap<>();
         String rootName = rootName(settings.location());
-        for (Storage.StoredFile f : storage.list("")) {
+        for (Storage.StoredFile f : storage.list(literalFolder(settings.glob()))) {
             FileFormat format = FileFormat.byName(f.name());
             if (f.hidden() || (format != null && format != settings.format()) || !glob.matches(Path.of(f.path()))) {
                 continue;
@@ -61,6 +61,20 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
             streams.add(new SourceStream(name, List.copyOf(files)));
         });
         return streams;
+    }
+
+    /**
+     * @param glob a glob relative to the location
+     * @return its folders before the first one with a wildcard ({@code orders/2024/} of {@code orders/2024/*.csv}),
+     *         so that only they are listed
+     */
+    static String literalFolder(String glob) {
+        StringBuilder folder = new StringBuilder();
+        String[] parts = glob.split("/");
+        for (int i = 0; i < parts.length - 1 && !parts[i].matches(".*[*?\\[\\]{}\\\\].*"); i++) {
+            folder.append(folder.isEmpty() ? "" : "/").append(parts[i]);
+        }
+        return folder.toString();
     }
 
     private static String rootName(Location location) {

@@ -137,6 +137,17 @@ class FilesSourceTest {
     }
 
     @Test
+    void onlyTheGlobsLiteralFoldersAreListed() {
+        assertThat(SourceStream.literalFolder("orders/2024/*.csv")).isEqualTo("orders/2024");
+        assertThat(SourceStream.literalFolder("orders/*.csv")).isEqualTo("orders");
+        assertThat(SourceStream.literalFolder("orders/**")).isEqualTo("orders");
+        assertThat(SourceStream.literalFolder("*/x.csv")).isEmpty();
+        assertThat(SourceStream.literalFolder("o{a,b}/x.csv")).isEmpty();
+        assertThat(SourceStream.literalFolder("**")).isEmpty();
+        assertThat(SourceStream.literalFolder("a.csv")).isEmpty();
+    }
+
+    @Test
     void aReadResumedFromABatchOffsetNeitherSkipsNorRepeats() throws Exception {
         Path orders = Files.createDirectories(dir.resolve("orders"));
         for (int f = 0; f < 3; f++) {
