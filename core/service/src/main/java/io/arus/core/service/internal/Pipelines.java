@@ -290,22 +290,32 @@ public final class Pipelines implements PipelineService {
         }
     }
 
-    /** A change-capture stream needs a source connector that captures changes and a destination that upserts. */
+    /**
+     * A change-capture stream needs a source connector that captures changes and a destination that upserts; a
+     * stream that asks for {@code write_mode: upsert} needs a destination that upserts (files, for one, do not).
+     */
     private void changeCapture(PipelineSpec spec, List<ConfigViolation> errors) {
         List<StreamSpec> streams = spec.streams() == null ? List.of() : spec.streams();
         for (int i = 0; i < streams.size(); i++) {
             StreamSpec stream = streams.get(i);
-            if (stream == null || !"cdc".equalsIgnoreCase(stream.syncMode())) {
+            if (stream == null) {
                 continue;
             }
-            String at = "streams[" + i + "].sync_mode";
-            capability(spec.sourceId(), ConnectionKind.SOURCE, io.arus.api.connector.Capability.CDC, at,
-                    "captures no changes (capability cdc)", errors);
-            capability(spec.destinationId(), ConnectionKind.DESTINATION, io.arus.api.connector.Capability.UPSERT, at,
-                    "cannot apply changes by key (capability upsert)", errors);
+            if ("cdc".equalsIgnoreCase(stream.syncMode())) {
+                String at = "streams[" + i + "].sync_mode";
+                capability(spec.sourceId(), ConnectionKind.SOURCE, io.arus.api.connector.Capability.CDC, at,
+                        "cdc: the %s captures no changes (capability cdc)", errors);
+                capability(spec.destinationId(), ConnectionKind.DESTINATION, io.arus.api.connector.Capability.UPSERT,
+                        at, "cdc: the %s cannot apply changes by key (capability upsert)", errors);
+            } else if ("upsert".equalsIgnoreCase(stream.writeMode())) {
+                capability(spec.destinationId(), ConnectionKind.DESTINATION, io.arus.api.connector.Capability.UPSERT,
+                        "streams[" + i + "].write_mode", "the %s cannot merge rows by key (capability upsert); use"
+                                + " append or replace", errors);
+            }
         }
     }
 
+    /** @param missing the message, {@code %s} standing for the connection, e.g. {@code destination lake (files)} */
     private void capability(String id, ConnectionKind kind, io.arus.api.connector.Capability needed, String at,
                             String missing, List<ConfigViolation> errors) {
         if (id == null || id.isBlank()) {
@@ -313,8 +323,8 @@ public final class Pipelines implements PipelineService {
         }
         connections.byId(kind, id).flatMap(c -> catalog.connector(c.type()).map(connector -> Map.entry(c, connector)))
                 .filter(e -> !e.getValue().capabilities().contains(needed))
-                .ifPresent(e -> errors.add(new ConfigViolation(at, "cdc: the " + kind.id() + " " + e.getKey().name()
-                        + " (" + e.getKey().type() + ") " + missing)));
+                .ifPresent(e -> errors.add(new ConfigViolation(at, String.format(missing, kind.id() + " "
+                        + e.getKey().name() + " (" + e.getKey().type() + ")"))));
     }
 
     private void reference(String id, String field, ConnectionKind kind, List<ConfigViolation> errors) {
