@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -75,9 +74,15 @@ record PartitionColumn(String column, String function) {
             return key() + "=" + escape(ValueText.format(value));
         }
         LocalDate date = date(value);
-        String text = function.equals("month") ? String.format(Locale.ROOT, "%04d-%02d", date.getYear(), date.getMonthValue())
+        // called for every row: plain concatenation rather than String.format
+        int month = date.getMonthValue();
+        String text = function.equals("month") ? year(date.getYear()) + (month < 10 ? "-0" : "-") + month
                 : date.toString();
-        return key() + "=" + text;
+        return function + "=" + text;
+    }
+
+    private static String year(int year) {
+        return year >= 1000 && year <= 9999 ? Integer.toString(year) : String.format(Locale.ROOT, "%04d", year);
     }
 
     private static LocalDate date(Object value) {
@@ -88,7 +93,7 @@ record PartitionColumn(String column, String function) {
             return t.toLocalDate();
         }
         if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC).toLocalDate();
+            return LocalDate.ofEpochDay(Math.floorDiv(i.getEpochSecond(), 86_400L));
         }
         if (value instanceof TemporalAccessor t) {
             return LocalDate.from(t);
