@@ -63,11 +63,12 @@ class ChangeLagNotificationTest {
         body.put("destination_id", destination);
         body.put("target_namespace", "cdc_dst_" + table);
         body.put("streams", List.of(Map.of("name", stream, "sync_mode", "cdc")));
-        body.put("cdc", Map.of("until", "current", "lag_alert_seconds", 1));
+        body.put("cdc", Map.of("until", "current", "lag_alert_seconds", 1, "checkpoint_seconds", 2));
         body.put("notifications", List.of(Map.of("target_id", target, "events", List.of("cdc_lag"))));
         JsonNode pipeline = send("POST", "/api/pipelines", body, 201);
         String pipelineId = pipeline.path("id").asText();
         assertThat(pipeline.path("cdc").path("lag_alert_seconds").asInt()).isEqualTo(1);
+        assertThat(pipeline.path("cdc").path("checkpoint_seconds").asInt()).isEqualTo(2);
         try {
             // the first run snapshots the table and hands over to the log, caught up
             JsonNode first = server.runToEnd(pipelineId);

@@ -161,6 +161,7 @@ export function destinationSection(pipeline, readOnly) {
   const until = select([{ value: 'never', label: 'follow the log until stopped' },
     { value: 'current', label: 'drain to the position at start, then end' }], cdc.until || 'never', { disabled: readOnly });
   const lagAlert = input('cdc.lag_alert_seconds', cdc.lag_alert_seconds, { type: 'number', min: 1, max: 86400, placeholder: '300' });
+  const checkpoint = input('cdc.checkpoint_seconds', cdc.checkpoint_seconds, { type: 'number', min: 1, max: 3600, placeholder: '1' });
   const num = el => (el.value.trim() === '' ? undefined : Number(el.value));
   return {
     element: h('div',
@@ -179,13 +180,15 @@ export function destinationSection(pipeline, readOnly) {
           field({ label: 'Change-capture runs', field: 'cdc.until', input: until,
             help: 'For streams in change-capture mode: a run follows the log until stopped (and starts again after a server restart), or drains it and ends, for schedules.' }),
           field({ label: 'Lag alert (seconds)', field: 'cdc.lag_alert_seconds', input: lagAlert,
-            help: 'A change-capture stream further behind its source than this sends the cdc_lag notification (once, again after it caught up).' })))),
+            help: 'A change-capture stream further behind its source than this sends the cdc_lag notification (once, again after it caught up).' }),
+          field({ label: 'Checkpoint every (seconds)', field: 'cdc.checkpoint_seconds', input: checkpoint,
+            help: 'The longest a change-capture stream gathers changes before writing them and storing its position (or a batch of changes, whichever comes first). Longer: fewer, larger writes, more lag.' })))),
     read() {
       const out = {
         zones: [normalized, raw].map(c => c.querySelector('input')).filter(i => i.checked)
           .map(i => (i === normalized.querySelector('input') ? 'normalized' : 'raw')),
         soft_delete_mode: softDelete.value,
-        cdc: { ...cdc, until: until.value, lag_alert_seconds: num(lagAlert) },
+        cdc: { ...cdc, until: until.value, lag_alert_seconds: num(lagAlert), checkpoint_seconds: num(checkpoint) },
       };
       const texts = { target_namespace: target, raw_namespace: rawNs };
       for (const [key, el] of Object.entries(texts)) if (el.value.trim()) out[key] = el.value.trim();

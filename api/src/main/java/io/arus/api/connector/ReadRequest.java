@@ -20,10 +20,14 @@ import java.util.Objects;
  * @param follow       for {@link SyncMode#CDC}: keep reading changes as they come until the engine stops the reader
  *                     ({@code true}), or read up to the log position that was current when the reader opened and
  *                     then end ({@code false}); ignored by the other modes
+ * @param batchWait    for {@link SyncMode#CDC}: the longest a {@link StreamReader#poll()} gathers changes before it
+ *                     returns what it has (the pipeline's checkpoint interval: the engine writes each batch and then
+ *                     stores its offset), even while more keep coming; {@code null} for the connector's own
+ *                     (about a second); ignored by the other modes (since 1.4)
  */
 public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
                           List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack,
-                          boolean follow) {
+                          boolean follow, Duration batchWait) {
     /** Checks the request is complete. */
     public ReadRequest {
         Objects.requireNonNull(stream, "stream");
@@ -31,6 +35,9 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
         columns = columns == null ? List.of() : List.copyOf(columns);
         primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
         lookBack = lookBack == null ? Duration.ZERO : lookBack;
+        if (batchWait != null && (batchWait.isNegative() || batchWait.isZero())) {
+            throw new IllegalArgumentException("batchWait must be positive");
+        }
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
@@ -42,7 +49,13 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
     /** A request that does not follow a change log ({@code follow} false). */
     public ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
                        List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack) {
-        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, false);
+        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, false, null);
+    }
+
+    /** A request with the connector's own batch wait, as before version 1.4. */
+    public ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
+                       List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack, boolean follow) {
+        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, follow, null);
     }
 
     /**
@@ -64,6 +77,7 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
         private int batchSize = 10_000;
         private Duration lookBack = Duration.ZERO;
         private boolean follow;
+        private Duration batchWait;
 
         private Builder(StreamId stream) {
             this.stream = stream;
@@ -117,9 +131,16 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
             return this;
         }
 
+        /** @param wait for change capture: the longest a poll gathers changes, or null for the connector's @return this */
+        public Builder batchWait(Duration wait) {
+            this.batchWait = wait;
+            return this;
+        }
+
         /** @return the request */
         public ReadRequest build() {
-            return new ReadRequest(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, follow);
+            return new ReadRequest(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack,
+                    follow, batchWait);
         }
     }
 }

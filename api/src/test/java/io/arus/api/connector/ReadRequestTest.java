@@ -72,6 +72,17 @@ class ReadRequestTest {
     }
 
     @Test
+    void aBatchWaitIsTheConnectorsUnlessGivenAndPositive() {
+        assertThat(ReadRequest.builder(ORDERS).build().batchWait()).isNull();
+        assertThat(ReadRequest.builder(ORDERS).syncMode(SyncMode.CDC).batchWait(Duration.ofSeconds(30)).build()
+                .batchWait()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> ReadRequest.builder(ORDERS).batchWait(Duration.ZERO).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchWait must be positive");
+        assertThatThrownBy(() -> ReadRequest.builder(ORDERS).batchWait(Duration.ofMillis(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void keepsItsOwnCopyOfTheColumns() {
         List<String> columns = new ArrayList<>(List.of("id"));
         ReadRequest request = ReadRequest.builder(ORDERS).columns(columns).build();

@@ -29,7 +29,10 @@ import java.util.function.Consumer;
  * returned.
  */
 final class BinlogReader implements StreamReader {
-    /** How long an idle poll waits for changes. */
+    /**
+     * How long a poll gathers changes when the request gives no batch wait: an idle poll waits this long, and a poll
+     * that keeps getting changes returns after it.
+     */
     private static final long IDLE_MILLIS = 1_000;
     /** How long a poll that has changes waits for more before it returns them. */
     private static final long LINGER_MILLIS = 50;
@@ -192,11 +195,15 @@ final class BinlogReader implements StreamReader {
 
     private RecordBatch readChanges() throws ConnectorException {
         List<Object[]> rows = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS);
+        long deadline = System.nanoTime() + (request.batchWait() == null
+                ? TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS) : request.batchWait().toNanos());
         try {
             while (rows.size() < request.batchSize() && !woken) {
                 if (end != null && !decoder.inTransaction() && decoder.complete().compareTo(end) >= 0) {
                     break;
+                }
+                if (!rows.isEmpty() && System.nanoTime() > deadline) {
+                    break; // the checkpoint interval is up, even while changes keep coming
                 }
                 long wait = rows.isEmpty() ? deadline - System.nanoTime() : TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
                 if (wait <= 0) {

@@ -102,7 +102,8 @@ final class ChangeCapture {
                 marker = UUID.randomUUID().toString();
                 endLsn = endMarker(meta, feed.name(), marker);
             }
-            return new ChangeReader(context, table, selected, feed, request.batchSize(), request.follow(), meta,
+            return new ChangeReader(context, table, selected, feed, request.batchSize(), request.follow(),
+                    request.batchWait(), meta,
                     replicationConnection, consistentLsn, snapshotConnection, snapshot, streamFrom, marker, endLsn);
         } catch (SQLException e) {
             closeAll(meta, replicationConnection, snapshotConnection);

@@ -26,12 +26,13 @@ import org.postgresql.replication.PGReplicationStream;
  * {@link ChangeCapture}, which creates the publication and slot and begins the snapshot. First the snapshot rows
  * (op {@code snapshot}, position 0), then one empty batch whose offset is the slot's consistent point, then the
  * changes of every transaction that committed from there on, in commit order, each row at its transaction's commit
- * LSN. Polls return within about a second, empty when nothing happened. The slot is confirmed only up to offsets the
+ * LSN. A poll returns after the request's batch wait (half a second by default) or a full batch, empty when nothing
+ * happened. The slot is confirmed only up to offsets the
  * engine said it stored ({@link #committed}), on this reader's thread at the next poll, since the replication stream
  * is not thread-safe.
  */
 final class ChangeReader implements StreamReader {
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long POLL_MILLIS = 500;
     private static final long LAG_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** Classifies SQL failures (by SQLState) like the rest of the connector. */
     private static final PostgresDialect DIALECT = new PostgresDialect();
@@ -42,6 +43,8 @@ final class ChangeReader implements StreamReader {
     private final Schema schema;
     private final int batchSize;
     private final boolean follow;
+    /** The longest a poll gathers changes: the request's batch wait, else {@value #POLL_MILLIS} ms. */
+    private final long pollNanos;
     private final Connection meta;
     private final Connection replication;
     private final long consistentLsn;
@@ -60,7 +63,7 @@ final class ChangeReader implements StreamReader {
     private boolean ended;
 
     ChangeReader(StreamContext context, CaptureTable table, List<CaptureTable.Column> selected, ChangeFeed feed,
-                 int batchSize, boolean follow, Connection meta, Connection replication, long consistentLsn,
+                 int batchSize, boolean follow, java.time.Duration batchWait, Connection meta, Connection replication, long consistentLsn,
                  Connection snapshotConnection, SnapshotCursor snapshot, long startLsn, String markerContent,
                  long endLsn) {
         this.context = context;
@@ -69,6 +72,7 @@ final class ChangeReader implements StreamReader {
         this.schema = Changes.schemaOf(CaptureTable.schemaOf(selected));
         this.batchSize = batchSize;
         this.follow = follow;
+        this.pollNanos = batchWait == null ? TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS) : batchWait.toNanos();
         this.meta = meta;
         this.replication = replication;
         this.consistentLsn = consistentLsn;
@@ -94,11 +98,14 @@ final class ChangeReader implements StreamReader {
             }
             confirm();
             List<Object[]> rows = new ArrayList<>(Math.min(batchSize, 10_000));
-            long deadline = System.nanoTime() + POLL_NANOS;
+            long deadline = System.nanoTime() + pollNanos;
             while (rows.size() < batchSize) {
                 if (!follow && reachedEnd()) {
                     ended = rows.isEmpty();
                     break;
+                }
+                if (!rows.isEmpty() && System.nanoTime() > deadline) {
+                    break; // the checkpoint interval is up, even while changes keep coming
                 }
                 ByteBuffer message = stream.readPending();
                 if (message == null) {

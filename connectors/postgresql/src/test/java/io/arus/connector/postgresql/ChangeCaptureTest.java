@@ -361,6 +361,41 @@ class ChangeCaptureTest {
     }
 
     @Test
+    void aPollReturnsWhatItGatheredWhenItsBatchWaitIsUpWhileChangesKeepComing() throws Exception {
+        String t = db.q("cdc_wait");
+        db.sql("CREATE TABLE " + t + " (id int PRIMARY KEY, v text)");
+        String feed = feed();
+        StreamId table = db.table("cdc_wait");
+        ReadRequest request = ReadRequest.builder(table).syncMode(SyncMode.CDC).primaryKey(List.of("id"))
+                .batchSize(1_000_000).follow(true).batchWait(java.time.Duration.ofSeconds(1)).build();
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread writer = new Thread(() -> {
+            try (Statement statement = db.admin.createStatement()) {
+                for (int i = 1; writing.get() && i < 100_000; i++) {
+                    statement.execute("INSERT INTO " + t + " VALUES (" + i + ", 'v')");
+                }
+            } catch (SQLException e) {
+                failure.set(e);
+            }
+        });
+        try (StreamReader reader = session.openReader(request, Split.WHOLE, context(table, feed))) {
+            untilStreaming(reader);
+            writer.start();
+            RecordBatch batch = reader.poll();
+            for (int i = 0; i < 20 && batch.isEmpty(); i++) {
+                batch = reader.poll();
+            }
+            assertThat(writer.isAlive()).as("the poll returned while changes kept coming").isTrue();
+            assertThat(batch.size()).as("what the poll gathered").isPositive().isLessThan(100_000);
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+        assertThat(failure.get()).isNull();
+    }
+
+    @Test
     void aColumnDroppedWhileStreamingReadsAsNullAndADroppedKeyStopsTheReaderNamingIt() throws Exception {
         String t = db.q("cdc_dropcol");
         db.sql("CREATE TABLE " + t + " (id int PRIMARY KEY, v text, w text)");

@@ -32,12 +32,14 @@ import java.util.Map;
  *                        position current at start and end)
  * @param lagAlertSeconds how far behind its source (seconds) a change-capture stream may fall before the
  *                        {@link RunEvents#CDC_LAG} event is posted (since 2.2)
+ * @param checkpointSeconds the longest (seconds) a change-capture stream gathers changes before it writes them and
+ *                          stores its offset (since 2.3)
  */
 public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
                                  String targetNamespace, String rawNamespace, int batchSize, int parallelism,
                                  Long errorThreshold, long lookBackSeconds, String softDeleteMode,
                                  QualityCheckSettings qualityChecks, List<ModelSpec> models,
-                                 boolean followChanges, int lagAlertSeconds) {
+                                 boolean followChanges, int lagAlertSeconds, int checkpointSeconds) {
     /** Copies the streams and models. */
     public PipelineDefinition {
         streams = List.copyOf(streams);
@@ -54,6 +56,17 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
                 CdcSpec.DEFAULT_LAG_ALERT_SECONDS);
     }
 
+    /** A definition with the default checkpoint interval ({@link CdcSpec#DEFAULT_CHECKPOINT_SECONDS}), as before 2.3. */
+    public PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
+                              String targetNamespace, String rawNamespace, int batchSize, int parallelism,
+                              Long errorThreshold, long lookBackSeconds, String softDeleteMode,
+                              QualityCheckSettings qualityChecks, List<ModelSpec> models, boolean followChanges,
+                              int lagAlertSeconds) {
+        this(streams, rawZone, normalizedZone, targetNamespace, rawNamespace, batchSize, parallelism, errorThreshold,
+                lookBackSeconds, softDeleteMode, qualityChecks, models, followChanges, lagAlertSeconds,
+                CdcSpec.DEFAULT_CHECKPOINT_SECONDS);
+    }
+
     /**
      * @param sync the sync part of a valid pipeline
      * @return it in the engine's types
@@ -63,7 +76,7 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
         return new PipelineDefinition(streams, sync.rawZone(), sync.normalizedZone(), sync.targetNamespace(),
                 sync.rawNamespace(), sync.batchSize(), sync.parallelism(), sync.errorThreshold(), sync.lookBackSeconds(),
                 sync.softDeleteMode(), QualityCheckSettings.of(sync.qualityChecks()), sync.models(),
-                sync.cdc().follows(), sync.cdc().effectiveLagAlertSeconds());
+                sync.cdc().follows(), sync.cdc().effectiveLagAlertSeconds(), sync.cdc().effectiveCheckpointSeconds());
     }
 
     /**

@@ -12,9 +12,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param lagAlertSeconds how many seconds a stream may be behind its source before the pipeline's {@code cdc_lag}
  *                        notification fires (1 to 86400, default {@value #DEFAULT_LAG_ALERT_SECONDS}); null when
  *                        not given (since 1.2)
+ * @param checkpointSeconds the longest a change-capture stream gathers changes before it writes them and stores its
+ *                          position (1 to 3600, default {@value #DEFAULT_CHECKPOINT_SECONDS}); a batch also ends at
+ *                          {@code batch_size} changes. Longer means fewer, larger writes and more lag; null when
+ *                          not given (since 1.3)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CdcSpec(String until, @JsonProperty("lag_alert_seconds") Integer lagAlertSeconds) {
+public record CdcSpec(String until, @JsonProperty("lag_alert_seconds") Integer lagAlertSeconds,
+                      @JsonProperty("checkpoint_seconds") Integer checkpointSeconds) {
     /** Follows the log until stopped. */
     public static final String NEVER = "never";
     /** Drains to the position found at start, then ends. */
@@ -24,14 +29,29 @@ public record CdcSpec(String until, @JsonProperty("lag_alert_seconds") Integer l
     /** The largest lag threshold: a day. */
     public static final int MAX_LAG_ALERT_SECONDS = 86_400;
 
+    /** The checkpoint interval when the pipeline does not say: a second. */
+    public static final int DEFAULT_CHECKPOINT_SECONDS = 1;
+    /** The longest checkpoint interval: an hour. */
+    public static final int MAX_CHECKPOINT_SECONDS = 3600;
+
     /** A spec without a lag threshold of its own, as before version 1.2. */
     public CdcSpec(String until) {
-        this(until, null);
+        this(until, null, null);
+    }
+
+    /** A spec without a checkpoint interval of its own, as before version 1.3. */
+    public CdcSpec(String until, Integer lagAlertSeconds) {
+        this(until, lagAlertSeconds, null);
     }
 
     /** @return whether a run keeps following the log */
     public boolean follows() {
         return !CURRENT.equals(until);
+    }
+
+    /** @return the checkpoint interval in seconds: the one given, else {@value #DEFAULT_CHECKPOINT_SECONDS} */
+    public int effectiveCheckpointSeconds() {
+        return checkpointSeconds == null ? DEFAULT_CHECKPOINT_SECONDS : checkpointSeconds;
     }
 
     /** @return the lag threshold in seconds: the one given, else {@value #DEFAULT_LAG_ALERT_SECONDS} */

@@ -36,7 +36,8 @@ final class PipelineChecks {
                 p.policies().misfire(), p.policies().overlap(),
                 p.models() == null ? List.of() : p.models().stream().map(m -> m == null ? null : modelWithDefaults(m)).toList(),
                 new CdcSpec(p.cdc() == null || p.cdc().until() == null ? CdcSpec.NEVER : lower(p.cdc().until()),
-                        p.cdc() == null ? CdcSpec.DEFAULT_LAG_ALERT_SECONDS : p.cdc().effectiveLagAlertSeconds()));
+                        p.cdc() == null ? CdcSpec.DEFAULT_LAG_ALERT_SECONDS : p.cdc().effectiveLagAlertSeconds(),
+                        p.cdc() == null ? CdcSpec.DEFAULT_CHECKPOINT_SECONDS : p.cdc().effectiveCheckpointSeconds()));
     }
 
     /** A model with its materialization's default. */
@@ -102,6 +103,8 @@ final class PipelineChecks {
         }
         range(p.cdc() == null ? null : p.cdc().lagAlertSeconds(), "cdc.lag_alert_seconds", 1,
                 CdcSpec.MAX_LAG_ALERT_SECONDS, errors);
+        range(p.cdc() == null ? null : p.cdc().checkpointSeconds(), "cdc.checkpoint_seconds", 1,
+                CdcSpec.MAX_CHECKPOINT_SECONDS, errors);
         models(p.models(), p.streams(), errors);
         return errors;
     }
@@ -160,6 +163,7 @@ final class PipelineChecks {
         Map<String, Object> cdc = new LinkedHashMap<>();
         cdc.put("until", d.cdc().until());
         cdc.put("lag_alert_seconds", d.cdc().effectiveLagAlertSeconds());
+        cdc.put("checkpoint_seconds", d.cdc().effectiveCheckpointSeconds());
         map.put("cdc", cdc);
         return map;
     }

@@ -40,7 +40,9 @@ import java.util.Map;
  * @param overlapPolicy   {@code skip} (the default) or {@code queue}
  * @param models          SQL models run in the destination after the streams, in order; empty by default
  * @param cdc             how change-capture streams run ({@code until}: {@code never} by default, or {@code current};
- *                        {@code lag_alert_seconds}: when {@code cdc_lag} fires, 300 by default)
+ *                        {@code lag_alert_seconds}: when {@code cdc_lag} fires, 300 by default;
+ *                        {@code checkpoint_seconds}: the longest a stream gathers changes before writing them and
+ *                        storing its position, 1 by default)
  */
 @JsonIgnoreProperties(value = {"id", "created_at", "updated_at", "last_run"}, allowGetters = true)
 @JsonPropertyOrder({"name", "source_id", "destination_id", "streams", "zones", "target_namespace", "raw_namespace",

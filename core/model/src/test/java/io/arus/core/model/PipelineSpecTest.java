@@ -74,7 +74,7 @@ class PipelineSpecTest {
                  "cdc": {"until": "tomorrow"}}""")).validate(), InvalidModelException.class);
 
         assertThat(following.sync().cdc().follows()).isTrue();
-        assertThat(following.definition()).containsEntry("cdc", Map.of("until", "never", "lag_alert_seconds", 300));
+        assertThat(following.definition()).containsEntry("cdc", Map.of("until", "never", "lag_alert_seconds", 300, "checkpoint_seconds", 1));
         assertThat(draining.sync().cdc().follows()).isFalse();
         assertThat(SyncSpec.of(draining.definition()).cdc().until()).isEqualTo("current");
         assertThat(refused.violations()).extracting(ConfigViolation::field).containsExactly("cdc.until");
@@ -90,8 +90,10 @@ class PipelineSpecTest {
         PipelineSpec day = ModelReader.pipeline(json(pipeline.formatted("{\"lag_alert_seconds\": 86400}")));
 
         assertThat(unsaid.sync().cdc().lagAlertSeconds()).isEqualTo(300);
-        assertThat(unsaid.definition()).containsEntry("cdc", Map.of("until", "current", "lag_alert_seconds", 300));
-        assertThat(given.definition()).containsEntry("cdc", Map.of("until", "never", "lag_alert_seconds", 30));
+        assertThat(unsaid.definition()).containsEntry("cdc", Map.of("until", "current", "lag_alert_seconds", 300,
+                "checkpoint_seconds", 1));
+        assertThat(given.definition()).containsEntry("cdc", Map.of("until", "never", "lag_alert_seconds", 30,
+                "checkpoint_seconds", 1));
         assertThat(SyncSpec.of(given.definition()).cdc().effectiveLagAlertSeconds()).as("kept in the store").isEqualTo(30);
         assertThat(day.sync().cdc().lagAlertSeconds()).isEqualTo(86_400);
         // a definition stored before the field existed reads with the default
@@ -108,6 +110,29 @@ class PipelineSpecTest {
         InvalidModelException text = catchThrowableOfType(() -> ModelReader.pipeline(json(pipeline.formatted(
                 "{\"lag_alert_seconds\": \"5 min\"}"))), InvalidModelException.class);
         assertThat(text.violations()).extracting(ConfigViolation::field).containsExactly("cdc.lag_alert_seconds");
+    }
+
+    @Test
+    void aCdcCheckpointIsASecondUnlessGivenFromOneSecondToAnHour() throws Exception {
+        String pipeline = """
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b", "sync_mode": "cdc"}],
+                 "cdc": %s}""";
+        PipelineSpec unsaid = ModelReader.pipeline(json(pipeline.formatted("{\"until\": \"current\"}")));
+        PipelineSpec given = ModelReader.pipeline(json(pipeline.formatted("{\"checkpoint_seconds\": 30}")));
+
+        assertThat(unsaid.sync().cdc().checkpointSeconds()).isEqualTo(1);
+        assertThat(given.definition()).containsEntry("cdc", Map.of("until", "never", "lag_alert_seconds", 300,
+                "checkpoint_seconds", 30));
+        assertThat(SyncSpec.of(given.definition()).cdc().effectiveCheckpointSeconds()).as("kept in the store").isEqualTo(30);
+        // a definition stored before the field existed reads with the default
+        assertThat(SyncSpec.of(Map.of("streams", List.of(Map.of("name", "a.b", "sync_mode", "cdc")),
+                "cdc", Map.of("until", "never"))).cdc().effectiveCheckpointSeconds()).isEqualTo(1);
+        for (String wrong : List.of("0", "-1", "3601", "\"soon\"")) {
+            InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json(pipeline.formatted(
+                    "{\"checkpoint_seconds\": " + wrong + "}"))), InvalidModelException.class);
+            assertThat(refused.violations()).as(wrong).extracting(ConfigViolation::field)
+                    .containsExactly("cdc.checkpoint_seconds");
+        }
     }
 
     @Test

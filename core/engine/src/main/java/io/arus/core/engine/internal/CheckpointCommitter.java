@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Flushes the writers and then stores the offset of the last batch written: after every batch, or, for writers
- * that take many rows per flush, once enough rows (or {@value #FLUSH_EVERY_MS} ms) went by. Rows refused since the
+ * that take many rows per flush, once enough rows (or {@value #FLUSH_EVERY_MS} ms, or a change-capture pipeline's
+ * checkpoint interval) went by. Rows refused since the
  * last such deferred flush are stored with it, so that a run that fails before it (and re-reads those rows next
  * time) leaves each refused row once.
  */
@@ -24,6 +25,7 @@ final class CheckpointCommitter {
     private final int rowsPerFlush;
     private final Clock clock;
     private final Consumer<Offset> storeOffset;
+    private final long flushEveryMs;
     private final List<Runnable> unflushedRejects = new ArrayList<>();
     private int rows;
     private boolean pending;
@@ -40,11 +42,21 @@ final class CheckpointCommitter {
      */
     CheckpointCommitter(StreamWriter normalized, StreamWriter raw, int rowsPerFlush, Clock clock,
                         Consumer<Offset> storeOffset) {
+        this(normalized, raw, rowsPerFlush, clock, storeOffset, FLUSH_EVERY_MS);
+    }
+
+    /**
+     * @param flushEveryMs the longest deferred rows wait for their flush: {@value #FLUSH_EVERY_MS}, or a
+     *                     change-capture pipeline's {@code cdc.checkpoint_seconds}
+     */
+    CheckpointCommitter(StreamWriter normalized, StreamWriter raw, int rowsPerFlush, Clock clock,
+                        Consumer<Offset> storeOffset, long flushEveryMs) {
         this.normalized = normalized;
         this.raw = raw;
         this.rowsPerFlush = rowsPerFlush;
         this.clock = clock;
         this.storeOffset = storeOffset;
+        this.flushEveryMs = flushEveryMs;
         this.flushedAt = clock.millis();
     }
 
@@ -85,7 +97,7 @@ final class CheckpointCommitter {
 
     /** @return true when a deferred flush is due (enough rows, or long enough) */
     boolean due() {
-        return rows >= rowsPerFlush || clock.millis() - flushedAt >= FLUSH_EVERY_MS;
+        return rows >= rowsPerFlush || clock.millis() - flushedAt >= flushEveryMs;
     }
 
     /** Flushes what is pending (when deferred), stores its refused rows, then the offset. */

@@ -88,7 +88,9 @@ final class StreamSync {
         ReadRequest request = ReadRequest.builder(id).syncMode(plan.syncMode()).cursorField(plan.cursorField())
                 .primaryKey(plan.primaryKey()).startOffset(start).batchSize(definition.batchSize())
                 .lookBack(Duration.ofSeconds(definition.lookBackSeconds()))
-                .follow(plan.syncMode() == SyncMode.CDC && definition.followChanges()).build();
+                .follow(plan.syncMode() == SyncMode.CDC && definition.followChanges())
+                .batchWait(plan.syncMode() == SyncMode.CDC ? Duration.ofSeconds(definition.checkpointSeconds()) : null)
+                .build();
         journal.info(streamName + ": " + plan.syncMode().id() + " into " + definition.targetNamespace() + "." + id.name()
                 + " (" + plan.writeMode().id() + (start == null ? ", from the start" : ", resuming at " + start.values()) + ")");
         plan.notes().forEach(note -> journal.info(streamName + ": " + note));
@@ -103,7 +105,8 @@ final class StreamSync {
             ReaderPump pump = new ReaderPump(reader, chain, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
             int rowsPerFlush = CheckpointCommitter.rowsPerFlush(zones.normalized(), zones.raw());
             committer = new CheckpointCommitter(zones.normalized(), zones.raw(), rowsPerFlush, clock,
-                    plan.resumable() ? this::storeOffset : null);
+                    plan.resumable() ? this::storeOffset : null, plan.syncMode() == SyncMode.CDC
+                            ? definition.checkpointSeconds() * 1000L : CheckpointCommitter.FLUSH_EVERY_MS);
             long writeNanos = 0;
             if (rowsPerFlush > 0) {
                 journal.info(streamName + ": the destination takes " + rowsPerFlush + " rows per flush; batches are "

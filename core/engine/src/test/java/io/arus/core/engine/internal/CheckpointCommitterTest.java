@@ -85,6 +85,16 @@ class CheckpointCommitterTest {
     }
 
     @Test
+    void aChangeCapturePipelinesCheckpointIntervalBoundsTheDeferral() {
+        CheckpointCommitter committer = new CheckpointCommitter(writer(100_000), null, 100_000, clock, o -> { }, 2_000);
+        committer.written(batch(1, 1));
+        clock.advance(Duration.ofMillis(1_999));
+        assertThat(committer.due()).isFalse();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(committer.due()).isTrue();
+    }
+
+    @Test
     void withoutDeferralRejectsAreStoredAtOnceAndOnlyTheOffsetWaitsForFlush() throws Exception {
         StreamWriter normalized = writer(0);
         CheckpointCommitter committer = new CheckpointCommitter(normalized, null,

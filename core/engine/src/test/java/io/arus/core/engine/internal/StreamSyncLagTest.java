@@ -51,6 +51,8 @@ class StreamSyncLagTest {
         assertThat(saved.lagBytes()).isEqualTo(8_192);
         assertThat(saved.eventsPerSecond()).isNotNull();
         assertThat(destination.flushed.get("analytics.t")).extracting(r -> r[0]).contains(3L);
+        assertThat(source.reads.get(0).batchWait()).as("the pipeline's cdc.checkpoint_seconds")
+                .isEqualTo(java.time.Duration.ofSeconds(7));
     }
 
     @Test
@@ -62,13 +64,14 @@ class StreamSyncLagTest {
 
         assertThat(saved).extracting(RunStream::lagBytes, RunStream::lagMs, RunStream::eventsPerSecond)
                 .containsExactly(null, null, null);
+        assertThat(source.reads.get(0).batchWait()).as("only change capture waits for a batch").isNull();
     }
 
     private RunStream sync(SyncMode mode) throws Exception {
         StreamSettings settings = new StreamSettings("public.t", mode, mode == SyncMode.CDC ? null : "n", List.of("n"),
                 null, null, List.of());
         PipelineDefinition definition = new PipelineDefinition(List.of(settings), false, true, "analytics", "raw", 100,
-                1, null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(), false, 60);
+                1, null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(), false, 60, 7);
         StreamPlan plan = StreamPlan.resolve(settings, new StreamDescriptor(new StreamId("public", "t"), TABLE,
                 List.of("n"), List.of("n"), 3));
         StreamCounters counters = new StreamCounters(runs, "run-1", "public.t", clock, new EventSink(), "p1",
