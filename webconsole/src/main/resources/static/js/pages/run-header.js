@@ -29,7 +29,7 @@ export function runHeader({ run, pipeline, editor, changed }) {
   const counters = {
     read: counter('Rows read', 'read'),
     written: counter('Rows written', 'written'),
-    deleted: counter('Rows deleted', 'deleted', 'in the destination (soft deletes)'),
+    deleted: counter('Rows deleted', 'deleted', 'in the destination (soft deletes, captured deletes)'),
     rejected: counter('Rows rejected', 'rejected', 'sent to the dead letters'),
   };
   const durationValue = h('div.value.duration');

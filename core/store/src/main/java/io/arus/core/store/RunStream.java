@@ -9,7 +9,8 @@ package io.arus.core.store;
  * @param rowsRead      rows read from the source
  * @param rowsWritten   rows the destination accepted
  * @param rowsRejected  rows sent to dead letters
- * @param rowsDeleted   rows the engine deleted at the destination (soft deletes propagated) (since 1.4)
+ * @param rowsDeleted   rows the engine deleted at the destination (soft deletes propagated, deletes captured from a
+ *                      change log) (since 1.4)
  * @param bytes         an estimate of the bytes moved
  * @param durationMs    time spent so far
  * @param error         why it failed, or null

@@ -8,6 +8,7 @@ import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteMode;
 import io.arus.api.connector.WriteRequest;
+import io.arus.api.record.Changes;
 import io.arus.api.record.RecordBatch;
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
@@ -145,6 +146,18 @@ final class ZoneWriters implements AutoCloseable {
             // the empty batch right after a snapshot hands over to the changes: the snapshot is swapped in, and the
             // offset of this batch is the first the stream stores
             changes.write(batch);
+        } else if (normalized instanceof ChangeWriter) {
+            // captured deletes count as the stream's deleted rows (once per delete event, as the log has them)
+            int op = batch.schema().indexOf(Changes.OP).orElseThrow();
+            int deletes = 0;
+            for (Object[] row : batch.rows()) {
+                if (Changes.DELETE.equals(row[op])) {
+                    deletes++;
+                }
+            }
+            if (deletes > 0) {
+                sinks.deleted().accept(deletes);
+            }
         }
         OptionalInt deletedAt = plan.softDeleteField() == null || !"delete".equals(definition.softDeleteMode())
                 ? OptionalInt.empty() : batch.schema().indexOf(plan.softDeleteField());

@@ -43,11 +43,13 @@ class StreamSyncLagTest {
         changes(1, row(1, Changes.SNAPSHOT, null), row(2, Changes.SNAPSHOT, null));
         changes(2);
         changes(3, row(3, Changes.INSERT, clock.instant().minusSeconds(9)),
+                row(2, Changes.DELETE, clock.instant().minusSeconds(3)),
                 row(1, Changes.UPDATE, clock.instant().minusMillis(2_500)));
 
         RunStream saved = sync(SyncMode.CDC);
 
         assertThat(saved.lagMs()).isEqualTo(2_500);
+        assertThat(saved.rowsDeleted()).as("a captured delete counts as a deleted row").isEqualTo(1);
         assertThat(saved.lagBytes()).isEqualTo(8_192);
         assertThat(saved.eventsPerSecond()).isNotNull();
         assertThat(destination.flushed.get("analytics.t")).extracting(r -> r[0]).contains(3L);
