@@ -76,7 +76,7 @@ class FilesDestinationTest {
         System.out.printf("FilesDestinationTest: %,d rows PostgreSQL -> S3 Parquet by month in %d ms (%,d rows/s, run incl.)%n",
                 ROWS, ms, ROWS * 1000L / Math.max(1, ms));
         for (JsonNode line : ArusServer.JSON.readTree(server.get("/api/runs/" + run.path("id").asText() + "/logs").body())) {
-            if (line.toString().contains(" took ")) {
+            if (line.toString().contains(" took ") || line.toString().contains("publishing them took")) {
                 System.out.println("FilesDestinationTest: " + line.path("message").asText(line.toString()));
             }
         }

@@ -50,6 +50,7 @@ final class FilesWriter implements StreamWriter {
     private final List<OpenFile> closed = new ArrayList<>();
     private final List<Manifest.Entry> published = new ArrayList<>();
     private int sequence;
+    private long publishNanos;
     private boolean completed;
 
     private static final class OpenFile {
@@ -208,7 +209,9 @@ final class FilesWriter implements StreamWriter {
         try {
             while (!closed.isEmpty()) {
                 OpenFile f = closed.get(0);
+                long start = System.nanoTime();
                 long bytes = storage.publish(f.staged, f.relative);
+                publishNanos += System.nanoTime() - start;
                 closed.remove(0);
                 added.add(new Manifest.Entry(f.relative.substring(table.length() + 1), f.rows, bytes, context.runId()));
             }
@@ -250,7 +253,7 @@ final class FilesWriter implements StreamWriter {
             completed = true;
             context.log(System.Logger.Level.INFO, table + ": " + published.size() + " files, "
                     + published.stream().mapToLong(Manifest.Entry::rows).sum() + " rows written to "
-                    + settings.location() + "/" + table);
+                    + settings.location() + "/" + table + " (publishing them took " + publishNanos / 1_000_000 + " ms)");
         } catch (IOException e) {
             throw new ConnectorException(Kind.CONNECTION, table + ": " + e.getMessage(), e);
         }
