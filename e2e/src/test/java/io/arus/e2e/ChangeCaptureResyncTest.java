@@ -9,17 +9,22 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A change-capture pipeline whose replication slot was dropped behind Arus's back: the failed run's page says why and
  * offers Resync; one click (and its confirmation) drops the state, starts a new run from a new snapshot and opens it,
- * and that run ends with the destination equal to the source, the rows deleted while no slot ran gone too.
+ * and that run ends with the destination equal to the source, the rows deleted while no slot ran gone too. Then the
+ * pipeline, which has run, is edited in the console (its checkpoint interval) and run again from the page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ChangeCaptureResyncTest {
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
@@ -69,6 +74,7 @@ class ChangeCaptureResyncTest {
     }
 
     @Test
+    @Order(1)
     void aRunWhoseSlotWasDroppedOffersResyncAndTheResyncEndsEqual() throws Exception {
         JsonNode first = awaitFinal(startRun());
         assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("succeeded");
@@ -98,6 +104,43 @@ class ChangeCaptureResyncTest {
                 .isEqualTo(checksum(SOURCE_SCHEMA));
         browser.until(Duration.ofSeconds(20), () -> !browser.all("[data-run-status=succeeded]").isEmpty());
         assertThat(browser.all("[data-action=resync]")).as("a succeeded run offers no resync").isEmpty();
+        assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theRunPipelineEditedInTheConsoleKeepsItsChangeCaptureOptionsAndRunsAgainEqual() throws Exception {
+        browser.open("/pipelines/" + pipeline + "/edit");
+        browser.await(".stream-item.selected");
+        browser.js("document.querySelectorAll('#view details').forEach(d => d.open = true)");
+        browser.type("[name='cdc.checkpoint_seconds']", "3");
+        browser.js("window.__arusBodies = []; const original = window.fetch;"
+                + "window.fetch = (url, init) => { if (init && init.method === 'PUT') window.__arusBodies.push(init.body);"
+                + " return original(url, init); };");
+        browser.click("[data-action=save]");
+        browser.awaitHash("#/pipelines/" + pipeline);
+        @SuppressWarnings("unchecked")
+        List<String> bodies = (List<String>) browser.js("return window.__arusBodies");
+        assertThat(bodies).as("one PUT").singleElement().asString()
+                .contains("\"cdc\":{\"until\":\"current\",\"lag_alert_seconds\":300,\"checkpoint_seconds\":3}");
+        JsonNode saved = admin.get("/api/pipelines/" + pipeline);
+        assertThat(saved.path("cdc").path("checkpoint_seconds").asInt()).isEqualTo(3);
+        assertThat(saved.path("cdc").path("until").asText()).as("kept").isEqualTo("current");
+        assertThat(saved.path("streams").get(0).path("sync_mode").asText()).as("kept").isEqualTo("cdc");
+
+        long deleted = Long.parseLong(Psql.run("SELECT count(*) FROM " + SOURCE_SCHEMA + ".items WHERE id % 11 = 0"));
+        Psql.run("DELETE FROM " + SOURCE_SCHEMA + ".items WHERE id % 11 = 0;"
+                + "UPDATE " + SOURCE_SCHEMA + ".items SET amount = amount + 1 WHERE id % 4 = 0;");
+        browser.settle();
+        browser.click("[data-action=run]");
+        browser.awaitHash("#/runs/[0-9a-f-]{36}");
+        String run = ((String) browser.js("return location.hash")).replace("#/runs/", "");
+        JsonNode done = awaitFinal(run);
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
+        assertThat(checksum(TARGET_SCHEMA)).isEqualTo(checksum(SOURCE_SCHEMA));
+        browser.until(Duration.ofSeconds(20), () -> !browser.all("[data-run-status=succeeded]").isEmpty());
+        browser.until(Duration.ofSeconds(20), () -> console.number("[data-stat=deleted] .value") == deleted ? true : null);
+        browser.screenshot("edited-run", true);
         assertThat(browser.scriptErrors()).isEmpty();
     }
 
