@@ -252,6 +252,10 @@ class ChangeCaptureTest {
         assertThat(Sql.postgres("arus_test", "SELECT count(*) - count(DISTINCT id) FROM " + target + ".items").trim())
                 .as("no duplicate keys").isEqualTo("0");
         assertThat(server.json("/api/runs/" + run).path("status").asText()).isEqualTo("running");
+        JsonNode feed = server.json("/api/pipelines/" + pipeline + "/state").path("change_feeds").path(database + ".items");
+        assertThat(feed.path("position_available").asBoolean()).as(feed.toString()).isTrue();
+        assertThat(feed.path("behind_bytes").isNumber()).as(feed.toString()).isTrue();
+        assertThat(feed.path("binlog_file").asText()).as(feed.toString()).isNotEmpty();
         stop(run);
         server.send("DELETE", "/api/pipelines/" + pipeline, null, server.adminToken());
         Sql.mariadb("arus_test", "DROP DATABASE " + database);

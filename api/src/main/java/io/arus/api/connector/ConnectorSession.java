@@ -138,6 +138,22 @@ public interface ConnectorSession extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Describes a change feed knowing where its stream stands: a source that keeps nothing per feed (a binlog
+     * reader) can still say how much log lies after the stored position and whether the server still has it. The
+     * default ignores the offset ({@link #describeChangeFeed(String)}).
+     *
+     * @param feed   the name the reader was given ({@link StreamContext#changeFeed()})
+     * @param stored the offset the engine stored last for the stream, or null when none
+     * @return the description, empty when there is nothing to say
+     * @throws ConnectorException when the source cannot be asked
+     * @since 1.4
+     */
+    default Map<String, Object> describeChangeFeed(String feed, io.arus.api.record.Offset stored)
+            throws ConnectorException {
+        return describeChangeFeed(feed);
+    }
+
     /** Closes connections and pools. */
     @Override
     void close();

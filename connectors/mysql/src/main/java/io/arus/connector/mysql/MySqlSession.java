@@ -1,5 +1,6 @@
 package io.arus.connector.mysql;
 
+import io.arus.api.config.ConfigException;
 import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorSession;
@@ -15,9 +16,16 @@ import io.arus.api.connector.StreamReader;
 import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteRequest;
+import io.arus.api.record.Offset;
 import io.arus.connector.jdbc.ConnectionSettings;
 import io.arus.connector.jdbc.JdbcSession;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -85,6 +93,53 @@ final class MySqlSession implements ConnectorSession {
     @Override
     public ModelResult runModel(ModelRequest request, StreamContext context) throws ConnectorException {
         return jdbc.runModel(request, context);
+    }
+
+    /**
+     * A binlog reader keeps nothing at the server, so what there is to say is the binlog's: where it ends
+     * ({@code binlog_file}, {@code binlog_position}, {@code gtid}), the oldest file the server still has and the bytes
+     * it holds ({@code oldest_binlog}, {@code binlog_bytes}), and for a stream with a stored position, that position,
+     * whether the server still has it ({@code position_available}: a purged one needs a resync) and the binlog bytes
+     * after it ({@code behind_bytes}). Needs {@code REPLICATION CLIENT} (MariaDB: {@code BINLOG MONITOR}).
+     */
+    @Override
+    public Map<String, Object> describeChangeFeed(String feed) throws ConnectorException {
+        return describeChangeFeed(feed, null);
+    }
+
+    @Override
+    public Map<String, Object> describeChangeFeed(String feed, Offset stored) throws ConnectorException {
+        try (Connection connection = dialect.dataSource(settings).getConnection()) {
+            dialect.initSession(connection);
+            boolean mariaDb = dialect.describeServer(connection).startsWith("MariaDB");
+            BinlogPosition end = BinlogStatus.current(connection, mariaDb);
+            Map<String, Object> description = new LinkedHashMap<>();
+            description.put("binlog_file", end.file());
+            description.put("binlog_position", end.pos());
+            description.put("gtid", end.gtid());
+            Map<String, Long> files = new LinkedHashMap<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet logs = statement.executeQuery("SHOW BINARY LOGS")) {
+                while (logs.next()) {
+                    files.put(logs.getString(1), logs.getLong(2));
+                }
+            }
+            description.put("oldest_binlog", files.isEmpty() ? null : files.keySet().iterator().next());
+            description.put("binlog_bytes", files.values().stream().mapToLong(Long::longValue).sum());
+            if (stored != null && BinlogPosition.STREAM.equals(stored.get(BinlogPosition.PHASE))) {
+                BinlogPosition position = BinlogPosition.of(stored);
+                description.put("position", position.file() + ":" + position.pos());
+                description.put("gtid_position", position.gtid());
+                Long size = files.get(position.file());
+                boolean available = size != null && position.pos() <= size;
+                description.put("position_available", available);
+                description.put("behind_bytes", available ? BinlogStatus.bytesAfter(connection, position) : null);
+            }
+            return description;
+        } catch (ConfigException | SQLException e) {
+            throw new ConnectorException(ConnectorException.Kind.CONNECTION, "asking " + settings.address()
+                    + " about its binlog failed: " + e.getMessage(), e);
+        }
     }
 
     /** A binlog client keeps nothing at the server (unlike a replication slot): there is nothing to drop. */

@@ -287,6 +287,30 @@ class MySqlChangeCaptureTest {
     }
 
     @Test
+    void aFeedIsDescribedByTheBinlogAfterItsStoredPosition() throws Exception {
+        db.sql("CREATE TABLE " + db.q("described") + " (id INT PRIMARY KEY, name VARCHAR(200))",
+                "INSERT INTO " + db.q("described") + " VALUES (1, 'one')");
+        StreamId id = db.table("described");
+        List<RecordBatch> read = drain(cdc(id, null, false, 100));
+        Offset stored = read.get(read.size() - 1).offsetAfter();
+        Map<String, Object> caughtUp = session.describeChangeFeed("arus_described", stored);
+        assertThat(caughtUp).containsKeys("binlog_file", "binlog_position", "gtid", "oldest_binlog", "binlog_bytes")
+                .containsEntry("position", stored.get("file") + ":" + stored.get("pos"))
+                .containsEntry("gtid_position", stored.get("gtid")).containsEntry("position_available", true);
+        long before = ((Number) caughtUp.get("behind_bytes")).longValue();
+
+        db.sql("INSERT INTO " + db.q("described") + " SELECT seq, REPEAT('x', 150) FROM seq_2_to_1001");
+        long after = ((Number) session.describeChangeFeed("arus_described", stored).get("behind_bytes")).longValue();
+        assertThat(after).as("1,000 rows of 150 bytes later").isGreaterThan(before + 150_000);
+
+        Map<String, Object> purged = session.describeChangeFeed("arus_described",
+                Offset.of(Map.of("phase", "stream", "file", "arus-bin.999999", "pos", 4)));
+        assertThat(purged).containsEntry("position_available", false).containsEntry("behind_bytes", null);
+        assertThat(session.describeChangeFeed("arus_described")).as("without a position: the binlog only")
+                .containsKeys("binlog_file", "oldest_binlog").doesNotContainKey("position");
+    }
+
+    @Test
     void aServerWithoutFullRowMetadataIsRefusedSayingWhatToSet() {
         Map<String, String> good = Map.of("log_bin", "ON", "binlog_format", "ROW", "binlog_row_image", "FULL",
                 "binlog_row_metadata", "FULL", "log_bin_compress", "OFF");

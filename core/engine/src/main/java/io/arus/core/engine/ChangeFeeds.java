@@ -48,6 +48,17 @@ public final class ChangeFeeds {
      */
     public static Map<String, Map<String, Object>> describe(Connector connector, Map<String, ?> config,
                                                             String pipelineId, List<String> streams) throws Exception {
+        return describe(connector, config, pipelineId, streams, Map.of());
+    }
+
+    /**
+     * @param stored the offset stored last per stream (a stream without one is left out)
+     * @see #describe(Connector, Map, String, List)
+     */
+    public static Map<String, Map<String, Object>> describe(Connector connector, Map<String, ?> config,
+                                                            String pipelineId, List<String> streams,
+                                                            Map<String, io.arus.api.record.Offset> stored)
+            throws Exception {
         Map<String, Map<String, Object>> feeds = new LinkedHashMap<>();
         if (streams.isEmpty()) {
             return feeds;
@@ -55,7 +66,7 @@ public final class ChangeFeeds {
         try (ConnectorSession session = connector.open(Config.of(connector.descriptor().config(), config))) {
             for (String stream : streams) {
                 try {
-                    feeds.put(stream, session.describeChangeFeed(name(pipelineId, stream)));
+                    feeds.put(stream, session.describeChangeFeed(name(pipelineId, stream), stored.get(stream)));
                 } catch (ConnectorException e) {
                     feeds.put(stream, Map.of("error", e.getMessage()));
                 }

@@ -255,7 +255,11 @@ public final class Pipelines implements PipelineService {
             return Map.of("error", Map.of("error", "the source or its connector is not installed"));
         }
         try {
-            return io.arus.core.engine.ChangeFeeds.describe(connector, secrets.decrypt(source.config()), pipeline.id(), cdc);
+            Map<String, io.arus.api.record.Offset> stored = new java.util.HashMap<>();
+            offsets.all(pipeline.id()).forEach((stream, splits) -> splits.values().stream().findFirst()
+                    .ifPresent(offset -> stored.put(stream, offset)));
+            return io.arus.core.engine.ChangeFeeds.describe(connector, secrets.decrypt(source.config()), pipeline.id(),
+                    cdc, stored);
         } catch (Exception e) {
             return Map.of("error", Map.of("error", "the source could not be asked: " + e.getMessage()));
         }
