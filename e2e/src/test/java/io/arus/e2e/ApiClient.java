@@ -12,6 +12,9 @@ import java.util.Map;
 /** The REST API for what the browser tests set up or check behind the console's back (users, row counts). */
 final class ApiClient {
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The states a run ends in. */
+    static final java.util.List<String> FINAL = java.util.List.of("succeeded", "succeeded_with_warnings", "failed",
+            "cancelled", "interrupted");
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
@@ -40,6 +43,19 @@ final class ApiClient {
 
     JsonNode post(String path, Object body, int expected) throws Exception {
         return call("POST", path, body, expected);
+    }
+
+    /** @return the run as GET answers it once it ended (polled; fails after two minutes) */
+    JsonNode awaitRunEnd(String run) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode view = get("/api/runs/" + run);
+            if (FINAL.contains(view.path("status").asText())) {
+                return view;
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("run " + run + " did not end within 2 minutes");
     }
 
     JsonNode delete(String path, int expected) throws Exception {

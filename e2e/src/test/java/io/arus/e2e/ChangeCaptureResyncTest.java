@@ -30,8 +30,6 @@ class ChangeCaptureResyncTest {
     private static final String SUFFIX = UUID.randomUUID().toString().substring(0, 8);
     private static final String SOURCE_SCHEMA = "cdcui_src_" + SUFFIX;
     private static final String TARGET_SCHEMA = "cdcui_dst_" + SUFFIX;
-    private static final List<String> FINAL = List.of("succeeded", "succeeded_with_warnings", "failed", "cancelled",
-            "interrupted");
 
     @RegisterExtension
     static final ConsoleSession console = new ConsoleSession("cdcui-" + SUFFIX, "cdc", SOURCE_SCHEMA, TARGET_SCHEMA);
@@ -76,7 +74,7 @@ class ChangeCaptureResyncTest {
     @Test
     @Order(1)
     void aRunWhoseSlotWasDroppedOffersResyncAndTheResyncEndsEqual() throws Exception {
-        JsonNode first = awaitFinal(startRun());
+        JsonNode first = admin.awaitRunEnd(startRun());
         assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("succeeded");
         assertThat(checksum(TARGET_SCHEMA)).isEqualTo(checksum(SOURCE_SCHEMA));
 
@@ -85,7 +83,7 @@ class ChangeCaptureResyncTest {
                 + "UPDATE " + SOURCE_SCHEMA + ".items SET name = 'changed' WHERE id % 5 = 0;"
                 + "INSERT INTO " + SOURCE_SCHEMA + ".items SELECT g, 'late ' || g, 1 FROM generate_series(3001, 3100) g;");
         String lost = startRun();
-        JsonNode failed = awaitFinal(lost);
+        JsonNode failed = admin.awaitRunEnd(lost);
         assertThat(failed.path("status").asText()).as(failed.toString()).isEqualTo("failed");
 
         browser.open("/runs/" + lost);
@@ -98,7 +96,7 @@ class ChangeCaptureResyncTest {
             String hash = (String) browser.js("return location.hash");
             return hash.matches("#/runs/[0-9a-f-]{36}") && !hash.endsWith(lost) ? hash.substring("#/runs/".length()) : null;
         });
-        JsonNode done = awaitFinal(resync);
+        JsonNode done = admin.awaitRunEnd(resync);
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
         assertThat(checksum(TARGET_SCHEMA)).as("equal after the resync, the rows deleted without a slot gone too")
                 .isEqualTo(checksum(SOURCE_SCHEMA));
@@ -135,7 +133,7 @@ class ChangeCaptureResyncTest {
         browser.click("[data-action=run]");
         browser.awaitHash("#/runs/[0-9a-f-]{36}");
         String run = ((String) browser.js("return location.hash")).replace("#/runs/", "");
-        JsonNode done = awaitFinal(run);
+        JsonNode done = admin.awaitRunEnd(run);
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("succeeded");
         assertThat(checksum(TARGET_SCHEMA)).isEqualTo(checksum(SOURCE_SCHEMA));
         browser.until(Duration.ofSeconds(20), () -> !browser.all("[data-run-status=succeeded]").isEmpty());
@@ -158,17 +156,5 @@ class ChangeCaptureResyncTest {
     private static String checksum(String schema) throws Exception {
         return Psql.run("SELECT count(*) || ' ' || md5(coalesce(string_agg(id || '|' || name || '|' || amount, ','"
                 + " ORDER BY id), '')) FROM " + schema + ".items");
-    }
-
-    private JsonNode awaitFinal(String run) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode view = admin.get("/api/runs/" + run);
-            if (FINAL.contains(view.path("status").asText())) {
-                return view;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("run " + run + " did not end within 2 min");
     }
 }

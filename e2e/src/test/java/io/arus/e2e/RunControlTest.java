@@ -132,7 +132,7 @@ class RunControlTest {
     @Order(2)
     void theRunsPageFiltersByStatusAndPipelineAndDrawsATimeline() throws Exception {
         smallRun = admin.post("/api/pipelines/" + smallPipeline + "/runs", Map.of("trigger", "manual"), 202).path("run_id").asText();
-        awaitFinal(smallRun);
+        admin.awaitRunEnd(smallRun);
 
         browser.open("/runs");
         browser.await("tr[data-run='" + smallRun + "']");
@@ -205,17 +205,5 @@ class RunControlTest {
             Thread.sleep(200);
         } while (System.nanoTime() < deadline);
         return status;
-    }
-
-    private JsonNode awaitFinal(String run) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode view = admin.get("/api/runs/" + run);
-            if (List.of("succeeded", "succeeded_with_warnings", "failed", "cancelled", "interrupted").contains(view.path("status").asText())) {
-                return view;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("run " + run + " did not end within 2 min");
     }
 }

@@ -25,7 +25,6 @@ class TransformEditorTest {
     private static final String TARGET_SCHEMA = "tfe_dst_" + SUFFIX;
     private static final String STREAM = SOURCE_SCHEMA + ".orders";
     private static final Duration PREVIEW = Duration.ofSeconds(30);
-    private static final List<String> FINAL = List.of("succeeded", "succeeded_with_warnings", "failed", "cancelled", "interrupted");
 
     @RegisterExtension
     static final ConsoleSession console = new ConsoleSession("tfe-" + SUFFIX, "transforms", SOURCE_SCHEMA, TARGET_SCHEMA);
@@ -51,7 +50,7 @@ class TransformEditorTest {
                 destination, "streams", List.of(Map.of("name", STREAM, "sync_mode", "full_refresh")),
                 "target_namespace", TARGET_SCHEMA), 201).path("id").asText();
         String first = admin.post("/api/pipelines/" + pipeline + "/runs", Map.of("trigger", "manual"), 202).path("run_id").asText();
-        assertThat(awaitRun(admin, first).path("status").asText()).isEqualTo("succeeded");
+        assertThat(admin.awaitRunEnd(first).path("status").asText()).isEqualTo("succeeded");
         assertThat(Psql.run("SELECT count(*) FROM " + TARGET_SCHEMA + ".orders")).isEqualTo("6");
 
         browser.open("/");
@@ -157,21 +156,9 @@ class TransformEditorTest {
         browser.click("button[data-action=run]");
         browser.awaitHash("#/runs/[0-9a-f-]{36}");
         String run = ((String) browser.js("return location.hash")).replace("#/runs/", "");
-        JsonNode ended = awaitRun(admin, run);
-        browser.until(PREVIEW, () -> FINAL.contains((String) browser.js(
+        JsonNode ended = admin.awaitRunEnd(run);
+        browser.until(PREVIEW, () -> ApiClient.FINAL.contains((String) browser.js(
                 "const b = document.querySelector('[data-run-status]'); return b && b.dataset.runStatus")));
         return ended;
-    }
-
-    private static JsonNode awaitRun(ApiClient admin, String run) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode view = admin.get("/api/runs/" + run);
-            if (FINAL.contains(view.path("status").asText())) {
-                return view;
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("run " + run + " did not end within 2 minutes");
     }
 }
