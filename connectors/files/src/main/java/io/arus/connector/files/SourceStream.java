@@ -13,16 +13,20 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * One stream of the files source: the files that match the glob under one top folder of the location (its name is
  * the stream's name; files right at the location make a stream named after the location's last folder), read in
- * path order. Its columns are given ({@code columns}) or inferred from the first {@code sample_rows} records of the
- * oldest files (the oldest Parquet file's footer), followed by the file columns {@code _file}, {@code _row} and {@code _modified}.
+ * path order; where the folder holds a {@code _manifest.json} (the files destination's), only the files it lists.
+ * Its columns are given ({@code columns}) or inferred from the first {@code sample_rows} records of the oldest files
+ * (the oldest Parquet file's footer), followed by the file columns {@code _file}, {@code _row} and {@code _modified}.
  *
  * @param name  the stream's name
  * @param files its files, sorted by path
@@ -46,21 +50,56 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
     static List<SourceStream> find(Storage storage, FilesSettings settings) throws IOException {
         PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + settings.glob());
         Map<String, List<Storage.StoredFile>> byName = new TreeMap<>();
+        Map<String, String> manifests = new HashMap<>();
         String rootName = rootName(settings.location());
         for (Storage.StoredFile f : storage.list(literalFolder(settings.glob()))) {
+            int slash = f.path().indexOf('/');
+            String name = slash < 0 ? rootName : f.path().substring(0, slash);
+            if (f.path().equals(Manifest.NAME) || f.path().equals(name + "/" + Manifest.NAME)) {
+                manifests.put(name, f.path());
+                continue;
+            }
             FileFormat format = FileFormat.byName(f.name());
             if (f.hidden() || (format != null && format != settings.format()) || !glob.matches(Path.of(f.path()))) {
                 continue;
             }
-            int slash = f.path().indexOf('/');
-            byName.computeIfAbsent(slash < 0 ? rootName : f.path().substring(0, slash), k -> new ArrayList<>()).add(f);
+            byName.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
         }
         List<SourceStream> streams = new ArrayList<>();
-        byName.forEach((name, files) -> {
+        for (Map.Entry<String, List<Storage.StoredFile>> e : byName.entrySet()) {
+            List<Storage.StoredFile> files = e.getValue();
+            String manifest = manifests.get(e.getKey());
+            if (manifest != null) {
+                files = listedIn(storage, manifest, files);
+            }
             files.sort(Comparator.comparing(Storage.StoredFile::path));
-            streams.add(new SourceStream(name, List.copyOf(files)));
-        });
+            streams.add(new SourceStream(e.getKey(), List.copyOf(files)));
+        }
         return streams;
+    }
+
+    /**
+     * A folder the files destination wrote holds a manifest: only the files it lists are the table (not those of a
+     * replace run that has not switched yet, nor the leftovers of a run that died before listing its files).
+     */
+    private static List<Storage.StoredFile> listedIn(Storage storage, String manifest, List<Storage.StoredFile> files)
+            throws IOException {
+        byte[] json = storage.get(manifest);
+        if (json == null) {
+            return new ArrayList<>(files);
+        }
+        String folder = manifest.substring(0, manifest.length() - Manifest.NAME.length());
+        Set<String> listed = new HashSet<>();
+        for (Manifest.Entry entry : Manifest.files(json)) {
+            listed.add(folder + entry.path());
+        }
+        List<Storage.StoredFile> kept = new ArrayList<>();
+        for (Storage.StoredFile f : files) {
+            if (listed.contains(f.path())) {
+                kept.add(f);
+            }
+        }
+        return kept;
     }
 
     /**

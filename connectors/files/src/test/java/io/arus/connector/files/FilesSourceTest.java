@@ -137,6 +137,20 @@ class FilesSourceTest {
     }
 
     @Test
+    void aFolderWithAManifestIsReadAsTheManifestListsIt() throws Exception {
+        Schema schema = Schema.of(Field.of("id", LogicalType.INT64, false));
+        FilesSettings s = local("jsonl", Map.of());
+        FilesWriterTest.write(s, schema, WriteMode.REPLACE, "r1", List.<Object[]>of(new Object[] {1L}, new Object[] {2L}));
+        // a replace run that has published files but not switched the manifest yet, and a file no run listed
+        Files.writeString(Files.createDirectories(dir.resolve("t/run-r2")).resolve("part-r2-x-00000.jsonl"), "{\"id\": 3}\n");
+        Files.writeString(dir.resolve("t/part-dead-00000.jsonl"), "{\"id\": 4}\n");
+        assertThat(read(s, "t", null, 10).rows()).extracting(r -> r[0]).containsExactly(1L, 2L);
+
+        FilesWriterTest.write(s, schema, WriteMode.REPLACE, "r3", List.<Object[]>of(new Object[] {5L}));
+        assertThat(read(s, "t", null, 10).rows()).extracting(r -> r[0]).containsExactly(5L);
+    }
+
+    @Test
     void onlyTheGlobsLiteralFoldersAreListed() {
         assertThat(SourceStream.literalFolder("orders/2024/*.csv")).isEqualTo("orders/2024");
         assertThat(SourceStream.literalFolder("orders/*.csv")).isEqualTo("orders");
