@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The files source on S3 (the s3proxy of scripts/test-services.sh) through the server, incrementally by file:
- * 100 CSV objects land in PostgreSQL, then 10 more are put and the next run reads only those 10.
+ * 100 CSV objects land in PostgreSQL, then 10 more are put and the next run reads only those 10; a record of them
+ * with a qty that is no number goes to dead letters naming the object and line.
  */
 class FilesIncrementalSourceTest {
     private static final int ROWS_PER_FILE = 10;
@@ -43,13 +44,23 @@ class FilesIncrementalSourceTest {
         assertThat(totals(target)).isEqualTo("100 1000 1000 " + expectedSum(0, 100));
 
         putOrders(prefix, 100, 110);
+        // one of the new files has a record whose qty is no number, on its fourth line
+        String bad = prefix + "/orders/o-105.csv";
+        S3Bucket.put(bad, S3Bucket.get(bad).replace("\n1052,107\n", "\n1052,1O7\n"));
         JsonNode second = server.runToEnd(pipeline);
-        assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("succeeded");
+        assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("succeeded_with_warnings");
         assertThat(second.path("streams").get(0).path("rows_read").asLong()).as("only the 10 new files")
-                .isEqualTo(10 * ROWS_PER_FILE);
+                .isEqualTo(10 * ROWS_PER_FILE - 1);
+        assertThat(second.path("streams").get(0).path("rows_rejected").asLong()).isEqualTo(1);
         assertThat(server.get("/api/runs/" + second.path("id").asText() + "/logs").body())
                 .contains("orders: 10 files to read (100 unchanged since the last offset)");
-        assertThat(totals(target)).isEqualTo("110 1100 1100 " + expectedSum(0, 110));
+        JsonNode letters = server.json("/api/dead-letters?run_id=" + second.path("id").asText());
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).path("reason").asText()).isEqualTo("orders/o-105.csv line 4: '1O7' is not a int64 (column qty)");
+        assertThat(letters.get(0).path("values").path("_file").asText()).isEqualTo("orders/o-105.csv");
+        assertThat(letters.get(0).path("values").path("_line").asLong()).isEqualTo(4);
+        assertThat(letters.get(0).path("values").path("_text").asText()).isEqualTo("1052,1O7");
+        assertThat(totals(target)).isEqualTo("110 1099 1099 " + (expectedSum(0, 110) - 107));
     }
 
     /** Puts orders/o-NNN.csv for files [from, to): ROWS_PER_FILE rows of id, qty each. */
