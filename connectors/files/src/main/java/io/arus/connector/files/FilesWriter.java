@@ -29,10 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code append} adds files beside the ones there; {@code replace} writes under {@code run-<run id>/} and on
  * {@link #complete()} writes a manifest listing only those, then removes every other data file of the table.
  * Data files that no manifest lists (left by a run that died between publishing and the manifest; their rows are
- * re-delivered from the stored offset) are removed when the next writer opens.
+ * re-delivered from the stored offset), and hidden temporary files older than this process, are removed when the next
+ * writer opens.
  */
 final class FilesWriter implements StreamWriter {
     private static final Map<String, Object> TABLE_LOCKS = new ConcurrentHashMap<>();
+    /** When this JVM started: a temporary file older than that belongs to a writer that is gone. */
+    private static final long PROCESS_STARTED = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     /** The most rows kept unpublished between flushes, whatever roll_rows says. */
     static final long MAX_ROWS_PER_FLUSH = 1_000_000;
 
@@ -274,6 +277,9 @@ final class FilesWriter implements StreamWriter {
                 for (Storage.StoredFile f : storage.list(table)) {
                     String rel = f.path().substring(table.length() + 1);
                     if (!f.hidden() && FileFormat.byName(f.name()) != null && !listed.contains(rel)) {
+                        storage.delete(f.path());
+                    } else if (f.name().startsWith(".") && f.name().endsWith(".tmp") && f.modified() < PROCESS_STARTED) {
+                        // a temporary file of a writer in a process that is gone (killed mid-write)
                         storage.delete(f.path());
                     }
                 }

@@ -243,6 +243,20 @@ class FilesWriterTest {
     }
 
     @Test
+    void temporaryFilesOfAWriterInAProcessThatIsGoneAreRemoved() throws Exception {
+        Schema schema = Schema.of(Field.of("id", LogicalType.INT64, false));
+        FilesSettings s = settings(Map.of("location", dir.toUri().toString(), "format", "csv"));
+        Path t = Files.createDirectories(dir.resolve("t"));
+        Path stale = Files.writeString(t.resolve(".part-dead-00000.csv.1a2b3c4d.tmp"), "\"id\"\r\n\"1");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime() - 60_000));
+        Path working = Files.writeString(t.resolve(".part-live-00000.csv.5e6f7a8b.tmp"), "\"id\"\r\n");
+        write(s, schema, WriteMode.APPEND, "r1", List.<Object[]>of(new Object[] {1L}));
+        assertThat(stale).doesNotExist();
+        assertThat(working).as("may be another writer's at work").exists();
+    }
+
+    @Test
     void replaceSwitchesTheManifestToTheNewRunAndRemovesTheOldFiles() throws Exception {
         Schema schema = Schema.of(Field.of("id", LogicalType.INT64, false));
         FilesSettings s = settings(Map.of("location", dir.toUri().toString(), "format", "jsonl"));
