@@ -2,8 +2,9 @@
 # The one command that runs every test: brings up the servers the tests need, runs the unit tests (surefire)
 # and the OSGi integration tests (bnd-testing) of every module, then tests the exported server jar as a process:
 # a user's first start and restarts (smoke-test.sh), a run killed with SIGKILL (resilience-test.sh), a change-capture
-# run killed with SIGKILL ten times under a concurrent writer (cdc-resilience-test.sh), and a debug-level
-# log that holds no secret while data/ is owner-only (log-secrets-test.sh).
+# run killed with SIGKILL ten times under a concurrent writer (cdc-resilience-test.sh), a Parquet write killed with
+# SIGKILL part way (files-kill-test.sh), and a debug-level log that holds no secret while data/ is owner-only
+# (log-secrets-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,4 +13,5 @@ cd "$(dirname "$0")/.."
 ./scripts/smoke-test.sh
 ./scripts/resilience-test.sh
 ./scripts/cdc-resilience-test.sh
+./scripts/files-kill-test.sh
 ./scripts/log-secrets-test.sh
