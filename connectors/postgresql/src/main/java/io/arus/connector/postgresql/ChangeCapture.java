@@ -107,11 +107,37 @@ final class ChangeCapture {
                     replicationConnection, consistentLsn, snapshotConnection, snapshot, streamFrom, marker, endLsn);
         } catch (SQLException e) {
             closeAll(meta, replicationConnection, snapshotConnection);
-            throw SqlFailures.wrap(dialect, "opening the change feed " + feed.name() + " of " + request.stream(), e);
+            ConnectorException limit = replicationLimit(e, feed, request);
+            throw limit != null ? limit
+                    : SqlFailures.wrap(dialect, "opening the change feed " + feed.name() + " of " + request.stream(), e);
         } catch (ConnectorException | RuntimeException e) {
             closeAll(meta, replicationConnection, snapshotConnection);
             throw e;
         }
+    }
+
+    /**
+     * A server out of replication slots or WAL senders: not a passing outage to retry (the generic class 53 is), but
+     * a setting to raise or slots to drop, since each change-capture stream holds a slot, and a WAL sender while it
+     * reads.
+     *
+     * @return the CONFIGURATION error saying so, or null for another failure
+     */
+    static ConnectorException replicationLimit(SQLException e, ChangeFeed feed, ReadRequest request) {
+        String state = SqlFailures.sqlState(e);
+        String message = SqlFailures.describe(e);
+        if ("53400".equals(state) && message.contains("replication slot")) {
+            return new ConnectorException(Kind.CONFIGURATION, request.stream() + ": the source has no free replication"
+                    + " slot for the change feed " + feed.name() + " (" + message + "). Each change-capture stream keeps"
+                    + " a slot of its own: raise max_replication_slots on the server (a restart), or drop slots no longer"
+                    + " used (pg_replication_slots; Arus drops its own when a pipeline or its state is deleted)", e);
+        }
+        if ("53300".equals(state) && message.contains("max_wal_senders")) {
+            return new ConnectorException(Kind.CONFIGURATION, request.stream() + ": the source has no free WAL sender"
+                    + " for the change feed " + feed.name() + " (" + message + "). Each change-capture stream holds one"
+                    + " while it reads: raise max_wal_senders on the server (a restart)", e);
+        }
+        return null;
     }
 
     /**

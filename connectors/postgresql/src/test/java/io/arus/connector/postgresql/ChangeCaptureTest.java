@@ -396,6 +396,32 @@ class ChangeCaptureTest {
     }
 
     @Test
+    void aServerOutOfReplicationSlotsIsAConfigurationErrorSayingWhatToRaise() throws Exception {
+        String t = db.q("cdc_noslot");
+        db.sql("CREATE TABLE " + t + " (id int PRIMARY KEY)");
+        StreamId table = db.table("cdc_noslot");
+        long free = count("SELECT current_setting('max_replication_slots')::int - count(*) FROM pg_replication_slots");
+        List<String> fillers = new ArrayList<>();
+        try {
+            for (int i = 0; i < free; i++) {
+                String filler = "arus_test_fill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+                db.sql("SELECT pg_create_physical_replication_slot('" + filler + "')");
+                fillers.add(filler);
+            }
+            String feed = feed();
+            assertThatThrownBy(() -> session.openReader(request(table, true, 10, null), Split.WHOLE, context(table, feed)))
+                    .isInstanceOfSatisfying(ConnectorException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ConnectorException.Kind.CONFIGURATION);
+                        assertThat(e.getMessage()).contains("no free replication slot").contains("max_replication_slots");
+                    });
+        } finally {
+            for (String filler : fillers) {
+                db.sql("SELECT pg_drop_replication_slot('" + filler + "')");
+            }
+        }
+    }
+
+    @Test
     void aColumnDroppedWhileStreamingReadsAsNullAndADroppedKeyStopsTheReaderNamingIt() throws Exception {
         String t = db.q("cdc_dropcol");
         db.sql("CREATE TABLE " + t + " (id int PRIMARY KEY, v text, w text)");
