@@ -4,6 +4,7 @@ import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorException.Kind;
 import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamReader;
+import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
 import io.arus.api.record.UnreadableRecord;
 import io.arus.api.type.Field;
@@ -46,7 +47,7 @@ final class FilesReader implements StreamReader {
     private long unreadable;
     private volatile boolean woken;
     private boolean finished;
-    private io.arus.api.record.Offset returned;
+    private Offset returned;
 
     FilesReader(FilesSettings settings, Storage storage, SourceStream stream, Schema columns, FileOffset start,
                 int batchSize, StreamContext context) {
@@ -113,7 +114,7 @@ final class FilesReader implements StreamReader {
         } catch (IOException e) {
             throw new ConnectorException(Kind.CONNECTION, (current == null ? "" : current.path() + ": ") + e.getMessage(), e);
         }
-        io.arus.api.record.Offset offset = offset();
+        Offset offset = offset();
         if (finished && rows.isEmpty() && bad.isEmpty() && offset.equals(returned)) {
             return null;
         }
@@ -192,7 +193,7 @@ final class FilesReader implements StreamReader {
         }
     }
 
-    private io.arus.api.record.Offset offset() {
+    private Offset offset() {
         return current == null ? new FileOffset(done, null, null, 0).toOffset()
                 : new FileOffset(done, current.path(), FileOffset.signature(current), records).toOffset();
     }

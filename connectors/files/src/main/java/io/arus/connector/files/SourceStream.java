@@ -5,8 +5,11 @@ import io.arus.api.connector.StreamId;
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,8 +189,7 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
         int sampled = 0;
         for (Storage.StoredFile f : sampleOrder()) {
             try (InputStream in = storage.open(f.path());
-                 var parser = settings.csv().readFormat().parse(new java.io.InputStreamReader(in,
-                         java.nio.charset.StandardCharsets.UTF_8))) {
+                 var parser = settings.csv().readFormat().parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 boolean header = settings.csv().header();
                 for (var record : parser) {
                     if (header) {
@@ -226,8 +228,7 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
         int sampled = 0;
         for (Storage.StoredFile f : sampleOrder()) {
             try (InputStream in = storage.open(f.path());
-                 var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in,
-                         java.nio.charset.StandardCharsets.UTF_8))) {
+                 var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null && sampled < settings.sampleRows(); line = reader.readLine()) {
                     if (line.isBlank()) {
                         continue;
