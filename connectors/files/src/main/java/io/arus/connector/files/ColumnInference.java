@@ -4,6 +4,7 @@ import io.arus.api.type.LogicalType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Guesses one column's type from sampled values: the narrowest type every non-null value fits, in the order
- * int64, decimal, boolean, date, timestamptz, timestamp, uuid, json, and string when nothing narrower fits (or no
+ * int64, decimal, boolean, date, timestamptz, timestamp, time, uuid, json, and string when nothing narrower fits (or no
  * value was seen). Text (CSV fields, JSON strings) is tried against each; JSON numbers, booleans, objects and arrays
  * keep their JSON kind, except that a JSON string is never taken for a number.
  */
@@ -22,11 +23,12 @@ final class ColumnInference {
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern TIME = Pattern.compile("\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** The order in which the candidates are preferred. */
     private static final List<LogicalType.Kind> ORDER = List.of(LogicalType.Kind.INT64, LogicalType.Kind.DECIMAL,
             LogicalType.Kind.BOOLEAN, LogicalType.Kind.DATE, LogicalType.Kind.TIMESTAMPTZ, LogicalType.Kind.TIMESTAMP,
-            LogicalType.Kind.UUID, LogicalType.Kind.JSON);
+            LogicalType.Kind.TIME, LogicalType.Kind.UUID, LogicalType.Kind.JSON);
 
     private final Set<LogicalType.Kind> possible = EnumSet.copyOf(ORDER);
     private boolean seen;
@@ -98,6 +100,9 @@ final class ColumnInference {
             } else if (parses(() -> LocalDateTime.parse(iso))) {
                 kinds.add(LogicalType.Kind.TIMESTAMP);
             }
+        }
+        if (TIME.matcher(t).matches() && parses(() -> LocalTime.parse(t))) {
+            kinds.add(LogicalType.Kind.TIME);
         }
         if (UUID.matcher(t).matches()) {
             kinds.add(LogicalType.Kind.UUID);

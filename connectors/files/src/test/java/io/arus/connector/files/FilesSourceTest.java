@@ -254,10 +254,11 @@ class FilesSourceTest {
                 // JSON Lines has no types: numbers, text that looks like dates and times, nested JSON
                 assertThat(d.schema().fields().subList(0, types.size()).stream().map(f -> f.name() + " " + f.type()).toList())
                         .containsExactly("id int64", "small int64", "amount decimal", "big decimal", "ts timestamp",
-                                "tstz timestamptz", "day date", "at string", "uid uuid", "doc json", "name string",
+                                "tstz timestamptz", "day date", "at time", "uid uuid", "doc json", "name string",
                                 "ok boolean", "ratio decimal");
                 assertThat(got[2]).isEqualTo(new BigDecimal("1234567890.12"));
                 assertThat(got[9]).isEqualTo("{\"a\":[1,2]}");
+                assertThat(got[7]).isEqualTo(java.time.LocalTime.of(23, 59, 58, 999_999_000));
                 assertThat(got[10]).isEqualTo("naïve 😀");
             }
         }
