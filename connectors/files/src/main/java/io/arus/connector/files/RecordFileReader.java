@@ -41,8 +41,8 @@ interface RecordFileReader extends Closeable {
     static RecordFileReader open(FileFormat format, InputStream in, Path local, Schema columns, CsvOptions csv)
             throws IOException {
         return switch (format) {
-            case CSV -> new CsvRecordReader(in, columns, csv);
-            case JSONL -> new JsonLinesRecordReader(in, columns);
+            case CSV -> new CsvRecordReader(SourceFiles.withoutBom(in), columns, csv);
+            case JSONL -> new JsonLinesRecordReader(SourceFiles.withoutBom(in), columns);
             case PARQUET -> new ParquetRecordReader(local, columns);
         };
     }

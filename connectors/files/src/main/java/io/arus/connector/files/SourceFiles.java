@@ -2,6 +2,7 @@ package io.arus.connector.files;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -29,6 +30,21 @@ final class SourceFiles {
             throw e;
         }
         return copy;
+    }
+
+    /**
+     * @param in a text file's bytes
+     * @return them without a leading UTF-8 byte order mark (spreadsheets write one before the CSV header)
+     * @throws IOException when the start cannot be read
+     */
+    static InputStream withoutBom(InputStream in) throws IOException {
+        PushbackInputStream start = new PushbackInputStream(in, 3);
+        byte[] first = start.readNBytes(3);
+        boolean bom = first.length == 3 && (first[0] & 0xff) == 0xef && (first[1] & 0xff) == 0xbb && (first[2] & 0xff) == 0xbf;
+        if (!bom) {
+            start.unread(first);
+        }
+        return start;
     }
 
     /** Deletes a downloaded copy; leaves a folder's own file alone. */

@@ -188,7 +188,7 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
         Map<Integer, ColumnInference> guesses = new TreeMap<>();
         int sampled = 0;
         for (Storage.StoredFile f : sampleOrder()) {
-            try (InputStream in = storage.open(f.path());
+            try (InputStream in = SourceFiles.withoutBom(storage.open(f.path()));
                  var parser = settings.csv().readFormat().parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 boolean header = settings.csv().header();
                 for (var record : parser) {
@@ -227,7 +227,7 @@ record SourceStream(String name, List<Storage.StoredFile> files) {
         Map<String, ColumnInference> guesses = new LinkedHashMap<>();
         int sampled = 0;
         for (Storage.StoredFile f : sampleOrder()) {
-            try (InputStream in = storage.open(f.path());
+            try (InputStream in = SourceFiles.withoutBom(storage.open(f.path()));
                  var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null && sampled < settings.sampleRows(); line = reader.readLine()) {
                     if (line.isBlank()) {

@@ -217,6 +217,18 @@ class FilesSourceTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstName() throws Exception {
+        Path t = Files.createDirectories(dir.resolve("t"));
+        Files.write(t.resolve("excel.csv"), ("\uFEFFid,name\r\n1,\"Zoë\"\r\n").getBytes(StandardCharsets.UTF_8));
+        FilesSettings s = local("csv", Map.of());
+        try (FilesSession session = new FilesSession(s)) {
+            assertThat(session.discover().get(0).schema().names()).startsWith("id", "name");
+        }
+        assertThat(read(s, "t", null, 10).rows()).extracting(r -> r[0], r -> r[1]).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, "Zoë"));
+    }
+
+    @Test
     void aBrokenQuoteLosesTheRestOfThatFileOnly() throws Exception {
         Path t = Files.createDirectories(dir.resolve("t"));
         Files.writeString(t.resolve("a.csv"), "id\n1\n\"2\"x\n3\n");
