@@ -92,6 +92,20 @@ final class ArusServer {
         return send("GET", path, null, adminToken());
     }
 
+    /**
+     * Creates something (a source, destination, pipeline...) as the admin.
+     *
+     * @return its id
+     * @throws AssertionError when the server does not answer 201
+     */
+    String create(String path, java.util.Map<String, ?> body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", path, JSON.writeValueAsString(body), adminToken());
+        if (response.statusCode() != 201) {
+            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("id").asText();
+    }
+
     JsonNode json(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path);
         if (response.statusCode() != 200) {

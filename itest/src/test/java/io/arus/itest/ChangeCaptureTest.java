@@ -372,10 +372,7 @@ class ChangeCaptureTest {
         body.put("batch_size", 5000);
         body.put("streams", List.of(Map.of("name", stream, "sync_mode", "cdc")));
         body.put("cdc", Map.of("until", until));
-        HttpResponse<String> response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body),
-                server.adminToken());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+        return server.create("/api/pipelines", body);
     }
 
     private static String shortId() {

@@ -269,11 +269,7 @@ class DatabasePipelineTest {
 
     /** Creates a source or destination through the API (usable from any test class) and answers its id. */
     static String create(String path, String type, Map<String, Object> config) throws Exception {
-        ArusServer api = ArusServer.await();
-        Map<String, Object> body = Map.of("name", type + "-" + shortId(), "type", type, "config", config);
-        HttpResponse<String> response = api.send("POST", path, ArusServer.JSON.writeValueAsString(body), api.adminToken());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+        return ArusServer.await().create(path, Map.of("name", type + "-" + shortId(), "type", type, "config", config));
     }
 
     private static String pipeline(String source, String stream, String target, int batchSize) throws Exception {

@@ -345,9 +345,7 @@ class DuckDbTest {
         // streams written in parallel share the one DuckDB file
         body.put("parallelism", 4);
         body.put("streams", streams);
-        var response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body), server.adminToken());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+        return server.create("/api/pipelines", body);
     }
 
     private static Map<String, Object> postgresConfig() {

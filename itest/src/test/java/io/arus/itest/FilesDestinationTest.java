@@ -188,9 +188,7 @@ class FilesDestinationTest {
         body.put("destination_id", destination);
         body.put("target_namespace", "lake");
         body.put("streams", List.of(stream));
-        var response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body), server.adminToken());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+        return server.create("/api/pipelines", body);
     }
 
     private static BundleContext context() {

@@ -34,9 +34,7 @@ class FilesIncrementalSourceTest {
         body.put("destination_id", destination);
         body.put("target_namespace", target);
         body.put("streams", List.of(Map.of("name", "orders", "sync_mode", "incremental", "cursor_field", "_modified")));
-        var response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body), server.adminToken());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        String pipeline = ArusServer.JSON.readTree(response.body()).path("id").asText();
+        String pipeline = server.create("/api/pipelines", body);
 
         JsonNode first = server.runToEnd(pipeline);
         assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("succeeded");

@@ -120,8 +120,6 @@ class FilesRoundTripTest {
         body.put("destination_id", destination);
         body.put("target_namespace", namespace);
         body.put("streams", List.of(stream));
-        var response = server.send("POST", "/api/pipelines", ArusServer.JSON.writeValueAsString(body), server.adminToken());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return ArusServer.JSON.readTree(response.body()).path("id").asText();
+        return server.create("/api/pipelines", body);
     }
 }
