@@ -1,5 +1,6 @@
 package io.arus.transform.expression;
 
+import io.arus.transform.expression.internal.DirectEvaluation;
 import io.arus.transform.expression.internal.EvaluationBudget;
 import io.arus.transform.expression.internal.LimitExceededException;
 import io.arus.transform.expression.internal.RowContext;
@@ -31,6 +32,7 @@ public final class Expression {
     private final RowContext context;
     private final RowEngine.Evaluation evaluation;
     private final EvaluationBudget budget;
+    private final DirectEvaluation.Node direct;
 
     Expression(String text, RowEngine.Parsed script, Set<String> columns, Map<String, Integer> positions,
                EvaluationBudget budget) {
@@ -39,6 +41,7 @@ public final class Expression {
         this.context = new RowContext(positions);
         this.evaluation = script.over(context);
         this.budget = budget;
+        this.direct = script.direct(positions);
     }
 
     /** @return the expression as written */
@@ -57,6 +60,27 @@ public final class Expression {
      * @throws ExpressionException when this row cannot be evaluated (a type error, a limit passed)
      */
     public Object evaluate(Object[] row) throws ExpressionException {
+        if (direct != null) {
+            try {
+                Object value = direct.evaluate(row);
+                if (value == null || VALUE_CLASSES.contains(value.getClass())
+                        && !(value instanceof String s && s.length() > budget.maxChars())) {
+                    return value;
+                }
+            } catch (RuntimeException e) {
+                // the interpreter answers the same failure with its position in the expression
+            }
+        }
+        return interpreted(row);
+    }
+
+    /** @return whether the expression is evaluated without JEXL's interpreter when it can be */
+    boolean direct() {
+        return direct != null;
+    }
+
+    /** Evaluates with JEXL's interpreter. */
+    Object interpreted(Object[] row) throws ExpressionException {
         budget.start();
         context.row(row);
         try {

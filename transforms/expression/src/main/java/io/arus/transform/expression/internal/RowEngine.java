@@ -1,6 +1,7 @@
 package io.arus.transform.expression.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.jexl3.JexlBuilder;
 import org.apache.commons.jexl3.JexlContext;
@@ -35,6 +36,14 @@ public final class RowEngine extends Engine {
          * @param context what the variables read; the caller changes what it answers between evaluations
          * @return an evaluation of the expression over that context, for one thread at a time
          */
+        /**
+         * @param positions each column's position in the row
+         * @return the expression evaluated straight on rows, or {@code null} when it needs the interpreter
+         */
+        public DirectEvaluation.Node direct(Map<String, Integer> positions) {
+            return DirectEvaluation.compile(tree, getArithmetic(), positions);
+        }
+
         public Evaluation over(JexlContext context) {
             Interpreter interpreter = createInterpreter(context, null, evalOptions(tree, context));
             return () -> interpreter.interpret(tree);
