@@ -156,22 +156,24 @@ public final class TransformChain implements AutoCloseable {
         if (steps.isEmpty()) {
             return new Outcome(batch, List.of(), 0);
         }
+        // the rows each step was given: a reject is traced back to the chain's input only when a step rejects,
+        // so a batch no step rejects from costs no tracing
+        List<List<Object[]>> given = new ArrayList<>(steps.size() + 1);
         List<Object[]> origins = batch.rows();
+        int tracedTo = 0;
         RecordBatch current = batch;
         List<ChainReject> rejected = new ArrayList<>();
         long filtered = 0;
         for (OpenedStep step : steps) {
+            given.add(current.rows());
             TransformResult result;
             try {
                 result = step.step().apply(current);
             } catch (TransformException e) {
                 throw new TransformException("step " + (step.index() + 1) + " (" + step.type() + "): " + e.getMessage(), e);
             }
-            List<Object[]> kept = result.rejected().isEmpty() && origins != null
-                    ? RowTrace.keptInOrder(current.rows(), origins, result.batch().rows()) : null;
-            if (kept != null) {
-                origins = kept;
-            } else if (!result.rejected().isEmpty() || origins != null) {
+            if (!result.rejected().isEmpty()) {
+                origins = trace(given, origins, tracedTo, step.index());
                 RowTrace trace = new RowTrace(current.rows(), origins);
                 for (RejectedRow row : result.rejected()) {
                     Object[] origin = trace.reject(row.values());
@@ -180,11 +182,27 @@ public final class TransformChain implements AutoCloseable {
                             : new ChainReject(step.index(), step.type(), row.reason(), step.input(), row.values()));
                 }
                 origins = trace.outputs(result.batch().rows());
+                tracedTo = step.index() + 1;
             }
             filtered += result.filtered();
             current = result.batch();
         }
         return new Outcome(current, rejected, filtered);
+    }
+
+    /**
+     * Follows rows through steps that rejected nothing.
+     *
+     * @param given   the rows each step was given, up to and including step {@code to}
+     * @param origins the chain-input row of each row given to step {@code from}, or null when they cannot be told
+     * @return the chain-input row of each row given to step {@code to}, or null when they cannot be told
+     */
+    private static List<Object[]> trace(List<List<Object[]>> given, List<Object[]> origins, int from, int to) {
+        for (int i = from; i < to && origins != null; i++) {
+            List<Object[]> kept = RowTrace.keptInOrder(given.get(i), origins, given.get(i + 1));
+            origins = kept != null ? kept : new RowTrace(given.get(i), origins).outputs(given.get(i + 1));
+        }
+        return origins;
     }
 
     /** Closes every step, last first; a step that fails to close does not keep the others open. */
