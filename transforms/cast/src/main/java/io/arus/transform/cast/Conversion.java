@@ -133,6 +133,14 @@ final class Conversion {
     }
 
     private static long whole(Object value, long min, long max) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            // whole numbers need no rounding: the common int -> bigint cast stays off BigDecimal
+            long number = ((Number) value).longValue();
+            if (number < min || number > max) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return number;
+        }
         BigInteger number = value instanceof Boolean b ? (b ? BigInteger.ONE : BigInteger.ZERO)
                 : decimalOf(value).setScale(0, RoundingMode.HALF_UP).toBigInteger();
         if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {

@@ -17,6 +17,7 @@ import java.util.List;
 /** One hash step: copies each row with the listed columns replaced by their salted SHA-256. */
 final class HashStep implements TransformStep {
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private final Schema output;
     private final int[] indexes;
@@ -58,7 +59,7 @@ final class HashStep implements TransformStep {
                 Object value = out[index];
                 if (value != null && value != RecordBatch.ABSENT) {
                     digest.update(salt);
-                    out[index] = HEX.formatHex(digest.digest(text(value).getBytes(StandardCharsets.UTF_8)));
+                    out[index] = hex(digest.digest(text(value).getBytes(StandardCharsets.UTF_8)));
                 }
             }
             rows.add(out);
@@ -71,6 +72,16 @@ final class HashStep implements TransformStep {
      * ({@code 10.50}), bytes as lower-case hex, anything else its Java {@code toString()} (numbers {@code 42},
      * {@code 1.5}; booleans {@code true}; dates, times and timestamps ISO-8601; UUIDs lower case).
      */
+    /** Lower-case hex in one copy (HexFormat builds a StringBuilder first): this runs on every row. */
+    private static String hex(byte[] bytes) {
+        byte[] text = new byte[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            text[2 * i] = DIGITS[(bytes[i] >> 4) & 0xF];
+            text[2 * i + 1] = DIGITS[bytes[i] & 0xF];
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
+    }
+
     static String text(Object value) {
         if (value instanceof String s) {
             return s;
