@@ -34,16 +34,30 @@ import java.util.Map;
  *                        {@link RunEvents#CDC_LAG} event is posted (since 2.2)
  * @param checkpointSeconds the longest (seconds) a change-capture stream gathers changes before it writes them and
  *                          stores its offset (since 2.3)
+ * @param retry           how a stream rides out a source or destination it cannot reach (since 2.4)
  */
 public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
                                  String targetNamespace, String rawNamespace, int batchSize, int parallelism,
                                  Long errorThreshold, long lookBackSeconds, String softDeleteMode,
                                  QualityCheckSettings qualityChecks, List<ModelSpec> models,
-                                 boolean followChanges, int lagAlertSeconds, int checkpointSeconds) {
+                                 boolean followChanges, int lagAlertSeconds, int checkpointSeconds,
+                                 RetryPolicy retry) {
     /** Copies the streams and models. */
     public PipelineDefinition {
         streams = List.copyOf(streams);
         models = models == null ? List.of() : List.copyOf(models);
+        retry = retry == null ? RetryPolicy.DEFAULT : retry;
+    }
+
+    /** A definition with the default retries ({@link RetryPolicy#DEFAULT}), as before 2.4. */
+    public PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
+                              String targetNamespace, String rawNamespace, int batchSize, int parallelism,
+                              Long errorThreshold, long lookBackSeconds, String softDeleteMode,
+                              QualityCheckSettings qualityChecks, List<ModelSpec> models, boolean followChanges,
+                              int lagAlertSeconds, int checkpointSeconds) {
+        this(streams, rawZone, normalizedZone, targetNamespace, rawNamespace, batchSize, parallelism, errorThreshold,
+                lookBackSeconds, softDeleteMode, qualityChecks, models, followChanges, lagAlertSeconds,
+                checkpointSeconds, RetryPolicy.DEFAULT);
     }
 
     /** A definition with the default lag threshold ({@link CdcSpec#DEFAULT_LAG_ALERT_SECONDS}), as before 2.2. */
@@ -76,7 +90,8 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
         return new PipelineDefinition(streams, sync.rawZone(), sync.normalizedZone(), sync.targetNamespace(),
                 sync.rawNamespace(), sync.batchSize(), sync.parallelism(), sync.errorThreshold(), sync.lookBackSeconds(),
                 sync.softDeleteMode(), QualityCheckSettings.of(sync.qualityChecks()), sync.models(),
-                sync.cdc().follows(), sync.cdc().effectiveLagAlertSeconds(), sync.cdc().effectiveCheckpointSeconds());
+                sync.cdc().follows(), sync.cdc().effectiveLagAlertSeconds(), sync.cdc().effectiveCheckpointSeconds(),
+                RetryPolicy.of(sync.retry()));
     }
 
     /**

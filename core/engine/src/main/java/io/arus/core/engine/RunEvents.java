@@ -23,6 +23,17 @@ public final class RunEvents {
      * again only after the stream came back under the threshold.
      */
     public static final String CDC_LAG = "arus/run/CDC_LAG";
+    /**
+     * A stream could not reach its source or destination and starts again from its last stored offset after a
+     * wait: {@link #ATTEMPT} of {@link #ATTEMPTS}, {@link #DELAY_SECONDS}, and {@link #ERROR} the failure (since 2.4).
+     */
+    public static final String RETRY = "arus/run/RETRY";
+    /** Property of {@link #RETRY}: which retry this is, from 1 (int). */
+    public static final String ATTEMPT = "attempt";
+    /** Property of {@link #RETRY}: the retries in a row the pipeline allows (int). */
+    public static final String ATTEMPTS = "attempts";
+    /** Property of {@link #RETRY}: the wait before this retry (long). */
+    public static final String DELAY_SECONDS = "delay_seconds";
     /** A pipeline was created, updated, deleted, enabled or disabled ({@link #CHANGE}). */
     public static final String PIPELINE_CHANGED = "arus/pipeline/CHANGED";
 

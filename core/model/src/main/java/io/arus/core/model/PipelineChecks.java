@@ -37,7 +37,9 @@ final class PipelineChecks {
                 p.models() == null ? List.of() : p.models().stream().map(m -> m == null ? null : modelWithDefaults(m)).toList(),
                 new CdcSpec(p.cdc() == null || p.cdc().until() == null ? CdcSpec.NEVER : lower(p.cdc().until()),
                         p.cdc() == null ? CdcSpec.DEFAULT_LAG_ALERT_SECONDS : p.cdc().effectiveLagAlertSeconds(),
-                        p.cdc() == null ? CdcSpec.DEFAULT_CHECKPOINT_SECONDS : p.cdc().effectiveCheckpointSeconds()));
+                        p.cdc() == null ? CdcSpec.DEFAULT_CHECKPOINT_SECONDS : p.cdc().effectiveCheckpointSeconds()),
+                p.retry() == null ? RetrySpec.DEFAULT
+                        : new RetrySpec(p.retry().effectiveAttempts(), p.retry().effectiveMaxDelaySeconds()));
     }
 
     /** A model with its materialization's default. */
@@ -105,6 +107,9 @@ final class PipelineChecks {
                 CdcSpec.MAX_LAG_ALERT_SECONDS, errors);
         range(p.cdc() == null ? null : p.cdc().checkpointSeconds(), "cdc.checkpoint_seconds", 1,
                 CdcSpec.MAX_CHECKPOINT_SECONDS, errors);
+        range(p.retry() == null ? null : p.retry().attempts(), "retry.attempts", 0, RetrySpec.MAX_ATTEMPTS, errors);
+        range(p.retry() == null ? null : p.retry().maxDelaySeconds(), "retry.max_delay_seconds", 1,
+                RetrySpec.MAX_MAX_DELAY_SECONDS, errors);
         models(p.models(), p.streams(), errors);
         return errors;
     }
@@ -165,6 +170,10 @@ final class PipelineChecks {
         cdc.put("lag_alert_seconds", d.cdc().effectiveLagAlertSeconds());
         cdc.put("checkpoint_seconds", d.cdc().effectiveCheckpointSeconds());
         map.put("cdc", cdc);
+        Map<String, Object> retry = new LinkedHashMap<>();
+        retry.put("attempts", d.retry().effectiveAttempts());
+        retry.put("max_delay_seconds", d.retry().effectiveMaxDelaySeconds());
+        map.put("retry", retry);
         return map;
     }
 

@@ -43,11 +43,13 @@ import java.util.Map;
  *                        {@code lag_alert_seconds}: when {@code cdc_lag} fires, 300 by default;
  *                        {@code checkpoint_seconds}: the longest a stream gathers changes before writing them and
  *                        storing its position, 1 by default)
+ * @param retry           how a run rides out a source or destination it cannot reach ({@code attempts}, 8 by default;
+ *                        {@code max_delay_seconds}, 60 by default)
  */
 @JsonIgnoreProperties(value = {"id", "created_at", "updated_at", "last_run"}, allowGetters = true)
 @JsonPropertyOrder({"name", "source_id", "destination_id", "streams", "zones", "target_namespace", "raw_namespace",
         "batch_size", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks",
-        "misfire_policy", "overlap_policy", "models", "cdc", "enabled", "schedule", "depends_on", "notifications"})
+        "misfire_policy", "overlap_policy", "models", "cdc", "retry", "enabled", "schedule", "depends_on", "notifications"})
 public record PipelineSpec(String name,
                            @JsonProperty("source_id") String sourceId,
                            @JsonProperty("destination_id") String destinationId,
@@ -68,11 +70,12 @@ public record PipelineSpec(String name,
                            @JsonProperty("misfire_policy") MisfirePolicy misfirePolicy,
                            @JsonProperty("overlap_policy") OverlapPolicy overlapPolicy,
                            List<ModelSpec> models,
-                           CdcSpec cdc) {
+                           CdcSpec cdc,
+                           RetrySpec retry) {
     /** The keys of the stored definition: everything but name, references, enabled, schedule and notifications. */
     public static final List<String> DEFINITION_KEYS = List.of("streams", "zones", "target_namespace", "raw_namespace",
             "batch_size", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks",
-            "misfire_policy", "overlap_policy", "models", "cdc");
+            "misfire_policy", "overlap_policy", "models", "cdc", "retry");
 
     /** Copies the lists (null stays null: "not given"). */
     public PipelineSpec {
@@ -109,7 +112,7 @@ public record PipelineSpec(String name,
         PipelineSpec d = withDefaults();
         return new SyncSpec(d.streams, d.zones,
                 d.targetNamespace, d.rawNamespace, d.batchSize, d.parallelism, d.errorThreshold, d.lookBackSeconds,
-                d.softDeleteMode, d.qualityChecks, d.models, d.cdc);
+                d.softDeleteMode, d.qualityChecks, d.models, d.cdc, d.retry);
     }
 
     /**
@@ -120,7 +123,7 @@ public record PipelineSpec(String name,
     public PipelineSpec withStreams(List<StreamSpec> replaced) {
         return new PipelineSpec(name, sourceId, destinationId, enabled, schedule, dependsOn, notifications, replaced,
                 zones, targetNamespace, rawNamespace, batchSize, parallelism, errorThreshold, lookBackSeconds,
-                softDeleteMode, qualityChecks, misfirePolicy, overlapPolicy, models, cdc);
+                softDeleteMode, qualityChecks, misfirePolicy, overlapPolicy, models, cdc, retry);
     }
 
     /** @return what the scheduler reads, defaults applied */
@@ -149,6 +152,6 @@ public record PipelineSpec(String name,
         return new PipelineSpec(name, sourceId, destinationId, enabled, schedule, dependsOn, notifications,
                 sync.streams, sync.zones, sync.targetNamespace, sync.rawNamespace, sync.batchSize, sync.parallelism,
                 sync.errorThreshold, sync.lookBackSeconds, sync.softDeleteMode, sync.qualityChecks, sync.misfirePolicy,
-                sync.overlapPolicy, sync.models, sync.cdc).withDefaults();
+                sync.overlapPolicy, sync.models, sync.cdc, sync.retry).withDefaults();
     }
 }

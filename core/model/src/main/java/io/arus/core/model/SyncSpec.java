@@ -19,17 +19,19 @@ import java.util.Map;
  * @param qualityChecks   the checks run after each stream
  * @param models          the SQL models run in the destination after the streams, in order
  * @param cdc             how change-capture streams run
+ * @param retry           how a run rides out a source or destination it cannot reach
  */
 public record SyncSpec(List<StreamSpec> streams, List<String> zones, String targetNamespace, String rawNamespace,
                        int batchSize, int parallelism, Long errorThreshold, long lookBackSeconds,
                        String softDeleteMode, QualityChecksSpec qualityChecks, List<ModelSpec> models,
-                       CdcSpec cdc) {
+                       CdcSpec cdc, RetrySpec retry) {
     /** Copies the lists. */
     public SyncSpec {
         streams = List.copyOf(streams);
         zones = List.copyOf(zones);
         models = models == null ? List.of() : List.copyOf(models);
         cdc = cdc == null ? new CdcSpec(CdcSpec.NEVER) : cdc;
+        retry = retry == null ? RetrySpec.DEFAULT : retry;
     }
 
     /**

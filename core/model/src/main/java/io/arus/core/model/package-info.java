@@ -4,7 +4,7 @@
  * validated once; a violation names its field path ({@code streams[2].cursor_field}).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package io.arus.core.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -136,6 +136,28 @@ class PipelineSpecTest {
     }
 
     @Test
+    void retriesAreEightUpToAMinuteApartUnlessGivenAndStoredWithTheDefinition() throws Exception {
+        String pipeline = """
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b"}]%s}""";
+        PipelineSpec unsaid = ModelReader.pipeline(json(pipeline.formatted("")));
+        PipelineSpec given = ModelReader.pipeline(json(pipeline.formatted(", \"retry\": {\"attempts\": 0}")));
+
+        assertThat(unsaid.sync().retry()).isEqualTo(new RetrySpec(8, 60));
+        assertThat(unsaid.definition()).containsEntry("retry", Map.of("attempts", 8, "max_delay_seconds", 60));
+        assertThat(given.definition()).containsEntry("retry", Map.of("attempts", 0, "max_delay_seconds", 60));
+        assertThat(SyncSpec.of(given.definition()).retry().effectiveAttempts()).as("kept in the store").isZero();
+        // a definition stored before the field existed reads with the defaults
+        assertThat(SyncSpec.of(Map.of("streams", List.of(Map.of("name", "a.b")))).retry()).isEqualTo(RetrySpec.DEFAULT);
+        for (String wrong : List.of("{\"attempts\": -1}", "{\"attempts\": 101}", "{\"max_delay_seconds\": 0}",
+                "{\"max_delay_seconds\": 3601}", "{\"attempts\": 3, \"max_delay_seconds\": \"soon\"}")) {
+            InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json(pipeline.formatted(
+                    ", \"retry\": " + wrong))), InvalidModelException.class);
+            assertThat(refused.violations()).as(wrong).extracting(ConfigViolation::field).hasSize(1)
+                    .allMatch(field -> field.startsWith("retry."));
+        }
+    }
+
+    @Test
     void namesStreamErrorsByIndexWhenAllFieldsBind() throws Exception {
         InvalidModelException refused = catchThrowableOfType(() -> ModelReader.pipeline(json("""
                 {"name": "p", "source_id": "s", "destination_id": "d",

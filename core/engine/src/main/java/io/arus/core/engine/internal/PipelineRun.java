@@ -185,6 +185,8 @@ final class PipelineRun implements Runnable {
         TransformChain[] opened = new TransformChain[1];
         try {
             StreamPlan plan = StreamPlan.resolve(settings, descriptor);
+            int retries = 0;
+            long doneAtFailure = -1;
             for (int attempt = 1; ; attempt++) {
                 try (TransformChain chain = openChain(settings, plan)) {
                     opened[0] = chain;
@@ -195,6 +197,15 @@ final class PipelineRun implements Runnable {
                 } catch (ConnectorException e) {
                     StreamPlan changed = changes.columnsChanged(settings, plan, from, e, attempt);
                     if (changed == null) {
+                        // a retry that moved rows on starts the count again: outages that each heal never add up
+                        retries = counters.rowsDone() > doneAtFailure ? 1 : retries + 1;
+                        doneAtFailure = counters.rowsDone();
+                        if (retry(definition, settings, counters, e, retries)) {
+                            continue;
+                        }
+                        if (control.isStopped()) {
+                            break; // stopped during the wait: the stream ends as the run does, offsets kept
+                        }
                         throw e;
                     }
                     journal.info(settings.name() + ": the source's columns changed during change capture ("
@@ -233,6 +244,28 @@ final class PipelineRun implements Runnable {
             counters.finish(RunStatus.FAILED, e.getMessage());
             return failure;
         }
+    }
+
+    /**
+     * Waits before a stream starts again from its last stored offset, when its failure is a connection one and the
+     * pipeline allows another retry.
+     *
+     * @return whether to start again (false: the stream fails with the failure)
+     */
+    private boolean retry(PipelineDefinition definition, StreamSettings settings, StreamCounters counters,
+                          ConnectorException failure, int retry) throws InterruptedException {
+        int attempts = definition.retry().attempts();
+        if (!failure.isRetryable() || retry > attempts || control.isStopped()) {
+            if (failure.isRetryable() && attempts > 0 && retry > attempts) {
+                journal.warn(settings.name() + ": still cannot connect after " + attempts + " retries; the stream fails");
+            }
+            return false;
+        }
+        long delay = definition.retry().delay(retry).toSeconds();
+        journal.warn(settings.name() + ": " + failure.getMessage() + "; retry " + retry + " of " + attempts + " in "
+                + delay + " s, from the last stored offset");
+        counters.retrying(retry, attempts, delay, failure.getMessage());
+        return control.sleep(delay * 1000);
     }
 
     /**

@@ -53,6 +53,20 @@ final class RunControl {
         }
     }
 
+    /**
+     * Waits before a retry; a stop ends the wait at once.
+     *
+     * @param millis how long
+     * @return whether the run may go on (false: it was stopped meanwhile)
+     */
+    synchronized boolean sleep(long millis) throws InterruptedException {
+        long until = System.nanoTime() + millis * 1_000_000;
+        for (long left = millis; left > 0 && !isStopped(); left = (until - System.nanoTime()) / 1_000_000) {
+            wait(left);
+        }
+        return !isStopped();
+    }
+
     private synchronized void wakeUp() {
         notifyAll();
     }

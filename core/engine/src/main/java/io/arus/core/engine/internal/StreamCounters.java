@@ -271,6 +271,25 @@ final class StreamCounters {
         events.post(topic, event);
     }
 
+    /** @return the rows written, deleted and rejected so far: whether a stream moved on between two failures */
+    synchronized long rowsDone() {
+        return rowsWritten + rowsDeleted + rowsRejected;
+    }
+
+    /** Posts that the stream starts again after a wait, saving the counters first. */
+    synchronized void retrying(int attempt, int attempts, long delaySeconds, String error) {
+        save(clock.millis());
+        Map<String, Object> event = new HashMap<>();
+        event.put(RunEvents.RUN_ID, runId);
+        event.put(RunEvents.PIPELINE_ID, pipelineId);
+        event.put(RunEvents.STREAM, stream);
+        event.put(RunEvents.ATTEMPT, attempt);
+        event.put(RunEvents.ATTEMPTS, attempts);
+        event.put(RunEvents.DELAY_SECONDS, delaySeconds);
+        event.put(RunEvents.ERROR, error);
+        events.post(RunEvents.RETRY, event);
+    }
+
     private void progress(long now) {
         lastProgress = now;
         long ms = Math.max(1, now - startedAt);
