@@ -19,7 +19,7 @@ import { modelsSection } from './pipeline-models.js';
  */
 export const WRITABLE = ['name', 'source_id', 'destination_id', 'enabled', 'schedule', 'depends_on', 'notifications',
   'streams', 'zones', 'target_namespace', 'raw_namespace', 'batch_size', 'parallelism', 'error_threshold',
-  'look_back_seconds', 'soft_delete_mode', 'quality_checks', 'misfire_policy', 'overlap_policy', 'models', 'cdc'];
+  'look_back_seconds', 'soft_delete_mode', 'quality_checks', 'misfire_policy', 'overlap_policy', 'models', 'cdc', 'retry'];
 
 /** @param {import('../router.js').PageContext} ctx */
 export async function render({ view, params, active }) {

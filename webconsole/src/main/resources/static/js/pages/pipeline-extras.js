@@ -162,6 +162,9 @@ export function destinationSection(pipeline, readOnly) {
     { value: 'current', label: 'drain to the position at start, then end' }], cdc.until || 'never', { disabled: readOnly });
   const lagAlert = input('cdc.lag_alert_seconds', cdc.lag_alert_seconds, { type: 'number', min: 1, max: 86400, placeholder: '300' });
   const checkpoint = input('cdc.checkpoint_seconds', cdc.checkpoint_seconds, { type: 'number', min: 1, max: 3600, placeholder: '1' });
+  const retry = pipeline.retry || {};
+  const attempts = input('retry.attempts', retry.attempts, { type: 'number', min: 0, max: 100, placeholder: '8' });
+  const maxDelay = input('retry.max_delay_seconds', retry.max_delay_seconds, { type: 'number', min: 1, max: 3600, placeholder: '60' });
   const num = el => (el.value.trim() === '' ? undefined : Number(el.value));
   return {
     element: h('div',
@@ -182,13 +185,17 @@ export function destinationSection(pipeline, readOnly) {
           field({ label: 'Lag alert (seconds)', field: 'cdc.lag_alert_seconds', input: lagAlert,
             help: 'A change-capture stream further behind its source than this sends the cdc_lag notification (once, again after it caught up).' }),
           field({ label: 'Checkpoint every (seconds)', field: 'cdc.checkpoint_seconds', input: checkpoint,
-            help: 'The longest a change-capture stream gathers changes before writing them and storing its position (or a batch of changes, whichever comes first). Longer: fewer, larger writes, more lag.' })))),
+            help: 'The longest a change-capture stream gathers changes before writing them and storing its position (or a batch of changes, whichever comes first). Longer: fewer, larger writes, more lag.' }),
+          field({ label: 'Retries when unreachable', field: 'retry.attempts', input: attempts,
+            help: 'A stream that cannot reach its source or destination starts again from its last stored offset after 1, 2, 4... seconds, this many times in a row (0: fail at once).' }),
+          field({ label: 'Longest wait between retries (seconds)', field: 'retry.max_delay_seconds', input: maxDelay })))),
     read() {
       const out = {
         zones: [normalized, raw].map(c => c.querySelector('input')).filter(i => i.checked)
           .map(i => (i === normalized.querySelector('input') ? 'normalized' : 'raw')),
         soft_delete_mode: softDelete.value,
         cdc: { ...cdc, until: until.value, lag_alert_seconds: num(lagAlert), checkpoint_seconds: num(checkpoint) },
+        retry: { ...retry, attempts: num(attempts), max_delay_seconds: num(maxDelay) },
       };
       const texts = { target_namespace: target, raw_namespace: rawNs };
       for (const [key, el] of Object.entries(texts)) if (el.value.trim()) out[key] = el.value.trim();

@@ -130,7 +130,11 @@ export async function render({ view, params, active, onCleanup }) {
     if (samples.length > MAX_SAMPLES) samples.shift();
   };
 
-  replace(view, header.element, resultsSlot,
+  // a stream that cannot reach its source or destination waits and starts again: say so while it does
+  const retryNote = h('div.notice.warn', { role: 'status', hidden: true, dataset: { role: 'retry' } });
+  let retryUntil = 0;
+
+  replace(view, header.element, retryNote, resultsSlot,
     h('section.panel.flush', h('h2', 'Streams'), streamsSlot),
     modelsSlot,
     panel('Rows per second', chart),
@@ -153,9 +157,18 @@ export async function render({ view, params, active, onCleanup }) {
     const counted = () => { view.dataset.liveEvents = String(Number(view.dataset.liveEvents || 0) + 1); };
     source.addEventListener('run.progress', counted);
     source.addEventListener('run.state', counted);
+    source.addEventListener('run.retry', event => {
+      const data = parse(event.data);
+      if (!data || !data.stream) return;
+      retryUntil = Date.now() + (data.delay_seconds || 0) * 1000;
+      retryNote.textContent = `${data.stream}: cannot connect (${data.error || 'connection lost'}); `
+        + `retry ${data.attempt} of ${data.attempts} in ${data.delay_seconds} s, from the last stored offset`;
+      retryNote.hidden = false;
+    });
     source.addEventListener('run.progress', event => {
       const data = parse(event.data);
       if (!data || !data.stream) return;
+      if (!retryNote.hidden && Date.now() > retryUntil + 2000) retryNote.hidden = true;
       live.set(data.stream, data);
       const rate = run.status === 'paused' ? 0
         : [...live.values()].filter(p => !FINAL.includes(p.status) && p.status !== 'paused').reduce((s, p) => s + (p.rows_per_second || 0), 0);
@@ -180,6 +193,7 @@ export async function render({ view, params, active, onCleanup }) {
   const finish = async () => {
     if (closed) return;
     closed = true;
+    retryNote.hidden = true;
     if (samples.length) sample(0);
     if (source) source.close();
     clearInterval(timer);
