@@ -54,9 +54,9 @@ public final class ValueConversion {
         return switch (type.kind()) {
             case STRING, JSON -> value instanceof BigDecimal d ? d.toPlainString() : value.toString();
             case BOOLEAN -> value instanceof Boolean b ? b : bool(value.toString());
-            case INT16 -> (short) decimal(value).shortValueExact();
-            case INT32 -> decimal(value).intValueExact();
-            case INT64 -> decimal(value).longValueExact();
+            case INT16 -> (short) whole(value, Short.MIN_VALUE, Short.MAX_VALUE);
+            case INT32 -> (int) whole(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case INT64 -> whole(value, Long.MIN_VALUE, Long.MAX_VALUE);
             case FLOAT32 -> value instanceof Number n ? n.floatValue() : Float.parseFloat(value.toString());
             case FLOAT64 -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString());
             case DECIMAL -> scaled(type, decimal(value));
@@ -77,6 +77,22 @@ public final class ValueConversion {
             return false;
         }
         throw new IllegalArgumentException("not true or false");
+    }
+
+    /** A whole number in range; integers stay off BigDecimal (this runs on every row). */
+    private static long whole(Object value, long min, long max) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            long number = ((Number) value).longValue();
+            if (number < min || number > max) {
+                throw new ArithmeticException("Overflow");
+            }
+            return number;
+        }
+        long number = decimal(value).longValueExact();
+        if (number < min || number > max) {
+            throw new ArithmeticException("Overflow");
+        }
+        return number;
     }
 
     private static BigDecimal decimal(Object value) {
