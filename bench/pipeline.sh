@@ -136,14 +136,14 @@ python_step=$(python3 -c 'import json; print(",\"transforms\":" + json.dumps([{"
     "code": "def transform(rows):\n    for r in rows:\n        r[\"total\"] = r[\"qty\"] * r[\"price\"]\n    return rows\n"}}]))')
 # like the runs without steps, the first run of the chain (it also loads and compiles the steps) is printed but
 # does not count. The runs above wrote millions of rows whose checkpoints would land on whichever run comes next, so
-# after a CHECKPOINT the same pipeline without steps and with them run in turn, twice, and the better of each pair
-# of runs counts
-"${PSQL[@]}" -d arus_bench -c CHECKPOINT
-chain_cold_ms=$(arus_run "$pg_source" src.bench arus_pg_chain_cold "" "" "$chain")
-plain1_ms=$(arus_run "$pg_source" src.bench arus_pg_plain1)
-chain1_ms=$(arus_run "$pg_source" src.bench arus_pg_chain1 "" "" "$chain")
-plain2_ms=$(arus_run "$pg_source" src.bench arus_pg_plain2)
-chain2_ms=$(arus_run "$pg_source" src.bench arus_pg_chain2 "" "" "$chain")
+# each of these starts after a CHECKPOINT; the same pipeline without steps and with them run in turn, twice, and
+# the better of each pair of runs counts
+checkpoint() { "${PSQL[@]}" -d arus_bench -c CHECKPOINT; }
+checkpoint; chain_cold_ms=$(arus_run "$pg_source" src.bench arus_pg_chain_cold "" "" "$chain")
+checkpoint; plain1_ms=$(arus_run "$pg_source" src.bench arus_pg_plain1)
+checkpoint; chain1_ms=$(arus_run "$pg_source" src.bench arus_pg_chain1 "" "" "$chain")
+checkpoint; plain2_ms=$(arus_run "$pg_source" src.bench arus_pg_plain2)
+checkpoint; chain2_ms=$(arus_run "$pg_source" src.bench arus_pg_chain2 "" "" "$chain")
 plain_ms=$(( plain1_ms < plain2_ms ? plain1_ms : plain2_ms ))
 chain_ms=$(( chain1_ms < chain2_ms ? chain1_ms : chain2_ms ))
 python_ms=$(arus_run "$pg_source" src.bench arus_pg_python "" "" "$python_step")
