@@ -63,7 +63,7 @@ public final class Expression {
         if (direct != null) {
             try {
                 Object value = direct.evaluate(row);
-                if (value == null || VALUE_CLASSES.contains(value.getClass())
+                if (value == null || isValue(value.getClass())
                         && !(value instanceof String s && s.length() > budget.maxChars())) {
                     return value;
                 }
@@ -72,6 +72,12 @@ public final class Expression {
             }
         }
         return interpreted(row);
+    }
+
+    /** The common classes first, by identity: this runs on every row. */
+    private static boolean isValue(Class<?> type) {
+        return type == Long.class || type == Integer.class || type == String.class || type == Boolean.class
+                || type == BigDecimal.class || type == Double.class || VALUE_CLASSES.contains(type);
     }
 
     /** @return whether the expression is evaluated without JEXL's interpreter when it can be */
