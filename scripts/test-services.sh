@@ -19,6 +19,7 @@
 #               for the console's browser tests (e2e/)
 #   Python      /usr/bin/python3 (Debian's python3), which the python transform's
 #               runner processes and their tests use
+#   promtool    Prometheus's metrics linter (Debian's prometheus package), for the /metrics test
 #   S3          http://127.0.0.1:9444 (s3proxy 4.1.0, filesystem backend, path-style)
 #               access key arus-s3 / secret key arus-s3-secret-9vQ2, region us-east-1,
 #               bucket arus-test; data in ${ARUS_S3_DIR:-/tmp/arus-s3proxy}; the jar is
@@ -508,6 +509,20 @@ python_up() {
   echo "python3: ready ($("$PYTHON3" --version 2>&1)$note)"
 }
 
+# ----------------------------------------------------------------- promtool
+
+# The /metrics test checks the exposition with Prometheus's own linter (Debian's prometheus package); the
+# Prometheus server the package brings is not started here.
+promtool_up() {
+  local note=""
+  if ! command -v promtool >/dev/null; then
+    apt_install prometheus
+    command -v promtool >/dev/null || die "promtool missing after apt-get install prometheus"
+    note=", installed"
+  fi
+  echo "promtool: ready ($(promtool --version 2>&1 | head -1)$note)"
+}
+
 # ---------------------------------------------------------------------- S3
 
 # S3-compatible object storage for connectors/files: s3proxy's jar-with-dependencies
@@ -580,6 +595,7 @@ main() {
   clickhouse_up
   chromium_up
   python_up
+  promtool_up
   s3_up
 }
 
