@@ -28,6 +28,8 @@ public final class EnvironmentSettings implements BundleActivator {
     static final String HTTP_HOST = "org.apache.felix.http.host";
     static final String DROPIN_DIR = "felix.fileinstall.dir";
     static final String GOSH_ARGS = "gosh.args";
+    /** Gogo's home: a login shell reads its {@code etc/gosh_profile} from there instead of the bundle's. */
+    static final String GOSH_HOME = "gosh.home";
     /** Where Arus keeps its files (the embedded metadata database, generated keys). */
     static final String DATA_DIR = "arus.data.dir";
     static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
@@ -80,6 +82,12 @@ public final class EnvironmentSettings implements BundleActivator {
         }
         Files.createDirectories(Path.of(context.getProperty(DROPIN_DIR)));
         OwnerOnlyDirectory.create(Path.of(context.getProperty(DATA_DIR)));
+        String shellHome = context.getProperty(GOSH_HOME);
+        if (shellHome != null && settings.containsKey(GOSH_HOME)) {
+            Path profile = Path.of(shellHome, "etc", "gosh_profile");
+            Files.createDirectories(profile.getParent());
+            Files.writeString(profile, "# Written by Arus: without a terminal the shell has no session, banner or prompt.\n");
+        }
         for (Map.Entry<String, java.util.logging.Level> pinned : PINNED_JUL_LOGGERS.entrySet()) {
             java.util.logging.Logger logger = java.util.logging.Logger.getLogger(pinned.getKey());
             logger.setLevel(pinned.getValue());
@@ -130,8 +138,15 @@ public final class EnvironmentSettings implements BundleActivator {
         String data = get.apply("ARUS_DATA_DIR");
         settings.put(DATA_DIR, Path.of(data == null ? "data" : data).toAbsolutePath().normalize().toString());
         // Without a terminal (a service manager, stdin from /dev/null) the shell must neither block nor stop the
-        // framework when its input ends (STACK.md pitfall 6).
-        settings.put(GOSH_ARGS, interactive ? "" : "--noshutdown");
+        // framework when its input ends (STACK.md pitfall 6), and prints no banner and no prompt into the log: no
+        // interactive session, and a login profile of its own without the banner (the bundle's needs a terminal).
+        // The shell's commands stay available to the shell services (arus:* through a CommandProcessor).
+        if (interactive) {
+            settings.put(GOSH_ARGS, "");
+        } else {
+            settings.put(GOSH_ARGS, "--nointeractive --noshutdown");
+            settings.put(GOSH_HOME, Path.of(settings.get(DATA_DIR), "shell").toString());
+        }
         // One line per event, with time and logger: what a service manager's journal wants.
         String level = get.apply("ARUS_LOG_LEVEL");
         settings.put(LOG_LEVEL, level == null ? "info" : level.toLowerCase(java.util.Locale.ROOT));

@@ -64,9 +64,12 @@ class EnvironmentSettingsTest {
     }
 
     @Test
-    void shellStaysUpWithoutTerminalAndIsInteractiveWithOne() {
-        assertThat(EnvironmentSettings.settings(Map.of(), false)).containsEntry(EnvironmentSettings.GOSH_ARGS, "--noshutdown");
-        assertThat(EnvironmentSettings.settings(Map.of(), true)).containsEntry(EnvironmentSettings.GOSH_ARGS, "");
+    void shellStaysUpSilentlyWithoutTerminalAndIsInteractiveWithOne() {
+        assertThat(EnvironmentSettings.settings(Map.of("ARUS_DATA_DIR", "/srv/arus"), false))
+                .containsEntry(EnvironmentSettings.GOSH_ARGS, "--nointeractive --noshutdown")
+                .containsEntry(EnvironmentSettings.GOSH_HOME, "/srv/arus/shell");
+        assertThat(EnvironmentSettings.settings(Map.of(), true)).containsEntry(EnvironmentSettings.GOSH_ARGS, "")
+                .doesNotContainKey(EnvironmentSettings.GOSH_HOME);
     }
 
     @Test
