@@ -347,7 +347,8 @@ class EngineTest {
         String source = create("/api/sources", "generator", Map.of("rows", 5000, "seed", 13));
         String destination = create("/api/destinations", MemoryDestination.TYPE, Map.of("fail_after_rows", 2000));
         String namespace = "outage_" + shortId();
-        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 500));
+        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 500,
+                "retry", Map.of("attempts", 0))); // fails at once (no retries): the next run resumes
 
         JsonNode failed = runToEnd(pipeline);
         assertThat(failed.path("status").asText()).isEqualTo("failed");
@@ -370,7 +371,8 @@ class EngineTest {
         String destination = create("/api/destinations", MemoryDestination.TYPE,
                 Map.of("rows_per_flush", 1000, "fail_after_rows", 2000));
         String namespace = "perflush_" + shortId();
-        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 250));
+        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 250,
+                "retry", Map.of("attempts", 0))); // fails at once (no retries): the next run resumes
 
         JsonNode failed = runToEnd(pipeline);
         assertThat(failed.path("status").asText()).isEqualTo("failed");
@@ -398,7 +400,8 @@ class EngineTest {
         String destination = create("/api/destinations", MemoryDestination.TYPE,
                 Map.of("rows_per_flush", 1000, "fail_after_rows", 1990, "reject_id_multiple", 700));
         String namespace = "perflush_dead_" + shortId();
-        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 250));
+        String pipeline = pipeline(source, destination, namespace, "incremental", Map.of("batch_size", 250,
+                "retry", Map.of("attempts", 0))); // fails at once (no retries): the next run resumes
 
         // flushes of ids 1-1000 and 1001-2000 land (1998 rows, 700 and 1400 refused); the third meets the outage
         // after 2100 and 2800 were refused
