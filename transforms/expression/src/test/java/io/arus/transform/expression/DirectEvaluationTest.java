@@ -51,8 +51,8 @@ class DirectEvaluationTest {
     @Test
     void aNullOperandFailsAsTheInterpreterSays() throws Exception {
         Expression expression = engine.compile("qty * 2 + 1", List.of("qty"));
-        String direct = outcome(() -> expression.evaluate(new Object[] {null}));
-        assertThat(direct).startsWith("error:").isEqualTo(outcome(() -> expression.interpreted(new Object[] {null})));
+        String direct = Outcome.of(() -> expression.evaluate(new Object[] {null}));
+        assertThat(direct).startsWith("error:").isEqualTo(Outcome.of(() -> expression.interpreted(new Object[] {null})));
     }
 
     @Test
@@ -72,8 +72,8 @@ class DirectEvaluationTest {
                 direct++;
             }
             for (Object[] row : ROWS) {
-                assertThat(outcome(() -> expression.evaluate(row))).as(text + " on " + Arrays.toString(row))
-                        .isEqualTo(outcome(() -> expression.interpreted(row)));
+                assertThat(Outcome.of(() -> expression.evaluate(row))).as(text + " on " + Arrays.toString(row))
+                        .isEqualTo(Outcome.of(() -> expression.interpreted(row)));
                 compared++;
             }
         }
@@ -99,18 +99,5 @@ class DirectEvaluationTest {
             case 3 -> "!" + term(random, depth - 1);
             default -> term(random, depth - 1) + " ? " + term(random, depth - 1) + " : " + term(random, depth - 1);
         };
-    }
-
-    private interface Evaluated {
-        Object get() throws ExpressionException;
-    }
-
-    private static String outcome(Evaluated evaluated) {
-        try {
-            Object value = evaluated.get();
-            return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
-        } catch (ExpressionException e) {
-            return "error:" + e.getMessage();
-        }
     }
 }

@@ -178,8 +178,8 @@ class SandboxTest {
             }
             for (int round = 0; round < 2; round++) {
                 for (Object[] row : rows) {
-                    String fresh = outcome(() -> engine.compile(text, COLUMNS).evaluate(row));
-                    assertThat(outcome(() -> reused.evaluate(row))).as(text + " on " + Arrays.toString(row))
+                    String fresh = Outcome.of(() -> engine.compile(text, COLUMNS).evaluate(row));
+                    assertThat(Outcome.of(() -> reused.evaluate(row))).as(text + " on " + Arrays.toString(row))
                             .isEqualTo(fresh);
                     compared++;
                 }
@@ -188,19 +188,6 @@ class SandboxTest {
         assertThat(compared).isGreaterThan(500);
     }
 
-    /** An evaluation that may fail: its value or its error, as text. */
-    private interface Evaluated {
-        Object get() throws ExpressionException;
-    }
-
-    private static String outcome(Evaluated evaluated) {
-        try {
-            Object value = evaluated.get();
-            return value == null ? "null" : value.getClass().getSimpleName() + ":" + value;
-        } catch (ExpressionException e) {
-            return "error:" + e.getMessage().replaceAll("took longer than \\d+ ms", "took too long");
-        }
-    }
 
     private void assertRefusedAtCompile(String text, String message) {
         assertThatThrownBy(() -> engine.compile(text, COLUMNS)).as(text).isInstanceOf(ExpressionException.class)
