@@ -25,6 +25,33 @@ public interface TransformStep extends AutoCloseable {
     TransformResult apply(RecordBatch batch) throws TransformException;
 
     /**
+     * Whether {@link #applyInPlace} writes into the row arrays it is given instead of copying each row. A chain
+     * with such a step copies the source's rows once when a batch enters it, and then calls {@code applyInPlace}
+     * on every step, so that steps which only replace values (a cast, a hash) do not copy each row again.
+     *
+     * @return true when {@link #applyInPlace} is overridden to write into the given arrays; false by default
+     * @since 2.1
+     */
+    default boolean writesInPlace() {
+        return false;
+    }
+
+    /**
+     * Like {@link #apply}, for a batch whose row arrays belong to the chain (copies nobody else holds): the step may
+     * write values into the arrays it is given and return those same arrays. A row it rejects is returned with the
+     * values it came with (undo any write to it first), since the rejected row is traced back for dead letters. The
+     * step must not keep the arrays after it returns. The default calls {@link #apply}.
+     *
+     * @param batch a batch in the input schema whose rows the step may change
+     * @return as for {@link #apply}
+     * @throws TransformException as for {@link #apply}
+     * @since 2.1
+     */
+    default TransformResult applyInPlace(RecordBatch batch) throws TransformException {
+        return apply(batch);
+    }
+
+    /**
      * Column lineage: which input columns each output column comes from. An output column made from nothing
      * (a constant) maps to an empty list. The default maps each output column to the input column of the same name,
      * if there is one.

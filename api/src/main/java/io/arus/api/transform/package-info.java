@@ -3,7 +3,7 @@
  * opens a {@link io.arus.api.transform.TransformStep} that maps each record batch to a new batch plus the rows it rejects.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.arus.api.transform;
 
 import org.osgi.annotation.bundle.Export;

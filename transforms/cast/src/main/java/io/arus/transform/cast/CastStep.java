@@ -16,6 +16,7 @@ final class CastStep implements TransformStep {
     private final int[] positions;
     private final Conversion[] conversions;
     private final boolean toNull;
+    private RuntimeException failedWith;
 
     CastStep(Schema output, int[] positions, Conversion[] conversions, boolean toNull) {
         this.output = output;
@@ -31,24 +32,47 @@ final class CastStep implements TransformStep {
 
     @Override
     public TransformResult apply(RecordBatch batch) {
+        return cast(batch, true);
+    }
+
+    @Override
+    public boolean writesInPlace() {
+        return true;
+    }
+
+    @Override
+    public TransformResult applyInPlace(RecordBatch batch) {
+        return cast(batch, false);
+    }
+
+    private TransformResult cast(RecordBatch batch, boolean copy) {
         List<Object[]> rows = new ArrayList<>(batch.size());
         List<RejectedRow> rejected = new ArrayList<>();
+        Object[] before = new Object[positions.length];
         for (Object[] row : batch.rows()) {
-            Object[] out = row.clone();
-            String reason = castRow(out);
-            if (reason == null) {
+            Object[] out = copy ? row.clone() : row;
+            int failed = castRow(out, before);
+            if (failed < 0) {
                 rows.add(out);
             } else {
-                rejected.add(new RejectedRow(row, reason));
+                for (int i = 0; i < failed; i++) {
+                    out[positions[i]] = before[i];
+                }
+                rejected.add(new RejectedRow(row, reason(failed, before[failed], failedWith)));
             }
         }
+        failedWith = null;
         return new TransformResult(RecordBatch.of(output, rows, batch.offsetAfter()), rejected);
     }
 
-    /** Casts in place; answers the reason of the first value that does not fit when rows are rejected. */
-    private String castRow(Object[] row) {
+    /**
+     * Casts in place, keeping each value it replaces in {@code before}; answers the index of the first value that
+     * does not fit when rows are rejected (its error in {@link #failedWith}), or -1.
+     */
+    private int castRow(Object[] row, Object[] before) {
         for (int i = 0; i < positions.length; i++) {
             Object value = row[positions[i]];
+            before[i] = value;
             if (value == null || value == RecordBatch.ABSENT) {
                 continue;
             }
@@ -56,12 +80,13 @@ final class CastStep implements TransformStep {
                 row[positions[i]] = conversions[i].convert(value);
             } catch (RuntimeException e) {
                 if (!toNull) {
-                    return reason(i, value, e);
+                    failedWith = e;
+                    return i;
                 }
                 row[positions[i]] = null;
             }
         }
-        return null;
+        return -1;
     }
 
     private String reason(int i, Object value, RuntimeException e) {

@@ -157,6 +157,20 @@ class CastTransformTest {
     }
 
     @Test
+    void inPlaceCastsIntoTheGivenRowsAndARejectedRowGetsBackTheValuesItCameWith() throws Exception {
+        Schema input = Schema.of(Field.of("id", LogicalType.STRING, false), Field.of("price", LogicalType.STRING, true));
+        TransformStep step = open(input, Map.of("columns", Map.of("id", "int64", "price", "decimal(12,2)")));
+        assertThat(step.writesInPlace()).isTrue();
+        Object[] good = {"1", "2.5"};
+        Object[] bad = {"2", "abc"};
+        TransformResult result = step.applyInPlace(RecordBatch.of(input, List.of(good, bad), null));
+        assertThat(result.batch().rows()).hasSize(1);
+        assertThat(result.batch().rows().get(0)).isSameAs(good).containsExactly(1L, new BigDecimal("2.50"));
+        assertThat(result.rejected().get(0).values()).isSameAs(bad).containsExactly("2", "abc");
+        assertThat(result.rejected().get(0).reason()).isEqualTo("price: 'abc' is not a decimal(12,2)");
+    }
+
+    @Test
     void onErrorNullSetsNullAndMakesTheColumnNullable() throws Exception {
         Schema input = Schema.of(Field.of("id", LogicalType.STRING, false), Field.of("d", LogicalType.STRING, false));
         TransformStep step = open(input, Map.of("columns", Map.of("id", "int32", "d", "date"), "on_error", "null"));

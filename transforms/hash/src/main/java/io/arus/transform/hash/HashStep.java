@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** One hash step: copies each row with the listed columns replaced by their salted SHA-256. */
+/** One hash step: the listed columns replaced by their salted SHA-256 (in a copy of each row, or in place in a chain). */
 final class HashStep implements TransformStep {
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
@@ -52,9 +52,23 @@ final class HashStep implements TransformStep {
 
     @Override
     public TransformResult apply(RecordBatch batch) {
+        return apply(batch, true);
+    }
+
+    @Override
+    public boolean writesInPlace() {
+        return true;
+    }
+
+    @Override
+    public TransformResult applyInPlace(RecordBatch batch) {
+        return apply(batch, false);
+    }
+
+    private TransformResult apply(RecordBatch batch, boolean copy) {
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (Object[] row : batch.rows()) {
-            Object[] out = row.clone();
+            Object[] out = copy ? row.clone() : row;
             for (int index : indexes) {
                 Object value = out[index];
                 if (value != null && value != RecordBatch.ABSENT) {

@@ -93,6 +93,20 @@ class HashTransformTest {
     }
 
     @Test
+    void applyCopiesAndInPlaceWritesIntoTheGivenRow() throws Exception {
+        TransformStep step = open(List.of("email"), "pepper");
+        Object[] row = {2L, "ada", null, null, null};
+        String hashed = "d4c84e6cc66d90fd098be9436cdad8d9de3099bddd5f2298e98e10d7b9ff1672";
+        assertThat(step.apply(RecordBatch.of(INPUT, List.<Object[]>of(row), null)).batch().rows().get(0)[1])
+                .isEqualTo(hashed);
+        assertThat(row[1]).isEqualTo("ada");
+        assertThat(step.writesInPlace()).isTrue();
+        assertThat(step.applyInPlace(RecordBatch.of(INPUT, List.<Object[]>of(row), null)).batch().rows().get(0))
+                .isSameAs(row);
+        assertThat(row[1]).isEqualTo(hashed);
+    }
+
+    @Test
     void theSaltChangesTheHash() throws Exception {
         TransformStep step = open(List.of("email"), "salt2");
         assertThat(step.apply(RecordBatch.of(INPUT, List.<Object[]>of(new Object[] {2L, "ada", null, null, null}),

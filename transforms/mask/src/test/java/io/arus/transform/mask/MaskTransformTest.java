@@ -31,6 +31,18 @@ class MaskTransformTest {
     }
 
     @Test
+    void applyCopiesAndInPlaceWritesIntoTheGivenRow() throws Exception {
+        TransformStep step = open(Map.of("columns", List.of("card")));
+        Object[] row = new Object[] {1L, "1234", null};
+        assertThat(first(step, row)[1]).isEqualTo("****");
+        assertThat(row[1]).isEqualTo("1234");
+        assertThat(step.writesInPlace()).isTrue();
+        assertThat(step.applyInPlace(RecordBatch.of(INPUT, List.<Object[]>of(row), null)).batch().rows().get(0))
+                .isSameAs(row);
+        assertThat(row[1]).isEqualTo("****");
+    }
+
+    @Test
     void masksEverythingByDefaultLeavingOtherColumnsNullAndAbsent() throws Exception {
         TransformStep step = open(Map.of("columns", List.of("card")));
         Offset offset = Offset.of(Map.of("id", 1));

@@ -29,9 +29,23 @@ final class ReplaceStep implements TransformStep {
 
     @Override
     public TransformResult apply(RecordBatch batch) {
+        return apply(batch, true);
+    }
+
+    @Override
+    public boolean writesInPlace() {
+        return true;
+    }
+
+    @Override
+    public TransformResult applyInPlace(RecordBatch batch) {
+        return apply(batch, false);
+    }
+
+    private TransformResult apply(RecordBatch batch, boolean copy) {
         List<Object[]> rows = new ArrayList<>(batch.size());
         for (Object[] row : batch.rows()) {
-            Object[] out = row.clone();
+            Object[] out = copy ? row.clone() : row;
             for (int position : positions) {
                 if (out[position] instanceof String text) {
                     out[position] = pattern.matcher(text).replaceAll(replacement);

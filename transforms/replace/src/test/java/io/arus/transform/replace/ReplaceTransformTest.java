@@ -30,6 +30,18 @@ class ReplaceTransformTest {
     }
 
     @Test
+    void applyCopiesAndInPlaceWritesIntoTheGivenRow() throws Exception {
+        TransformStep step = open(Map.of("columns", List.of("note"), "pattern", "a", "replacement", "b"));
+        Object[] row = new Object[] {1L, null, "aa"};
+        assertThat(first(step, row)[2]).isEqualTo("bb");
+        assertThat(row[2]).isEqualTo("aa");
+        assertThat(step.writesInPlace()).isTrue();
+        assertThat(step.applyInPlace(RecordBatch.of(INPUT, List.<Object[]>of(row), null)).batch().rows().get(0))
+                .isSameAs(row);
+        assertThat(row[2]).isEqualTo("bb");
+    }
+
+    @Test
     void exactModeIsLiteralAndTheReplacementTooByDefault() throws Exception {
         TransformStep step = open(Map.of("columns", List.of("note"), "pattern", "a.b", "replacement", "$1"));
         Offset offset = Offset.of(Map.of("id", 1));

@@ -22,11 +22,14 @@ import java.util.function.UnaryOperator;
 /**
  * A stream's transform steps, opened in order (the input of step i+1 is the output of step i) and applied in order
  * to each batch. Rejected rows are traced back to the row as it entered the chain, so that a replay can run the
- * chain again; rows a step filters are counted. An empty chain passes batches through.
+ * chain again; rows a step filters are counted. An empty chain passes batches through. When a step
+ * {@linkplain TransformStep#writesInPlace() writes in place}, the chain copies each batch's rows once as they enter
+ * and every step works on those copies.
  */
 public final class TransformChain implements AutoCloseable {
     private final Schema input;
     private final List<OpenedStep> steps;
+    private final boolean inPlace;
 
     /**
      * One opened step.
@@ -53,6 +56,7 @@ public final class TransformChain implements AutoCloseable {
     private TransformChain(Schema input, List<OpenedStep> steps) {
         this.input = input;
         this.steps = steps;
+        this.inPlace = steps.stream().anyMatch(s -> s.step().writesInPlace());
     }
 
     /**
@@ -161,14 +165,16 @@ public final class TransformChain implements AutoCloseable {
         List<List<Object[]>> given = new ArrayList<>(steps.size() + 1);
         List<Object[]> origins = batch.rows();
         int tracedTo = 0;
-        RecordBatch current = batch;
+        // steps that write into rows get the chain's own copies: one copy per row for the whole chain, and the
+        // source's rows stay as they were read, for the raw zone and for tracing rejects
+        RecordBatch current = inPlace ? RecordBatch.of(batch.schema(), copies(batch.rows()), batch.offsetAfter()) : batch;
         List<ChainReject> rejected = new ArrayList<>();
         long filtered = 0;
         for (OpenedStep step : steps) {
             given.add(current.rows());
             TransformResult result;
             try {
-                result = step.step().apply(current);
+                result = inPlace ? step.step().applyInPlace(current) : step.step().apply(current);
             } catch (TransformException e) {
                 throw new TransformException("step " + (step.index() + 1) + " (" + step.type() + "): " + e.getMessage(), e);
             }
@@ -188,6 +194,14 @@ public final class TransformChain implements AutoCloseable {
             current = result.batch();
         }
         return new Outcome(current, rejected, filtered);
+    }
+
+    private static List<Object[]> copies(List<Object[]> rows) {
+        List<Object[]> copies = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            copies.add(row.clone());
+        }
+        return copies;
     }
 
     /**

@@ -31,7 +31,8 @@ import java.util.Optional;
  * A plugin catalog with small fake transform types: {@code upper} (upper-cases {@code column}, refused when the
  * column is missing), {@code positive} (rejects rows whose int64 {@code column} is negative, returns new arrays),
  * {@code even} (filters out odd values of {@code column}, returns the same arrays), {@code drop} (drops
- * {@code column}), {@code fail} (throws) and {@code salted} (appends its secret {@code salt} as a column).
+ * {@code column}), {@code fail} (throws), {@code salted} (appends its secret {@code salt} as a column) and
+ * {@code lower} (lower-cases {@code column}, in the given arrays when the chain owns them).
  */
 public final class FakeTransforms implements PluginCatalog {
     /** The registered types; a test may remove or replace one. */
@@ -41,7 +42,7 @@ public final class FakeTransforms implements PluginCatalog {
 
     /** Registers every fake type. */
     public FakeTransforms() {
-        for (String type : List.of("upper", "positive", "even", "drop", "fail", "salted")) {
+        for (String type : List.of("upper", "positive", "even", "drop", "fail", "salted", "lower")) {
             transforms.put(type, new Fake(type));
         }
     }
@@ -118,6 +119,7 @@ public final class FakeTransforms implements PluginCatalog {
                     return new TransformResult(batch.withRows(out), List.of(), batch.size() - out.size());
                 });
                 case "drop" -> dropStep(input, at);
+                case "lower" -> lowerStep(input, at);
                 case "salted" -> saltStep(input, config.string("salt"));
                 default -> step(input, batch -> {
                     throw new TransformException("runner died");
@@ -145,6 +147,33 @@ public final class FakeTransforms implements PluginCatalog {
             @Override
             public void close() {
                 closed++;
+            }
+        };
+    }
+
+    private TransformStep lowerStep(Schema input, int at) {
+        return new TransformStep() {
+            @Override
+            public Schema outputSchema() {
+                return input;
+            }
+
+            @Override
+            public TransformResult apply(RecordBatch batch) {
+                return applyInPlace(batch.withRows(batch.rows().stream().map(Object[]::clone).toList()));
+            }
+
+            @Override
+            public boolean writesInPlace() {
+                return true;
+            }
+
+            @Override
+            public TransformResult applyInPlace(RecordBatch batch) {
+                for (Object[] row : batch.rows()) {
+                    row[at] = String.valueOf(row[at]).toLowerCase();
+                }
+                return TransformResult.of(batch);
             }
         };
     }

@@ -86,6 +86,33 @@ class TransformChainTest {
     }
 
     @Test
+    void stepsThatWriteInPlaceWorkOnTheChainsCopiesAndRejectsAreTheRowsAsRead() throws Exception {
+        try (TransformChain chain = open(new TransformSpec("lower", Map.of("column", "name")),
+                new TransformSpec("even", Map.of()), new TransformSpec("positive", Map.of()))) {
+            Object[] kept = {2L, "KEEP"};
+            Object[] rejectedRow = {-4L, "NEG"};
+            TransformChain.Outcome out = chain.apply(batch(new Object[] {1L, "ODD"}, kept, rejectedRow));
+            assertEquals(List.of("keep"), out.batch().rows().stream().map(r -> r[1]).toList());
+            assertArrayEquals(new Object[] {2L, "KEEP"}, kept, "the source's row is not written into");
+            assertEquals(1, out.rejected().size());
+            assertArrayEquals(new Object[] {-4L, "NEG"}, out.rejected().get(0).values(),
+                    "the reject is the row as read, not the chain's lower-cased copy");
+            assertSame(INPUT, out.rejected().get(0).schema());
+        }
+    }
+
+    @Test
+    void aStepThatWritesInPlaceAfterACopyingStepGetsItsOutput() throws Exception {
+        try (TransformChain chain = open(new TransformSpec("upper", Map.of("column", "name")),
+                new TransformSpec("lower", Map.of("column", "name")))) {
+            Object[] row = {1L, "MiXed"};
+            TransformChain.Outcome out = chain.apply(batch(row));
+            assertEquals("mixed", out.batch().rows().get(0)[1]);
+            assertEquals("MiXed", row[1]);
+        }
+    }
+
+    @Test
     void theNextStepSeesThePreviousOutputSchema() {
         ChainOpenException e = assertThrows(ChainOpenException.class, () -> open(
                 new TransformSpec("drop", Map.of("column", "name")), new TransformSpec("upper", Map.of("column", "name"))));
