@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Issue 12 item 7, against the exported server jar as a user runs it: at ARUS_LOG_LEVEL=debug, a PostgreSQL ->
 # ClickHouse run (both with passwords) that notifies a webhook whose URL carries a token writes none of those
-# secrets, nor the admin password, nor ClickHouse's Basic credentials, to the log; the data directory is 0700 and
-# its key and H2 files 0600. Needs runtime/target/arus.jar and scripts/test-services.sh (ClickHouse user arus).
+# secrets, nor the admin password, nor ClickHouse's Basic credentials, to the log; restarted with ARUS_LOG_FORMAT=json
+# (issue 17 item 6), a second run's log is one JSON object per line with run_id and pipeline_id, and still holds no
+# secret; the data directory is 0700 and its key and H2 files 0600. Needs runtime/target/arus.jar and scripts/test-services.sh (ClickHouse user arus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +26,7 @@ cleanup() {
   [ -n "${HOOK_PID:-}" ] && kill "$HOOK_PID" 2>/dev/null || true
   psql_arus "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" 2>/dev/null || true
   curl -s --data-binary "DROP DATABASE IF EXISTS ${SCHEMA}_ch" http://127.0.0.1:8123/ >/dev/null || true
-  rm -rf "$WORK"
+  [ -n "${KEEP:-}" ] && echo "kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -106,6 +107,50 @@ PG_MD5=$(printf '%s%s' "$PG_PASSWORD" "$PG_ROLE" | md5sum | cut -c1-32)
 for secret in "$PG_PASSWORD" "$PG_MD5" "$CH_PASSWORD" "$CH_BASIC" "$HOOK_TOKEN" "$ADMIN_PASSWORD"; do
   check "no ${secret:0:6}... in server.log or stdout" bash -c "! grep -rqF -- '$secret' '$WORK/server.log' '$WORK/stdout.log'"
 done
+
+# the same server started again with ARUS_LOG_FORMAT=json runs the pipeline a second time: every line it writes (log
+# file and standard streams) is one JSON object, the run's lines carry its run_id and pipeline_id, and no secret
+# shows up there either
+(cd "$WORK" && exec env CH_SECRET_PASSWORD="$CH_PASSWORD" ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARUS_LOG_LEVEL=debug \
+  ARUS_LOG_FORMAT=json ARUS_LOG_FILE="$WORK/server.json.log" java -jar "$JAR" </dev/null >>"$WORK/stdout.json.log" 2>&1) &
+PID=$!
+for _ in $(seq 1 300); do curl -sf --max-time 5 "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
+TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \
+  --data "{\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" "http://127.0.0.1:$PORT/api/auth/login" | json 'd["access_token"]')
+second_run=$(api POST "/api/pipelines/$pipeline_id/runs" | json 'd["run_id"]')
+second_status=
+for _ in $(seq 1 600); do
+  second_status=$(api GET "/api/runs/$second_run" | json 'd["status"]')
+  case $second_status in succeeded|succeeded_with_warnings|failed|cancelled|interrupted) break;; esac
+  sleep 0.1
+done
+kill -TERM "$PID"; for _ in $(seq 1 300); do kill -0 "$PID" 2>/dev/null || break; sleep 0.1; done; PID=
+check "the second run, logged as JSON, succeeded (status $second_status)" [ "$second_status" = succeeded ]
+json_lines() { # file -> "lines bad" : how many lines, how many do not parse as one JSON object
+  python3 - "$1" <<'PY'
+import json, sys
+lines = bad = 0
+for line in open(sys.argv[1], encoding='utf-8'):
+    lines += 1
+    try:
+        if not isinstance(json.loads(line), dict): bad += 1
+    except ValueError:
+        bad += 1; print(line[:200], file=sys.stderr)
+print(lines, bad)
+PY
+}
+read -r json_total json_bad < <(json_lines "$WORK/server.json.log")
+read -r out_total out_bad < <(json_lines "$WORK/stdout.json.log")
+check "every line of the JSON log parses as a JSON object ($json_total lines, $json_bad not)" [ "$json_total" -gt 50 -a "$json_bad" = 0 ]
+check "every line on the standard streams parses too ($out_total lines, $out_bad not)" [ "$out_bad" = 0 ]
+run_lines=$(python3 -c "import json,sys; print(sum(1 for l in open(sys.argv[1]) if (lambda d: d.get('run_id') == sys.argv[2] and d.get('pipeline_id') == sys.argv[3])(json.loads(l))))" \
+  "$WORK/server.json.log" "$second_run" "$pipeline_id")
+check "the run's lines carry its run_id and pipeline_id ($run_lines lines)" [ "$run_lines" -ge 3 ]
+check "the JSON log is at debug level" grep -q '"level":"DEBUG"' "$WORK/server.json.log"
+for secret in "$PG_PASSWORD" "$PG_MD5" "$CH_PASSWORD" "$CH_BASIC" "$HOOK_TOKEN" "$ADMIN_PASSWORD"; do
+  check "no ${secret:0:6}... in the JSON log" bash -c "! grep -rqF -- '$secret' '$WORK/server.json.log' '$WORK/stdout.json.log'"
+done
+
 mode() { stat -c %a "$1"; }
 check "data/ is 0700" [ "$(mode "$WORK/data")" = 700 ]
 for file in secret.key jwt.key metadata.mv.db; do

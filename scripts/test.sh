@@ -3,8 +3,8 @@
 # and the OSGi integration tests (bnd-testing) of every module, then tests the exported server jar as a process:
 # a user's first start and restarts (smoke-test.sh), a run killed with SIGKILL (resilience-test.sh), a change-capture
 # run killed with SIGKILL ten times under a concurrent writer (cdc-resilience-test.sh), a Parquet write killed with
-# SIGKILL part way (files-kill-test.sh), and a debug-level log that holds no secret while data/ is owner-only
-# (log-secrets-test.sh).
+# SIGKILL part way (files-kill-test.sh), and a debug-level log, in text and in JSON, that holds no secret while
+# data/ is owner-only (log-secrets-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

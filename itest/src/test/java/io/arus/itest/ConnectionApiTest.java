@@ -96,7 +96,7 @@ class ConnectionApiTest {
         call("GET", "/api/audit?limit=50", null, server.adminToken(), 200);
 
         assertThat(answers).noneMatch(a -> a.contains(password));
-        Path log = Path.of(context.getProperty("org.slf4j.simpleLogger.logFile"));
+        Path log = Path.of(context.getProperty("arus.log.file"));
         assertThat(Files.readString(log)).as("server log").isNotEmpty().doesNotContain(password);
         try (Stream<Path> files = Files.list(Path.of(context.getProperty("arus.data.dir")))) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {

@@ -400,6 +400,6 @@ class HardeningTest {
     }
 
     private static Path serverLog() {
-        return Path.of(FrameworkUtil.getBundle(HardeningTest.class).getBundleContext().getProperty("org.slf4j.simpleLogger.logFile"));
+        return Path.of(FrameworkUtil.getBundle(HardeningTest.class).getBundleContext().getProperty("arus.log.file"));
     }
 }

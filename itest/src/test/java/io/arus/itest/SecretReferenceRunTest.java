@@ -95,7 +95,7 @@ class SecretReferenceRunTest {
             }
             assertThat(answers).as("every answer").noneMatch(body -> body.contains(SECRET));
             assertThat(events).as("the run's events").isNotEmpty().noneMatch(event -> event.contains(SECRET));
-            Path log = Path.of(context.getProperty("org.slf4j.simpleLogger.logFile"));
+            Path log = Path.of(context.getProperty("arus.log.file"));
             assertThat(Files.readString(log)).as("the server log").isNotEmpty().doesNotContain(SECRET);
         } finally {
             listening.unregister();

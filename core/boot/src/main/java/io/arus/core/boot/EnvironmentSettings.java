@@ -2,9 +2,7 @@ package io.arus.core.boot;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.osgi.annotation.bundle.Header;
@@ -32,38 +30,6 @@ public final class EnvironmentSettings implements BundleActivator {
     static final String GOSH_HOME = "gosh.home";
     /** Where Arus keeps its files (the embedded metadata database, generated keys). */
     static final String DATA_DIR = "arus.data.dir";
-    static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
-
-    /**
-     * slf4j loggers held at a fixed level whatever {@code ARUS_LOG_LEVEL} says, because at debug or trace they print
-     * credentials or rows: Apache HttpClient 5 inside the ClickHouse connector ({@code org.apache.hc.client5.http.headers}
-     * prints the Authorization header, {@code .wire} every byte), the ClickHouse client (its settings), the MariaDB
-     * driver (packets, the handshake), the MongoDB driver (command documents, authentication conversations),
-     * HikariCP (the pool's configuration, a JDBC URL with its password) and EclipseLink (SQL with bound values:
-     * password hashes, sealed secrets).
-     */
-    static final Map<String, String> PINNED_LOGGERS = Map.of(
-            "org.apache.hc", "info",
-            "com.clickhouse", "info",
-            "org.mariadb.jdbc", "info",
-            "org.mongodb.driver", "info",
-            "com.zaxxer.hikari", "info",
-            "org.eclipse.persistence", "info");
-
-    /**
-     * java.util.logging loggers held at INFO or above: pgjdbc logs connection properties and statements at FINE and
-     * below, and the JDK HTTP client ({@code jdk.httpclient.HttpClient}, used by the notifiers and the ClickHouse
-     * connector) logs headers and bodies when {@code -Djdk.httpclient.HttpClient.log} asks it to.
-     */
-    static final Map<String, java.util.logging.Level> PINNED_JUL_LOGGERS = Map.of(
-            "org.postgresql", java.util.logging.Level.INFO,
-            "jdk.httpclient.HttpClient", java.util.logging.Level.OFF,
-            "org.apache.cxf", java.util.logging.Level.WARNING,
-            "org.apache.aries.spifly", java.util.logging.Level.WARNING,
-            "org.jline", java.util.logging.Level.WARNING);
-
-    /** Chatty or leaky java.util.logging loggers of libraries, held so the level sticks (JUL keeps loggers weakly). */
-    private static final List<java.util.logging.Logger> QUIETED = new ArrayList<>();
 
     private FrameworkShutdownHook shutdownHook;
 
@@ -74,7 +40,7 @@ public final class EnvironmentSettings implements BundleActivator {
         Map<String, String> settings = settings(System.getenv(), System.console() != null);
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             // A framework property (a test's bndrun) wins over the environment; it is mirrored into the system
-            // properties because some libraries (slf4j-simple) read only those.
+            // properties because some libraries read only those.
             String framework = context.getProperty(setting.getKey());
             if (System.getProperty(setting.getKey()) == null) {
                 System.setProperty(setting.getKey(), framework != null ? framework : setting.getValue());
@@ -87,11 +53,6 @@ public final class EnvironmentSettings implements BundleActivator {
             Path profile = Path.of(shellHome, "etc", "gosh_profile");
             Files.createDirectories(profile.getParent());
             Files.writeString(profile, "# Written by Arus: without a terminal the shell has no session, banner or prompt.\n");
-        }
-        for (Map.Entry<String, java.util.logging.Level> pinned : PINNED_JUL_LOGGERS.entrySet()) {
-            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(pinned.getKey());
-            logger.setLevel(pinned.getValue());
-            QUIETED.add(logger);
         }
     }
 
@@ -146,22 +107,6 @@ public final class EnvironmentSettings implements BundleActivator {
         } else {
             settings.put(GOSH_ARGS, "--nointeractive --noshutdown");
             settings.put(GOSH_HOME, Path.of(settings.get(DATA_DIR), "shell").toString());
-        }
-        // One line per event, with time and logger: what a service manager's journal wants.
-        String level = get.apply("ARUS_LOG_LEVEL");
-        settings.put(LOG_LEVEL, level == null ? "info" : level.toLowerCase(java.util.Locale.ROOT));
-        String logFile = get.apply("ARUS_LOG_FILE");
-        settings.put("org.slf4j.simpleLogger.logFile", logFile == null ? "System.err" : logFile);
-        settings.put("org.slf4j.simpleLogger.showDateTime", "true");
-        settings.put("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
-        settings.put("org.slf4j.simpleLogger.showThreadName", "false");
-        settings.put("org.slf4j.simpleLogger.showShortLogName", "true");
-        settings.put("org.slf4j.simpleLogger.log.org.apache.cxf", "warn");
-        settings.put("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        settings.put("org.slf4j.simpleLogger.log.org.apache.aries", "warn");
-        // Whatever ARUS_LOG_LEVEL says: at debug these print credentials or rows (issue 12 item 7).
-        for (Map.Entry<String, String> pinned : PINNED_LOGGERS.entrySet()) {
-            settings.put("org.slf4j.simpleLogger.log." + pinned.getKey(), pinned.getValue());
         }
         return settings;
     }

@@ -33,23 +33,6 @@ class EnvironmentSettingsTest {
     }
 
     @Test
-    void httpClientsDriversAndThePersistenceLayerStayAtInfoWhenTheServerLogsAtDebugOrTrace() {
-        for (String level : new String[] {"debug", "TRACE"}) {
-            Map<String, String> settings = EnvironmentSettings.settings(Map.of("ARUS_LOG_LEVEL", level), false);
-
-            assertThat(settings).containsEntry(EnvironmentSettings.LOG_LEVEL, level.toLowerCase())
-                    .containsEntry("org.slf4j.simpleLogger.log.org.apache.hc", "info")
-                    .containsEntry("org.slf4j.simpleLogger.log.com.clickhouse", "info")
-                    .containsEntry("org.slf4j.simpleLogger.log.org.mariadb.jdbc", "info")
-                    .containsEntry("org.slf4j.simpleLogger.log.org.mongodb.driver", "info")
-                    .containsEntry("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "info")
-                    .containsEntry("org.slf4j.simpleLogger.log.org.eclipse.persistence", "info");
-        }
-        assertThat(EnvironmentSettings.PINNED_JUL_LOGGERS).containsEntry("org.postgresql", java.util.logging.Level.INFO)
-                .containsEntry("jdk.httpclient.HttpClient", java.util.logging.Level.OFF);
-    }
-
-    @Test
     void theDataDirectoryIsOwnerOnlyWhateverTheUmaskAndAnEarlierMode(@org.junit.jupiter.api.io.TempDir Path temp)
             throws Exception {
         Path fresh = temp.resolve("a/b/data");

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One run of a pipeline: opens both connectors, resolves the streams, syncs them, and sets the final state. */
@@ -58,6 +59,7 @@ final class PipelineRun implements Runnable {
     public void run() {
         RunStatus status = RunStatus.FAILED;
         String error = null;
+        RunLogContext.enter(runId, pipeline.id());
         try {
             services.runs().setStatus(runId, RunStatus.RUNNING, null, services.clock().instant());
             RunStateEvents.post(services, runId, pipeline.id(), pipeline.name(), trigger, RunStatus.RUNNING, RunStatus.QUEUED, null);
@@ -86,6 +88,7 @@ final class PipelineRun implements Runnable {
             }
             onEnd.run();
             RunStateEvents.post(services, runId, pipeline.id(), pipeline.name(), trigger, status, RunStatus.RUNNING, error);
+            RunLogContext.leave();
         }
     }
 
@@ -122,10 +125,9 @@ final class PipelineRun implements Runnable {
             List<String> failures = new ArrayList<>();
             boolean following = ChangeStreams.follows(definition);
             // a following change stream holds its thread until the run stops, and streams may be added meanwhile
-            ExecutorService pool = following
-                    ? Executors.newCachedThreadPool(r -> new Thread(r, "arus-run-" + runId.substring(0, 8)))
-                    : Executors.newFixedThreadPool(Math.min(definition.parallelism(), definition.streams().size()),
-                    r -> new Thread(r, "arus-run-" + runId.substring(0, 8)));
+            ThreadFactory threads = RunLogContext.threads("arus-run-" + runId.substring(0, 8), runId, pipeline.id());
+            ExecutorService pool = following ? Executors.newCachedThreadPool(threads)
+                    : Executors.newFixedThreadPool(Math.min(definition.parallelism(), definition.streams().size()), threads);
             try {
                 List<Future<String>> results = new ArrayList<>();
                 Set<String> started = new HashSet<>();

@@ -47,7 +47,7 @@ final class ReaderPump implements Runnable {
         this.chain = chain;
         this.queue = queue;
         this.control = control;
-        this.thread = new Thread(this, "arus-read-" + stream);
+        this.thread = new Thread(RunLogContext.inherit(this), "arus-read-" + stream);
         this.thread.setDaemon(true);
     }
 
