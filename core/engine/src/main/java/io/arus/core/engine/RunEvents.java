@@ -81,6 +81,13 @@ public final class RunEvents {
     public static final String CHANGE = "change";
     /** Property: epoch milliseconds of the event (Long). */
     public static final String AT = "at";
+    /**
+     * Property: the W3C {@code traceparent} of the span the event was posted in (the run's, or a stream's), on the
+     * events of a traced run only (String); notifications carry it on to their HTTP calls.
+     *
+     * @since 2.5
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     private RunEvents() {
     }

@@ -5,7 +5,7 @@
  * ({@link io.arus.core.platform.DropinWatcher}). Used by the REST API and the shell; not part of the SPI.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.arus.core.platform;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,8 @@
 package io.arus.notifier.base;
 
 import io.arus.api.notify.NotificationException;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -15,7 +17,8 @@ import java.util.Map;
  * Posts a JSON body to an {@link HttpEndpoint} and turns every way it can go wrong into a
  * {@link NotificationException} with a clear, secret-free message: an answer outside 2xx, a timeout, a refused
  * connection. A 5xx, 408 or 429 answer and any I/O failure are retryable; other answers are permanent. Retrying is
- * the dispatcher's job, not this class's. Thread-safe: one instance serves a notifier for its lifetime.
+ * the dispatcher's job, not this class's. A notification of a traced run carries the run's W3C {@code traceparent}.
+ * Thread-safe: one instance serves a notifier for its lifetime.
  */
 public final class HttpDelivery {
     /** How long to wait for a TCP (and TLS) connection. */
@@ -69,6 +72,8 @@ public final class HttpDelivery {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.uri()).timeout(requestTimeout)
                 .header("User-Agent", "Arus-Notifier/1.0");
         headers.forEach(request::header);
+        // the run's trace, when the dispatcher made it current (the run was traced): the receiver may continue it
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), request, HttpRequest.Builder::setHeader);
         request.header("Content-Type", JSON).POST(HttpRequest.BodyPublishers.ofByteArray(json));
         HttpResponse<String> response;
         try {

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.arus.api.notify.NotificationException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,6 +55,21 @@ class HttpDeliveryTest {
         assertThat(request.header("X-Extra")).isEqualTo("1");
         assertThat(request.body()).isEqualTo(body);
         assertThat(answer).isEqualTo("{\"ok\":true}");
+    }
+
+    @Test
+    void aNotificationOfATracedRunCarriesItsTraceparentAndOneOfAnUntracedRunNone() throws Exception {
+        server.answer(200, "{}");
+        server.answer(200, "{}");
+        SpanContext run = SpanContext.createFromRemoteParent("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+                TraceFlags.getSampled(), TraceState.getDefault());
+        try (Scope scope = Context.root().with(Span.wrap(run)).makeCurrent()) {
+            delivery.postJson(endpoint, "{}");
+        }
+        delivery.postJson(endpoint, "{}");
+
+        assertThat(server.take().header("traceparent")).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(server.take().header("traceparent")).isNull();
     }
 
     @Test

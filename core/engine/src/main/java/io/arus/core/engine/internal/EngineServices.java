@@ -12,8 +12,9 @@ import java.time.Clock;
  * What a run needs from the rest of the server.
  *
  * @param offsets where each stream resumes and the columns its last run saw (the name is older than the columns)
+ * @param tracing the spans of runs, streams and batches (no-ops while no OpenTelemetry service is registered)
  */
 record EngineServices(PipelineStore pipelines, ConnectionStore connections, RunStore runs, StreamState offsets,
                       DeadLetterStore deadLetters, PluginCatalog catalog, ConnectionSecrets secrets, Clock clock,
-                      EventSink events) {
+                      EventSink events, RunTracing tracing) {
 }

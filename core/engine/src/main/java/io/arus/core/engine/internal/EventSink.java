@@ -46,6 +46,10 @@ final class EventSink {
             }
         });
         values.putIfAbsent(RunEvents.AT, System.currentTimeMillis());
+        String traceparent = RunTracing.traceparent();
+        if (traceparent != null) {
+            values.putIfAbsent(RunEvents.TRACEPARENT, traceparent);
+        }
         Event event = new Event(topic, values);
         try {
             poster.execute(() -> target.postEvent(event));

@@ -12,6 +12,8 @@ import io.arus.core.store.Connection;
 import io.arus.core.store.ConnectionKind;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.RunStatus;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,6 +62,8 @@ final class PipelineRun implements Runnable {
         RunStatus status = RunStatus.FAILED;
         String error = null;
         RunLogContext.enter(runId, pipeline.id());
+        Span span = services.tracing().startRun(runId, pipeline.id(), pipeline.name(), trigger);
+        Scope scope = services.tracing().context(span, runId, pipeline.id()).makeCurrent();
         try {
             services.runs().setStatus(runId, RunStatus.RUNNING, null, services.clock().instant());
             RunStateEvents.post(services, runId, pipeline.id(), pipeline.name(), trigger, RunStatus.RUNNING, RunStatus.QUEUED, null);
@@ -88,6 +92,8 @@ final class PipelineRun implements Runnable {
             }
             onEnd.run();
             RunStateEvents.post(services, runId, pipeline.id(), pipeline.name(), trigger, status, RunStatus.RUNNING, error);
+            RunTracing.endRun(span, status.id(), error);
+            scope.close();
             RunLogContext.leave();
         }
     }
@@ -133,8 +139,8 @@ final class PipelineRun implements Runnable {
                 Set<String> started = new HashSet<>();
                 for (StreamSettings settings : definition.streams()) {
                     started.add(settings.name());
-                    results.add(pool.submit(() -> syncStream(definition, settings, discovered.get(settings.name()), from, to,
-                            sourceConnector, destinationConnector)));
+                    results.add(pool.submit(() -> RunTracing.stream(settings.name(), () -> syncStream(definition, settings,
+                            discovered.get(settings.name()), from, to, sourceConnector, destinationConnector))));
                 }
                 while (following && !control.isStopped() && !results.stream().allMatch(Future::isDone)) {
                     Thread.sleep(ADDED_STREAMS_EVERY_MS);
@@ -145,8 +151,8 @@ final class PipelineRun implements Runnable {
                                 .filter(d -> d.id().toString().equals(added.name())).findFirst().orElse(null);
                         journal.info(added.name() + ": added to the pipeline while it runs; it is snapshotted and then"
                                 + " followed while the other streams go on");
-                        results.add(pool.submit(() -> syncStream(current, added, descriptor, from, to,
-                                sourceConnector, destinationConnector)));
+                        results.add(pool.submit(() -> RunTracing.stream(added.name(), () -> syncStream(current, added,
+                                descriptor, from, to, sourceConnector, destinationConnector))));
                     }
                 }
                 for (Future<String> result : results) {

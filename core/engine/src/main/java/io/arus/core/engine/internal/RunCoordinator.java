@@ -16,6 +16,7 @@ import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.StreamOffsetStore;
 import io.arus.core.store.StreamSchemaStore;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
                           @Reference StreamSchemaStore schemas, @Reference DeadLetterStore deadLetters,
                           @Reference PluginCatalog catalog, @Reference SecretBox box) {
         this(new EngineServices(pipelines, connections, runs, new StreamState(offsets, schemas), deadLetters, catalog,
-                new ConnectionSecrets(box), Clock.systemUTC(), new EventSink()));
+                new ConnectionSecrets(box), Clock.systemUTC(), new EventSink(), new RunTracing()));
     }
 
     /** Run events go out through EventAdmin while one is registered. */
@@ -84,6 +85,17 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
 
     void unbindEventAdmin(EventAdmin eventAdmin) {
         services.events().unbind(eventAdmin);
+    }
+
+    /** Runs, streams and sampled batches are traced while an OpenTelemetry service is registered (core/tracing). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindOpenTelemetry(OpenTelemetry telemetry) {
+        services.tracing().bind(telemetry);
+    }
+
+    void unbindOpenTelemetry(OpenTelemetry telemetry) {
+        services.tracing().unbind(telemetry);
     }
 
     RunCoordinator(EngineServices services) {

@@ -1,5 +1,6 @@
 package io.arus.core.engine.internal;
 
+import io.opentelemetry.context.Context;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import org.slf4j.MDC;
@@ -7,7 +8,7 @@ import org.slf4j.MDC;
 /**
  * Puts a run's ids into the log context (SLF4J's MDC) of the threads that work for it, so that every line they
  * log, whoever logs it (the engine, a connector, a driver), carries {@code run_id} and {@code pipeline_id} in the
- * JSON log format.
+ * JSON log format; the run's stream threads also get its tracing context.
  */
 final class RunLogContext {
     static final String RUN_ID = "run_id";
@@ -32,13 +33,15 @@ final class RunLogContext {
      * @param name       the threads' name
      * @param runId      the run
      * @param pipelineId its pipeline
-     * @return a factory of threads that work for the run from their first line
+     * @return a factory of threads that work for the run from their first line, in the calling thread's tracing
+     *         context (the run's span, see {@link RunTracing})
      */
     static ThreadFactory threads(String name, String runId, String pipelineId) {
-        return task -> new Thread(() -> {
+        Context tracing = Context.current();
+        return task -> new Thread(tracing.wrap(() -> {
             enter(runId, pipelineId);
             task.run();
-        }, name);
+        }), name);
     }
 
     /**

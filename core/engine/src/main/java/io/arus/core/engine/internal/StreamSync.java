@@ -108,6 +108,7 @@ final class StreamSync {
                     plan.resumable() ? this::storeOffset : null, plan.syncMode() == SyncMode.CDC
                             ? definition.checkpointSeconds() * 1000L : CheckpointCommitter.FLUSH_EVERY_MS);
             long writeNanos = 0;
+            long batchNumber = 0;
             if (rowsPerFlush > 0) {
                 journal.info(streamName + ": the destination takes " + rowsPerFlush + " rows per flush; batches are "
                         + "flushed together (offsets stored after each flush)");
@@ -139,6 +140,7 @@ final class StreamSync {
                         committer.flush();
                     }
                     writeNanos += System.nanoTime() - writeStart;
+                    RunTracing.batch(batchNumber++, transformed.batch().size(), writeStart);
                     counters.flushed();
                     if (!present) {
                         // the bundle went away (its objects may still answer for a while): stop cleanly here

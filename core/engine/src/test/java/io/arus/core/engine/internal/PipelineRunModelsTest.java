@@ -141,7 +141,7 @@ class PipelineRunModelsTest {
         Run queued = runs.create("p1", "manual");
         EngineServices services = new EngineServices(null, connections(), runs,
                 new StreamState(new MemoryOffsets(), new MemorySchemas()), new MemoryDeadLetters(), new Catalog(),
-                new ConnectionSecrets(new PlainBox()), clock, new EventSink());
+                new ConnectionSecrets(new PlainBox()), clock, new EventSink(), new RunTracing());
         new PipelineRun(queued.id(), "manual", pipeline, services, new RunControl(), () -> { }).run();
         return runs.byId(queued.id()).orElseThrow();
     }

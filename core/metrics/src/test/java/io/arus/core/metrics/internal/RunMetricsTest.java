@@ -70,10 +70,10 @@ class RunMetricsTest {
 
     @Test
     void routesNameIdsNotValues() {
-        assertThat(RequestMetrics.route("/api/pipelines/6f1c2a9e-1b2c-4d5e-8f90-123456789abc/runs"))
+        assertThat(io.arus.core.platform.ApiRoute.of("/api/pipelines/6f1c2a9e-1b2c-4d5e-8f90-123456789abc/runs"))
                 .isEqualTo("/api/pipelines/{id}/runs");
-        assertThat(RequestMetrics.route("/api/runs/12/logs")).isEqualTo("/api/runs/{id}/logs");
-        assertThat(RequestMetrics.route("/api/a/b/c/d/e/f/g/h")).isEqualTo("/api/a/b/c/d/e/...");
+        assertThat(io.arus.core.platform.ApiRoute.of("/api/runs/12/logs")).isEqualTo("/api/runs/{id}/logs");
+        assertThat(io.arus.core.platform.ApiRoute.of("/api/a/b/c/d/e/f/g/h")).isEqualTo("/api/a/b/c/d/e/...");
     }
 
     private Event progress(String runId, String stream, long read, long written) {

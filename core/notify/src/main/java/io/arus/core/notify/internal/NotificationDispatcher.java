@@ -60,8 +60,9 @@ public final class NotificationDispatcher implements EventHandler {
         for (String name : event.getPropertyNames()) {
             properties.put(name, event.getProperty(name));
         }
+        String traceparent = properties.get(RunEvents.TRACEPARENT) instanceof String value ? value : null;
         RunOccurrence.of(event.getTopic(), properties, clock.instant())
-                .ifPresent(occurrence -> scheduler.schedule(() -> notifier.notify(occurrence), Duration.ZERO));
+                .ifPresent(occurrence -> scheduler.schedule(() -> notifier.notify(occurrence, traceparent), Duration.ZERO));
     }
 
     @Deactivate

@@ -10,6 +10,8 @@ import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,15 @@ final class RunNotifier {
     }
 
     void notify(RunOccurrence occurrence) {
+        notify(occurrence, null);
+    }
+
+    /**
+     * @param occurrence  what happened
+     * @param traceparent the W3C traceparent of the run's span when the run was traced, else null: each delivery
+     *                    runs in that trace, so a notifier's HTTP call carries it on
+     */
+    void notify(RunOccurrence occurrence, String traceparent) {
         List<NotificationSubscription> subscriptions = targets.subscriptions(occurrence.pipelineId());
         if (subscriptions.isEmpty()) {
             return;
@@ -60,15 +71,19 @@ final class RunNotifier {
         String status = settled.status() != null ? settled.status()
                 : runs.byId(settled.runId()).map(Run::status).map(RunStatus::id).orElse(null);
         String link = runLinks.apply(settled.runId());
-        chosen.forEach((targetId, event) -> deliver(targetId, settled.notification(event, name, status, link)));
+        Context trace = TraceParent.context(traceparent);
+        chosen.forEach((targetId, event) -> deliver(targetId, settled.notification(event, name, status, link), trace));
     }
 
-    private void deliver(String targetId, Notification notification) {
+    private void deliver(String targetId, Notification notification, Context trace) {
         String target = targets.byId(targetId).map(t -> "'" + t.name() + "' (" + t.type() + ")").orElse(targetId);
         String what = "notification " + notification.event().id() + " to target " + target;
-        TargetDelivery delivery = new TargetDelivery(notification.runId(), what, () -> sender.send(targets
-                .byId(targetId).orElseThrow(() -> new NotificationException("the target was deleted", false, null)),
-                notification), policy, scheduler, journal);
+        TargetDelivery delivery = new TargetDelivery(notification.runId(), what, () -> {
+            try (Scope scope = trace.makeCurrent()) {
+                sender.send(targets.byId(targetId)
+                        .orElseThrow(() -> new NotificationException("the target was deleted", false, null)), notification);
+            }
+        }, policy, scheduler, journal);
         // each target on its own: a slow one does not hold up the others
         scheduler.schedule(delivery::start, Duration.ZERO);
     }

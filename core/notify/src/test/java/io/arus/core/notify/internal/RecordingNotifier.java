@@ -6,6 +6,8 @@ import io.arus.api.notify.NotificationException;
 import io.arus.api.notify.Notifier;
 import io.arus.api.plugin.TypeDescriptor;
 import java.util.ArrayDeque;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -15,6 +17,8 @@ import java.util.Map;
 final class RecordingNotifier implements Notifier {
     final List<Notification> sent = new ArrayList<>();
     final List<Map<String, Object>> configs = new ArrayList<>();
+    /** The trace id current at each send, "" when there was none. */
+    final List<String> traces = new ArrayList<>();
     final Deque<RuntimeException> runtimeFailures = new ArrayDeque<>();
     final Deque<NotificationException> failures = new ArrayDeque<>();
 
@@ -26,6 +30,8 @@ final class RecordingNotifier implements Notifier {
     @Override
     public void send(Config target, Notification notification) throws NotificationException {
         configs.add(target.values());
+        SpanContext current = Span.current().getSpanContext();
+        traces.add(current.isValid() ? current.getTraceId() : "");
         if (!runtimeFailures.isEmpty()) {
             throw runtimeFailures.pop();
         }

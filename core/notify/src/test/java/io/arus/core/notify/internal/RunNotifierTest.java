@@ -73,6 +73,18 @@ class RunNotifierTest {
     }
 
     @Test
+    void eachDeliveryOfATracedRunRunsInItsTraceAndOfAnUntracedOneInNone() {
+        subscribe(new NotificationSubscription("t-ops", List.of("run_failed")));
+        runs.add("r-7", "p-42", RunStatus.FAILED);
+
+        notifier.notify(state("r-7", "failed", Map.of()), "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        notifier.notify(state("r-7", "failed", Map.of()), null);
+        notifier.notify(state("r-7", "failed", Map.of()), "not a traceparent");
+
+        assertThat(webhook.traces).containsExactly("4bf92f3577b34da6a3ce929d0e0e4736", "", "");
+    }
+
+    @Test
     void aSuccessAfterAFailureIsARecoveryForTargetsThatWantOneAndASuccessForTheOthers() {
         subscribe(new NotificationSubscription("t-ops", List.of("recovered", "run_failed")),
                 new NotificationSubscription("t-all", List.of("recovered", "run_succeeded")));
