@@ -12,24 +12,31 @@ import io.arus.core.store.DeadLetterStore;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Run;
+import io.arus.core.store.RunLeaseStore;
+import io.arus.core.store.RunLeaseStore.Lease;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import io.arus.core.store.StreamOffsetStore;
 import io.arus.core.store.StreamSchemaStore;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -57,7 +64,15 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
     static final String RESTART = "restart";
     private static final long RESTART_DELAY_SECONDS = 5;
 
+    /** How long a run's lease lasts without a renewal: a node that stops answering loses its runs after this. */
+    static final Duration LEASE = Duration.ofSeconds(30);
+    /** How often a node renews its leases and looks for lapsed ones. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
     private final EngineServices services;
+    private final RunLeaseStore leases;
+    /** This node's id in the leases ({@link NodeId}). */
+    private final String node;
     private final Replayer replayer;
     private final ExecutorService workers;
     private final ExecutorService feeds;
@@ -68,12 +83,14 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
     }
 
     @Activate
-    public RunCoordinator(@Reference PipelineStore pipelines, @Reference ConnectionStore connections,
-                          @Reference RunStore runs, @Reference StreamOffsetStore offsets,
-                          @Reference StreamSchemaStore schemas, @Reference DeadLetterStore deadLetters,
-                          @Reference PluginCatalog catalog, @Reference SecretBox box) {
+    public RunCoordinator(BundleContext context, @Reference PipelineStore pipelines,
+                          @Reference ConnectionStore connections, @Reference RunStore runs,
+                          @Reference StreamOffsetStore offsets, @Reference StreamSchemaStore schemas,
+                          @Reference DeadLetterStore deadLetters, @Reference PluginCatalog catalog,
+                          @Reference SecretBox box, @Reference RunLeaseStore leases) {
         this(new EngineServices(pipelines, connections, runs, new StreamState(offsets, schemas), deadLetters, catalog,
-                new ConnectionSecrets(box), Clock.systemUTC(), new EventSink(), new RunTracing()));
+                new ConnectionSecrets(box), Clock.systemUTC(), new EventSink(), new RunTracing()), leases,
+                NodeId.of(context));
     }
 
     /** Run events go out through EventAdmin while one is registered. */
@@ -98,24 +115,69 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
         services.tracing().unbind(telemetry);
     }
 
-    RunCoordinator(EngineServices services) {
+    RunCoordinator(EngineServices services, RunLeaseStore leases, String node) {
         this.services = services;
+        this.leases = leases;
+        this.node = node;
         this.replayer = new Replayer(services);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, r -> new Thread(r, "arus-worker-" + n.incrementAndGet()));
         this.feeds = Executors.newCachedThreadPool(r -> new Thread(r, "arus-feed-" + n.incrementAndGet()));
         this.restarts = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "arus-restart"));
         Set<String> following = new LinkedHashSet<>();
+        Instant now = services.clock().instant();
+        Map<String, Lease> byRun = new HashMap<>();
+        for (Lease lease : leases.all()) {
+            byRun.put(lease.runId(), lease);
+            if (lease.nodeId().equals(node)) {
+                leases.release(lease.runId()); // this node just started: nothing of its own runs any more
+            }
+        }
         for (Run stale : services.runs().withStatus(List.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.PAUSED))) {
+            Lease lease = byRun.get(stale.id());
+            if (lease != null && !lease.nodeId().equals(node) && !lease.expiredAt(now)) {
+                continue; // another node runs it and renews its lease: not ours to touch
+            }
             services.runs().setStatus(stale.id(), RunStatus.INTERRUPTED,
                     "the server stopped during the run; the next run resumes from the stored offsets", services.clock().instant());
             services.runs().log(stale.id(), services.clock().instant(), "warn", "marked interrupted at server start");
+            if (lease != null) {
+                leases.release(stale.id());
+            }
             services.pipelines().byId(stale.pipelineId()).filter(p -> p.enabled() && followsChanges(p))
                     .ifPresent(p -> following.add(p.id()));
         }
+        restarts.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         if (!following.isEmpty()) {
             // connectors are services that may register after this component: give them a moment
             restarts.schedule(() -> following.forEach(this::restart), RESTART_DELAY_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Renews this node's leases, and lets go of the runs of nodes that stopped renewing theirs: such a run runs
+     * nowhere any more, so it is marked interrupted and its pipeline may start again (the next run resumes from the
+     * stored offsets).
+     */
+    void heartbeat() {
+        try {
+            Instant now = services.clock().instant();
+            leases.renew(node, now, LEASE);
+            for (Lease lease : leases.all()) {
+                if (lease.nodeId().equals(node) || !lease.expiredAt(now)) {
+                    continue;
+                }
+                services.runs().byId(lease.runId()).filter(run -> !run.status().isFinal()).ifPresent(run -> {
+                    String why = "node " + lease.nodeId() + ", which ran it, stopped renewing its lease (last at "
+                            + lease.heartbeatAt() + "); the next run resumes from the stored offsets";
+                    services.runs().setStatus(run.id(), RunStatus.INTERRUPTED, why, now);
+                    services.runs().log(run.id(), now, "warn", "marked interrupted by node " + node + ": " + why);
+                    LOG.warn("run {} of pipeline {} marked interrupted: {}", run.id(), run.pipelineId(), why);
+                });
+                leases.release(lease.runId());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("the run leases could not be renewed or checked: {}", e.getMessage());
         }
     }
 
@@ -148,13 +210,42 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
         if (running != null) {
             throw new IllegalStateException("pipeline " + pipeline.name() + " is already running (run " + running.runId() + ")");
         }
-        Run run = services.runs().create(pipelineId, trigger);
+        // the database decides, whichever node starts it: one lease per pipeline
+        String key = UUID.randomUUID().toString();
+        Optional<Lease> held = leases.claim(pipelineId, key, node, services.clock().instant(), LEASE);
+        if (held.isPresent() && held.get().nodeId().equals(node)) {
+            // this node's own lease of a run that ended without letting go (the database was away then)
+            leases.release(held.get().runId());
+            held = leases.claim(pipelineId, key, node, services.clock().instant(), LEASE);
+        }
+        if (held.isPresent()) {
+            throw new IllegalStateException("pipeline " + pipeline.name() + " is already running (run "
+                    + held.get().runId() + " on node " + held.get().nodeId() + ")");
+        }
+        Run run;
+        try {
+            run = services.runs().create(pipelineId, trigger);
+            leases.attach(pipelineId, key, run.id());
+        } catch (RuntimeException e) {
+            leases.release(key);
+            throw e;
+        }
         RunControl control = new RunControl();
         active.put(pipelineId, new Active(run.id(), pipeline, trigger, control));
         RunStateEvents.post(services, run.id(), pipelineId, pipeline.name(), trigger, RunStatus.QUEUED, null, null);
-        (followsChanges(pipeline) ? feeds : workers)
-                .execute(new PipelineRun(run.id(), trigger, pipeline, services, control, () -> active.remove(pipelineId)));
+        (followsChanges(pipeline) ? feeds : workers).execute(new PipelineRun(run.id(), trigger, pipeline, services,
+                control, () -> ended(pipelineId, run.id())));
         return run;
+    }
+
+    private void ended(String pipelineId, String runId) {
+        active.remove(pipelineId);
+        try {
+            leases.release(runId);
+        } catch (RuntimeException e) {
+            // the lease lapses by itself; this node takes it back at the pipeline's next start
+            LOG.warn("the lease of run {} could not be released: {}", runId, e.getMessage());
+        }
     }
 
     @Override
