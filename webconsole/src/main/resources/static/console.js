@@ -11,6 +11,7 @@
 //   sources, destinations   api/sources, api/destinations, api/connectors
 //   notifications  api/notification-targets, api/notifiers
 //   plugins        api/plugins, api/connectors, api/transforms, api/notifiers
+//   cluster        api/cluster
 //   users, tokens, audit, settings   api/users, api/tokens, api/audit, api/settings, api/me
 //   api            api/openapi.json, drawn by Swagger UI (vendor/swagger-ui, unpacked at build time)
 
@@ -47,6 +48,7 @@ const ROUTES = [
   { path: '/notifications/new', load: page('notification-edit'), title: 'New notification target', role: 'editor' },
   { path: '/notifications/:id', load: page('notification-edit'), title: 'Notification target' },
   { path: '/plugins', load: page('plugins'), title: 'Plugins' },
+  { path: '/cluster', load: page('cluster'), title: 'Cluster' },
   { path: '/users', load: page('users'), title: 'Users', role: 'admin' },
   { path: '/tokens', load: page('tokens'), title: 'API tokens' },
   { path: '/audit', load: page('audit'), title: 'Audit log', role: 'admin' },
@@ -74,6 +76,7 @@ const NAV = [
   { href: '#/code', label: 'Import / Export', icon: 'upload', role: 'editor' },
   { section: 'Administration' },
   { href: '#/plugins', label: 'Plugins', icon: 'plug' },
+  { href: '#/cluster', label: 'Cluster', icon: 'activity' },
   { href: '#/users', label: 'Users', icon: 'users', role: 'admin' },
   { href: '#/tokens', label: 'API tokens', icon: 'key' },
   { href: '#/audit', label: 'Audit log', icon: 'audit', role: 'admin' },

@@ -194,8 +194,10 @@ class ConsoleTest {
                 console.number("[data-stat=written] .value") == CUSTOMERS + ORDERS);
         assertThat(console.number("[data-stat=read] .value")).isEqualTo(CUSTOMERS + ORDERS);
         assertThat(console.number("[data-stat=rejected] .value")).isZero();
-        assertThat(browser.js("return document.querySelector(\"tr[data-stream='" + SOURCE_SCHEMA + ".customers'] [data-rows-written]\")"
-                + ".dataset.rowsWritten")).isEqualTo(Integer.toString(CUSTOMERS));
+        // the streams' table follows the same events as the totals, a moment later
+        browser.until(Duration.ofSeconds(20), () -> Integer.toString(CUSTOMERS).equals(browser.js(
+                "return document.querySelector(\"tr[data-stream='" + SOURCE_SCHEMA + ".customers'] [data-rows-written]\")"
+                        + ".dataset.rowsWritten")));
         browser.until(Duration.ofSeconds(20), () -> browser.all("[data-log] .line").size() > 2);
         assertThat(Psql.run("SELECT count(*) FROM " + TARGET_SCHEMA + ".customers")).isEqualTo(Integer.toString(CUSTOMERS));
         browser.screenshot("run-succeeded", true);
@@ -400,6 +402,20 @@ class ConsoleTest {
         expected.forEach((cron, words) -> assertThat(read.get(cron)).as(cron).isEqualTo(words));
         assertThat((String) read.get("hint")).as("five fields: a Unix crontab").contains("add a leading \"0 \"");
         assertThat(read.get("custom")).as("an uncommon pattern is left to the preview").isNull();
+    }
+
+    @Test
+    @Order(11)
+    void theClusterPageListsThisServerAliveAsTheOneThatAnswers() throws Exception {
+        // signed in as the viewer of the test before (the admin's tokens ended with its sign-out)
+        browser.open("/cluster");
+        browser.await("tr[data-node]");
+        String node = (String) browser.js("return document.querySelector('#view p.muted code').textContent");
+        assertThat(node).isNotBlank();
+        String row = browser.await("tr[data-node='" + node + "']").getText();
+        assertThat(row).contains(node).contains("(this one)").contains("alive");
+        assertThat(browser.text("#view")).contains("A single server").contains("This page is answered by " + node);
+        browser.screenshot("cluster", false);
     }
 
     private void fillPostgres() {

@@ -113,6 +113,7 @@ class RbacTest {
             new Row("GET", "/api/events?for_seconds=1", "/events", null, "viewer"),
             new Row("GET", "/api/dashboard", "/dashboard", null, "viewer"),
             new Row("GET", "/api/dag", "/dag", null, "viewer"),
+            new Row("GET", "/api/cluster", "/cluster", null, "viewer"),
             new Row("GET", "/api/schedule/preview?cron=0+0+3+*+*+%3F", "/schedule/preview", null, "viewer"),
             new Row("GET", "/api/export", "/export", null, "editor"),
             new Row("POST", "/api/apply?dry_run=true", "/apply", "{}", "editor"),

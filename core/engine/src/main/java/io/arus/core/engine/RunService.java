@@ -39,4 +39,10 @@ public interface RunService {
      * @return the run as it is now (running again), or empty when there is no such run
      */
     Optional<Run> resume(String runId);
+
+    /**
+     * @return this server's id among the nodes that share the metadata database (the run leases name it)
+     * @since 2.5
+     */
+    String node();
 }

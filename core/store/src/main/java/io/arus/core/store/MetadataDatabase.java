@@ -12,6 +12,13 @@ public interface MetadataDatabase {
     /** @return {@code h2} or {@code postgresql} */
     String dialect();
 
+    /**
+     * @return whether this server runs as a node of a cluster ({@code ARUS_CLUSTER=true}, only on PostgreSQL): the
+     *         schedules then fire once across the nodes, and the runs of a node that dies resume on another
+     * @since 2.2
+     */
+    boolean clustered();
+
     /** @return the JDBC URL without credentials */
     String url();
 

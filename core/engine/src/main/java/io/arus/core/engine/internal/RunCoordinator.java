@@ -7,8 +7,10 @@ import io.arus.core.engine.RunService;
 import io.arus.core.platform.PluginCatalog;
 import io.arus.core.security.ConnectionSecrets;
 import io.arus.core.security.SecretBox;
+import io.arus.core.store.ClusterNodeStore;
 import io.arus.core.store.ConnectionStore;
 import io.arus.core.store.DeadLetterStore;
+import io.arus.core.store.MetadataDatabase;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Run;
@@ -62,6 +64,10 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
     private static final int WORKERS = 4;
     /** The trigger of a following change-capture run started again after a server restart. */
     static final String RESTART = "restart";
+    /** The trigger of a run that resumes, on another node of a cluster, the run of a node that died. */
+    static final String RECOVERY = "recovery";
+    /** A node silent for this long leaves the list of nodes. */
+    static final Duration FORGET_NODES_AFTER = Duration.ofHours(1);
     private static final long RESTART_DELAY_SECONDS = 5;
 
     /** How long a run's lease lasts without a renewal: a node that stops answering loses its runs after this. */
@@ -73,6 +79,10 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
     private final RunLeaseStore leases;
     /** This node's id in the leases ({@link NodeId}). */
     private final String node;
+    private final ClusterNodeStore nodes;
+    /** In cluster mode the runs of a node that died start again here (from their offsets). */
+    private final boolean clustered;
+    private final Instant startedAt;
     private final Replayer replayer;
     private final ExecutorService workers;
     private final ExecutorService feeds;
@@ -87,10 +97,11 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
                           @Reference ConnectionStore connections, @Reference RunStore runs,
                           @Reference StreamOffsetStore offsets, @Reference StreamSchemaStore schemas,
                           @Reference DeadLetterStore deadLetters, @Reference PluginCatalog catalog,
-                          @Reference SecretBox box, @Reference RunLeaseStore leases) {
+                          @Reference SecretBox box, @Reference RunLeaseStore leases,
+                          @Reference ClusterNodeStore nodes, @Reference MetadataDatabase database) {
         this(new EngineServices(pipelines, connections, runs, new StreamState(offsets, schemas), deadLetters, catalog,
-                new ConnectionSecrets(box), Clock.systemUTC(), new EventSink(), new RunTracing()), leases,
-                NodeId.of(context));
+                new ConnectionSecrets(box), Clock.systemUTC(), new EventSink(), new RunTracing()), leases, nodes,
+                NodeId.of(context), database.clustered());
     }
 
     /** Run events go out through EventAdmin while one is registered. */
@@ -115,10 +126,13 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
         services.tracing().unbind(telemetry);
     }
 
-    RunCoordinator(EngineServices services, RunLeaseStore leases, String node) {
+    RunCoordinator(EngineServices services, RunLeaseStore leases, ClusterNodeStore nodes, String node, boolean clustered) {
         this.services = services;
         this.leases = leases;
+        this.nodes = nodes;
         this.node = node;
+        this.clustered = clustered;
+        this.startedAt = services.clock().instant();
         this.replayer = new Replayer(services);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, r -> new Thread(r, "arus-worker-" + n.incrementAndGet()));
@@ -147,7 +161,7 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
             services.pipelines().byId(stale.pipelineId()).filter(p -> p.enabled() && followsChanges(p))
                     .ifPresent(p -> following.add(p.id()));
         }
-        restarts.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        restarts.scheduleWithFixedDelay(this::heartbeat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         if (!following.isEmpty()) {
             // connectors are services that may register after this component: give them a moment
             restarts.schedule(() -> following.forEach(this::restart), RESTART_DELAY_SECONDS, TimeUnit.SECONDS);
@@ -162,12 +176,15 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
     void heartbeat() {
         try {
             Instant now = services.clock().instant();
+            nodes.beat(node, startedAt, now);
+            nodes.forgetBefore(now.minus(FORGET_NODES_AFTER));
             leases.renew(node, now, LEASE);
             for (Lease lease : leases.all()) {
                 if (lease.nodeId().equals(node) || !lease.expiredAt(now)) {
                     continue;
                 }
-                services.runs().byId(lease.runId()).filter(run -> !run.status().isFinal()).ifPresent(run -> {
+                Optional<Run> lapsed = services.runs().byId(lease.runId()).filter(run -> !run.status().isFinal());
+                lapsed.ifPresent(run -> {
                     String why = "node " + lease.nodeId() + ", which ran it, stopped renewing its lease (last at "
                             + lease.heartbeatAt() + "); the next run resumes from the stored offsets";
                     services.runs().setStatus(run.id(), RunStatus.INTERRUPTED, why, now);
@@ -175,10 +192,33 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
                     LOG.warn("run {} of pipeline {} marked interrupted: {}", run.id(), run.pipelineId(), why);
                 });
                 leases.release(lease.runId());
+                if (clustered && lapsed.isPresent()) {
+                    recover(lease);
+                }
             }
         } catch (RuntimeException e) {
             LOG.warn("the run leases could not be renewed or checked: {}", e.getMessage());
         }
+    }
+
+    /** Starts again, on this node, the pipeline whose run a dead node held: the new run resumes from the offsets. */
+    private void recover(Lease lease) {
+        if (services.pipelines().byId(lease.pipelineId()).filter(Pipeline::enabled).isEmpty()) {
+            return;
+        }
+        try {
+            Run run = start(lease.pipelineId(), RECOVERY);
+            LOG.info("pipeline {}: its run on node {} is resumed here by run {}", lease.pipelineId(), lease.nodeId(),
+                    run.id());
+        } catch (IllegalStateException e) {
+            // another node recovered it first: its lease decides
+            LOG.debug("pipeline {} was recovered elsewhere: {}", lease.pipelineId(), e.getMessage());
+        }
+    }
+
+    @Override
+    public String node() {
+        return node;
     }
 
     private void restart(String pipelineId) {

@@ -45,8 +45,8 @@ public final class CronScheduler implements ScheduleService, EventHandler {
     @Activate
     public CronScheduler(@Reference MetadataDatabase database, @Reference PipelineStore pipelines,
                          @Reference RunLauncher launcher) throws SchedulerException {
-        this(QuartzFactory.open(database.dialect(), database.dataSource(), new PipelineJobFactory(launcher)),
-                pipelines, Clock.systemUTC());
+        this(QuartzFactory.open(database.dialect(), database.clustered(), database.dataSource(),
+                new PipelineJobFactory(launcher)), pipelines, Clock.systemUTC());
     }
 
     /** @param quartz a scheduler in standby, started here */

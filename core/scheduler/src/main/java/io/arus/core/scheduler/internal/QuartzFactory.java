@@ -19,16 +19,18 @@ final class QuartzFactory {
 
     /**
      * @param dialect    the metadata database's, for the driver delegate
+     * @param clustered  whether the job store is clustered ({@link QuartzSettings})
      * @param dataSource the metadata store's pool, registered as Quartz connection provider
      *                   {@value QuartzSettings#DATA_SOURCE}
      * @param jobs       makes the jobs
      * @return a scheduler in standby: triggers can be changed, nothing fires before {@link Scheduler#start()}
      */
-    static Scheduler open(String dialect, DataSource dataSource, JobFactory jobs) throws SchedulerException {
+    static Scheduler open(String dialect, boolean clustered, DataSource dataSource, JobFactory jobs)
+            throws SchedulerException {
         DBConnectionManager.getInstance().addConnectionProvider(QuartzSettings.DATA_SOURCE,
                 new MetadataConnections(dataSource));
         return inBundle(() -> {
-            Scheduler scheduler = new StdSchedulerFactory(QuartzSettings.of(dialect)).getScheduler();
+            Scheduler scheduler = new StdSchedulerFactory(QuartzSettings.of(dialect, clustered)).getScheduler();
             scheduler.setJobFactory(jobs);
             return scheduler;
         });

@@ -11,10 +11,9 @@ import org.quartz.simpl.SimpleThreadPool;
  * on the metadata database's tables ({@code qrtz_*}, created by the store's migrations) through the connection
  * provider {@value #DATA_SOURCE}, and two worker threads (a job only asks the engine to start a run).
  *
- * <p>Not clustered: each node runs its own scheduler on the shared tables, so several nodes on one PostgreSQL
- * database would each fire every schedule (the engine still never runs one pipeline twice at once on a node).
- * Clustering needs {@code isClustered=true} and row locks, and a run coordination across nodes the engine does not
- * have yet.
+ * <p>In cluster mode ({@code ARUS_CLUSTER=true}, PostgreSQL only) the job store is clustered: the nodes check in
+ * every {@value #CHECKIN_MS} ms, take triggers under the store's row lock, so each fire time runs on one node, and
+ * recover the fired triggers of a node that stopped checking in. A single node is not clustered.
  */
 final class QuartzSettings {
     static final String NAME = "arus";
@@ -22,12 +21,22 @@ final class QuartzSettings {
     static final int THREADS = 2;
     /** A fire time later than this is a misfire, handled by the pipeline's misfire policy. */
     static final long MISFIRE_THRESHOLD_MS = 5_000;
+    /** How often a clustered node checks in; a node silent for longer (plus a margin) is taken to be gone. */
+    static final long CHECKIN_MS = 5_000;
 
     private QuartzSettings() {
     }
 
     /** @param dialect the metadata database's: {@code h2} or {@code postgresql} */
     static Properties of(String dialect) {
+        return of(dialect, false);
+    }
+
+    /**
+     * @param dialect   the metadata database's: {@code h2} or {@code postgresql}
+     * @param clustered whether the server is a node of a cluster (then the dialect is PostgreSQL)
+     */
+    static Properties of(String dialect, boolean clustered) {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", NAME);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
@@ -46,7 +55,12 @@ final class QuartzSettings {
         // job data as properties, never Java serialization (the jobs keep none anyway)
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(MISFIRE_THRESHOLD_MS));
-        p.setProperty("org.quartz.jobStore.isClustered", "false");
+        p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(clustered));
+        if (clustered) {
+            p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(CHECKIN_MS));
+            // acquire under the lock, so two nodes never take the same trigger between their reads
+            p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        }
         return p;
     }
 

@@ -2,16 +2,20 @@ package io.arus.core.scheduler.internal;
 
 import io.arus.core.engine.RunEvents;
 import io.arus.core.engine.RunService;
+import io.arus.core.store.PendingRunStore;
+import io.arus.core.store.PendingRunStore.PendingRun;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStore;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,12 +32,14 @@ import org.slf4j.LoggerFactory;
  * ({@code overlap_policy: skip}, logged and noted in the running run's log) or kept as the one pending run that
  * starts when the current run ends ({@code overlap_policy: queue}; more triggers meanwhile merge into it).
  *
- * <p>Pending runs live in memory: a restart forgets them, as it interrupts the run they wait for.
+ * <p>Pending runs are kept in the metadata database ({@link PendingRunStore}): after a restart, which interrupted
+ * the runs they waited for, they start a few seconds after the scheduler (once the connectors are back).
  */
 @Component(service = {RunLauncher.class, EventHandler.class}, immediate = true,
         property = EventConstants.EVENT_TOPIC + "=" + RunEvents.RUN_STATE)
 public final class RunLauncher implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RunLauncher.class);
+    private static final long RESUME_DELAY_SECONDS = 5;
 
     /** What became of a trigger. */
     enum Launch {
@@ -49,20 +55,41 @@ public final class RunLauncher implements EventHandler {
     private final RunService runService;
     private final Clock clock;
     private final EventWorker worker;
-    /** Pipeline id to the trigger of its pending run; guarded by this. */
-    private final Map<String, String> pending = new HashMap<>();
+    /** The runs waiting for their pipeline's current run to end. */
+    private final PendingRunStore pending;
 
     @Activate
-    public RunLauncher(@Reference PipelineStore pipelines, @Reference RunStore runs, @Reference RunService runService) {
-        this(pipelines, runs, runService, Clock.systemUTC(), new EventWorker("arus-scheduler-runs"));
+    public RunLauncher(@Reference PipelineStore pipelines, @Reference RunStore runs, @Reference RunService runService,
+                       @Reference PendingRunStore pending) {
+        this(pipelines, runs, runService, pending, Clock.systemUTC(), new EventWorker("arus-scheduler-runs"));
+        // connectors are services that may register after this component: give them a moment
+        CompletableFuture.delayedExecutor(RESUME_DELAY_SECONDS, TimeUnit.SECONDS)
+                .execute(() -> worker.submit(this::startWaiting));
     }
 
-    RunLauncher(PipelineStore pipelines, RunStore runs, RunService runService, Clock clock, EventWorker worker) {
+    RunLauncher(PipelineStore pipelines, RunStore runs, RunService runService, PendingRunStore pending, Clock clock,
+                EventWorker worker) {
         this.pipelines = pipelines;
         this.runs = runs;
         this.runService = runService;
+        this.pending = pending;
         this.clock = clock;
         this.worker = worker;
+    }
+
+    /**
+     * Starts the waiting runs whose pipeline runs nothing now: after a restart, the run they waited for was
+     * interrupted and no run-ended event will come for it.
+     */
+    synchronized void startWaiting() {
+        for (PendingRun waiting : pending.all()) {
+            boolean running = runs.list(waiting.pipelineId(), 1).stream().anyMatch(run -> !run.status().isFinal());
+            if (!running && pending.take(waiting.pipelineId()).isPresent()) {
+                LOG.info("pipeline {}: the {} run queued before the restart starts now", waiting.pipelineId(),
+                        waiting.trigger());
+                launch(waiting.pipelineId(), waiting.trigger());
+            }
+        }
     }
 
     /**
@@ -72,13 +99,13 @@ public final class RunLauncher implements EventHandler {
     synchronized Launch launch(String pipelineId, String trigger) {
         Optional<Pipeline> found = pipelines.byId(pipelineId);
         if (found.isEmpty()) {
-            pending.remove(pipelineId);
+            pending.drop(pipelineId);
             LOG.info("pipeline {} no longer exists; {} trigger ignored", pipelineId, trigger);
             return Launch.GONE;
         }
         Pipeline pipeline = found.get();
         if (!pipeline.enabled()) {
-            pending.remove(pipelineId);
+            pending.drop(pipelineId);
             LOG.info("pipeline {} ({}) is disabled; {} trigger ignored", pipeline.name(), pipelineId, trigger);
             return Launch.DISABLED;
         }
@@ -95,9 +122,12 @@ public final class RunLauncher implements EventHandler {
 
     private Launch overlap(Pipeline pipeline, String trigger) {
         if (PipelinePolicies.of(pipeline).overlap() == io.arus.core.model.OverlapPolicy.QUEUE) {
-            String earlier = pending.putIfAbsent(pipeline.id(), trigger);
-            String what = earlier == null ? "one " + trigger + " run is queued until the current run ends"
-                    : "a " + earlier + " run is already queued; this " + trigger + " trigger is merged into it";
+            Instant now = clock.instant();
+            PendingRun waiting = pending.queue(pipeline.id(), trigger, now);
+            boolean merged = !waiting.trigger().equals(trigger)
+                    || !waiting.queuedAt().truncatedTo(ChronoUnit.MICROS).equals(now.truncatedTo(ChronoUnit.MICROS));
+            String what = !merged ? "one " + trigger + " run is queued until the current run ends"
+                    : "a " + waiting.trigger() + " run is already queued; this " + trigger + " trigger is merged into it";
             LOG.info("pipeline {} ({}) is still running: {} (overlap_policy queue)", pipeline.name(), pipeline.id(), what);
             note(pipeline.id(), what + " (overlap_policy queue)");
             return Launch.QUEUED;
@@ -116,15 +146,12 @@ public final class RunLauncher implements EventHandler {
 
     /** @return whether a run of the pipeline waits for the current one to end */
     synchronized boolean hasPending(String pipelineId) {
-        return pending.containsKey(pipelineId);
+        return pending.all().stream().anyMatch(waiting -> waiting.pipelineId().equals(pipelineId));
     }
 
     /** A run ended: its pipeline's pending run, if any, starts now. */
     synchronized void runEnded(String pipelineId) {
-        String trigger = pending.remove(pipelineId);
-        if (trigger != null) {
-            launch(pipelineId, trigger);
-        }
+        pending.take(pipelineId).ifPresent(waiting -> launch(pipelineId, waiting.trigger()));
     }
 
     @Override

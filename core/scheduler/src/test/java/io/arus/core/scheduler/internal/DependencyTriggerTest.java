@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.arus.core.engine.RunEvents;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.RunStatus;
+import io.arus.core.store.fixture.MemoryPendingRuns;
 import io.arus.core.store.fixture.MemoryRuns;
 import java.time.Clock;
 import java.util.List;
@@ -16,7 +17,7 @@ class DependencyTriggerTest {
     private final MemoryPipelines pipelines = new MemoryPipelines();
     private final MemoryRuns runs = new MemoryRuns();
     private final RecordingRunService engine = new RecordingRunService(pipelines, runs);
-    private final RunLauncher launcher = new RunLauncher(pipelines, runs, engine, Clock.systemUTC(),
+    private final RunLauncher launcher = new RunLauncher(pipelines, runs, engine, new MemoryPendingRuns(), Clock.systemUTC(),
             new EventWorker("test-runs"));
     private final EventWorker worker = new EventWorker("test-dependencies");
     private final DependencyTrigger trigger = new DependencyTrigger(pipelines, runs, launcher, worker);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.RunStatus;
+import io.arus.core.store.fixture.MemoryPendingRuns;
 import io.arus.core.store.fixture.MemoryRuns;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +25,7 @@ abstract class JobStoreContract {
     private final MemoryPipelines pipelines = new MemoryPipelines();
     private final MemoryRuns runs = new MemoryRuns();
     private final RecordingRunService engine = new RecordingRunService(pipelines, runs);
-    private final RunLauncher launcher = new RunLauncher(pipelines, runs, engine, Clock.systemUTC(),
+    private final RunLauncher launcher = new RunLauncher(pipelines, runs, engine, new MemoryPendingRuns(), Clock.systemUTC(),
             new EventWorker("test-runs"));
     private JobStoreDatabase database;
     private CronScheduler scheduler;
@@ -96,7 +97,8 @@ abstract class JobStoreContract {
     }
 
     private void start() throws Exception {
-        scheduler = new CronScheduler(QuartzFactory.open(dialect(), database.dataSource, new PipelineJobFactory(launcher)),
+        scheduler = new CronScheduler(QuartzFactory.open(dialect(), false, database.dataSource,
+                new PipelineJobFactory(launcher)),
                 pipelines, Clock.systemUTC());
     }
 

@@ -19,6 +19,9 @@ class JobStoreTest {
                 .containsEntry("org.quartz.threadPool.threadCount", "2")
                 .containsEntry("org.quartz.jobStore.misfireThreshold", "5000")
                 .containsEntry("org.quartz.jobStore.isClustered", "false");
+        assertThat(QuartzSettings.of("postgresql", true)).containsEntry("org.quartz.jobStore.isClustered", "true")
+                .containsEntry("org.quartz.jobStore.clusterCheckinInterval", "5000")
+                .containsEntry("org.quartz.jobStore.acquireTriggersWithinLock", "true");
     }
 
     @Nested

@@ -55,4 +55,9 @@ final class RecordingRunService implements RunService {
     public Optional<Run> resume(String runId) {
         return Optional.empty();
     }
+
+    @Override
+    public String node() {
+        return "test-node";
+    }
 }

@@ -6,6 +6,7 @@ import io.arus.core.engine.RunEvents;
 import io.arus.core.scheduler.internal.RunLauncher.Launch;
 import io.arus.core.store.Pipeline;
 import io.arus.core.store.RunStatus;
+import io.arus.core.store.fixture.MemoryPendingRuns;
 import io.arus.core.store.fixture.MemoryRuns;
 import java.time.Clock;
 import java.util.List;
@@ -18,7 +19,8 @@ class RunLauncherTest {
     private final MemoryRuns runs = new MemoryRuns();
     private final RecordingRunService engine = new RecordingRunService(pipelines, runs);
     private final EventWorker worker = new EventWorker("test-runs");
-    private final RunLauncher launcher = new RunLauncher(pipelines, runs, engine, Clock.systemUTC(), worker);
+    private final MemoryPendingRuns pending = new MemoryPendingRuns();
+    private final RunLauncher launcher = new RunLauncher(pipelines, runs, engine, pending, Clock.systemUTC(), worker);
 
     @Test
     void startsARunWithTheTrigger() {
@@ -57,6 +59,25 @@ class RunLauncherTest {
         assertThat(engine.started).hasSize(1);
         assertThat(runs.logLines).containsExactly(running
                 + " info schedule run skipped: the pipeline was still running (overlap_policy skip)");
+    }
+
+    @Test
+    void aQueuedRunIsKeptAcrossARestartAndStartsOnceTheRunItWaitedForWasInterrupted() {
+        Pipeline p = pipelines.add("orders", true, "0 0 * * * ?", null, List.of(), Map.of("overlap_policy", "queue"));
+        launcher.launch(p.id(), "schedule");
+        assertThat(launcher.launch(p.id(), "dependency")).isEqualTo(Launch.QUEUED);
+        EventWorker after = new EventWorker("test-restart");
+        RunLauncher restarted = new RunLauncher(pipelines, runs, engine, pending, Clock.systemUTC(), after);
+
+        restarted.startWaiting();
+        assertThat(engine.started).as("the run it waits for still runs").hasSize(1);
+        engine.end(p.id(), RunStatus.INTERRUPTED); // what a restart does to it
+        restarted.startWaiting();
+        restarted.startWaiting();
+        after.close();
+
+        assertThat(engine.started).containsExactly(p.id() + " schedule", p.id() + " dependency");
+        assertThat(pending.all()).isEmpty();
     }
 
     @Test

@@ -30,7 +30,10 @@ public final class MetadataPersistence implements Transactions, MetadataDatabase
     private static final Logger LOG = LoggerFactory.getLogger(MetadataPersistence.class);
     private static final AtomicInteger OPENED = new AtomicInteger();
 
+    static final String CLUSTER_PROPERTY = "arus.cluster";
+
     private final DatabaseLocation location;
+    private boolean clustered;
     private final HikariDataSource pool;
     private final EntityManagerFactory factory;
     /** The entity manager of the transaction open on this thread, which nested work joins. */
@@ -39,7 +42,32 @@ public final class MetadataPersistence implements Transactions, MetadataDatabase
     /** Opens the database the framework properties (or the environment) name. */
     @Activate
     public MetadataPersistence(BundleContext context) {
-        this(DatabaseLocation.resolve(context::getProperty, System::getenv), MetadataPersistence.class.getClassLoader());
+        this(DatabaseLocation.resolve(context::getProperty, System::getenv), MetadataPersistence.class.getClassLoader(),
+                clusterSetting(context.getProperty(CLUSTER_PROPERTY), System.getenv("ARUS_CLUSTER")));
+    }
+
+    /**
+     * @return whether cluster mode is asked for: the framework property {@value #CLUSTER_PROPERTY}, else
+     *         {@code ARUS_CLUSTER}; {@code true} or {@code false}
+     * @throws IllegalArgumentException for any other value
+     */
+    static boolean clusterSetting(String property, String env) {
+        String value = property != null && !property.isBlank() ? property.trim() : env == null ? "" : env.trim();
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "", "false" -> false;
+            case "true" -> true;
+            default -> throw new IllegalArgumentException("ARUS_CLUSTER must be true or false, not '" + value + "'");
+        };
+    }
+
+    MetadataPersistence(DatabaseLocation location, ClassLoader loader, boolean clustered) {
+        this(location, loader);
+        if (clustered && location.dialect() != Dialect.POSTGRESQL) {
+            close();
+            throw new IllegalStateException("ARUS_CLUSTER=true needs a PostgreSQL metadata database shared by the nodes"
+                    + " (ARUS_DB_URL=jdbc:postgresql://host:5432/db): the embedded H2 file serves one node only");
+        }
+        this.clustered = clustered;
     }
 
     /**
@@ -123,6 +151,11 @@ public final class MetadataPersistence implements Transactions, MetadataDatabase
                 em.getTransaction().setRollbackOnly();
             }
         }
+    }
+
+    @Override
+    public boolean clustered() {
+        return clustered;
     }
 
     @Override

@@ -29,7 +29,7 @@ final class MetadataUnit implements PersistenceUnitInfo {
             ConnectionEntity.class, SourceEntity.class, DestinationEntity.class,
             PipelineEntity.class, PipelineDependencyEntity.class,
             RunEntity.class, RunStreamEntity.class, RunLogEntity.class, RunModelEntity.class,
-            StreamOffsetEntity.class, DeadLetterEntity.class, StreamSchemaEntity.class, RunLeaseEntity.class,
+            StreamOffsetEntity.class, DeadLetterEntity.class, StreamSchemaEntity.class, RunLeaseEntity.class, PendingRunEntity.class, ClusterNodeEntity.class,
             NotificationTargetEntity.class, PipelineNotificationEntity.class,
             SettingEntity.class, AuditEntryEntity.class);
 

@@ -31,7 +31,8 @@ final class Migrator {
             new Migration(4, "token_version"), new Migration(5, "run_results"),
             new Migration(6, "user_identity"), new Migration(7, "transform_chain"),
             new Migration(8, "run_models"), new Migration(9, "stream_schemas"),
-            new Migration(10, "change_lag"), new Migration(11, "run_leases"));
+            new Migration(10, "change_lag"), new Migration(11, "run_leases"), new Migration(12, "pending_runs"),
+            new Migration(13, "cluster_nodes"));
 
     static final String VERSION_TABLE = "arus_schema_version";
 
