@@ -5,7 +5,7 @@
  * and results are immutable records. Every method runs in its own transaction unless it says otherwise.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package io.arus.core.store;
 
 import org.osgi.annotation.bundle.Export;

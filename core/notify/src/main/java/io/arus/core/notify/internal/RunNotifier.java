@@ -3,6 +3,7 @@ package io.arus.core.notify.internal;
 import io.arus.api.notify.Notification;
 import io.arus.api.notify.Notification.Event;
 import io.arus.api.notify.NotificationException;
+import io.arus.core.store.NotificationDeliveryStore.Delivery;
 import io.arus.core.store.NotificationSubscription;
 import io.arus.core.store.NotificationTargetStore;
 import io.arus.core.store.Pipeline;
@@ -31,10 +32,12 @@ final class RunNotifier {
     private final RetryPolicy policy;
     private final Scheduler scheduler;
     private final DeliveryJournal journal;
+    private final DeliveryLedger ledger;
 
     /** @param runLinks run id to its link in the console, or to null */
     RunNotifier(NotificationTargetStore targets, PipelineStore pipelines, RunStore runs, TargetSender sender,
-                Function<String, String> runLinks, RetryPolicy policy, Scheduler scheduler, DeliveryJournal journal) {
+                Function<String, String> runLinks, RetryPolicy policy, Scheduler scheduler, DeliveryJournal journal,
+                DeliveryLedger ledger) {
         this.targets = targets;
         this.pipelines = pipelines;
         this.runs = runs;
@@ -43,6 +46,7 @@ final class RunNotifier {
         this.policy = policy;
         this.scheduler = scheduler;
         this.journal = journal;
+        this.ledger = ledger;
     }
 
     void notify(RunOccurrence occurrence) {
@@ -71,20 +75,32 @@ final class RunNotifier {
         String status = settled.status() != null ? settled.status()
                 : runs.byId(settled.runId()).map(Run::status).map(RunStatus::id).orElse(null);
         String link = runLinks.apply(settled.runId());
-        Context trace = TraceParent.context(traceparent);
-        chosen.forEach((targetId, event) -> deliver(targetId, settled.notification(event, name, status, link), trace));
+        chosen.forEach((targetId, event) -> {
+            Delivery stored = ledger.open(targetId, settled.notification(event, name, status, link), traceparent);
+            // each target on its own: a slow one does not hold up the others
+            scheduler.schedule(() -> delivery(stored).start(), Duration.ZERO);
+        });
     }
 
-    private void deliver(String targetId, Notification notification, Context trace) {
+    /**
+     * Goes on, when it is due, with a delivery stored before a restart or taken over from a node that stopped: at
+     * the attempt it had reached, in the run's trace.
+     */
+    void resume(Delivery stored) {
+        scheduler.schedule(() -> delivery(stored).start(), ledger.until(stored));
+    }
+
+    private TargetDelivery delivery(Delivery stored) {
+        String targetId = stored.targetId();
+        Notification notification = stored.notification();
         String target = targets.byId(targetId).map(t -> "'" + t.name() + "' (" + t.type() + ")").orElse(targetId);
         String what = "notification " + notification.event().id() + " to target " + target;
-        TargetDelivery delivery = new TargetDelivery(notification.runId(), what, () -> {
+        Context trace = TraceParent.context(stored.traceparent());
+        return new TargetDelivery(notification.runId(), what, () -> {
             try (Scope scope = trace.makeCurrent()) {
                 sender.send(targets.byId(targetId)
                         .orElseThrow(() -> new NotificationException("the target was deleted", false, null)), notification);
             }
-        }, policy, scheduler, journal);
-        // each target on its own: a slow one does not hold up the others
-        scheduler.schedule(delivery::start, Duration.ZERO);
+        }, policy, scheduler, journal, ledger.progress(stored), stored.attempt());
     }
 }

@@ -7,6 +7,7 @@ import io.arus.api.notify.Notification.Event;
 import io.arus.api.notify.NotificationException;
 import io.arus.core.engine.RunEvents;
 import io.arus.core.notify.TargetSecrets;
+import io.arus.core.store.NotificationDeliveryStore.Delivery;
 import io.arus.core.store.NotificationSubscription;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.fixture.MemoryRuns;
@@ -30,19 +31,25 @@ class RunNotifierTest {
     private final RecordingNotifier webhook = new RecordingNotifier();
     private final FakeScheduler scheduler = new FakeScheduler();
     private final RecordingRunLog runLog = new RecordingRunLog();
+    private final MemoryDeliveries deliveries = new MemoryDeliveries();
+    private final TargetSecrets secrets = new TargetSecrets(new FakeSecretBox());
     private RunNotifier notifier;
 
     @BeforeEach
     void wire() {
         catalog.notifiers.put("webhook", webhook);
-        TargetSecrets secrets = new TargetSecrets(new FakeSecretBox());
         targets.add("t-ops", "ops", "webhook", secrets.encrypt(TargetSecretsTest.WEBHOOK,
                 Map.of("url", "https://hooks.example.com/in", "secret", "s3cr3t-signing-key")));
         targets.add("t-all", "all", "webhook", Map.of("url", "https://all.example.com/in"));
         pipelines.add("p-42", "orders");
-        notifier = new RunNotifier(targets, pipelines, runs, new TargetSender(catalog, secrets),
-                runId -> "http://localhost:8080/#/runs/" + runId, RetryPolicy.STANDARD, scheduler,
-                new DeliveryJournal(runLog, Clock.systemUTC()));
+        notifier = notifier(scheduler, "node-a");
+    }
+
+    private RunNotifier notifier(Scheduler on, String node) {
+        return new RunNotifier(targets, pipelines, runs, new TargetSender(catalog, secrets),
+                runId -> "http://localhost:8080/#/runs/" + runId, RetryPolicy.STANDARD, on,
+                new DeliveryJournal(runLog, Clock.systemUTC()),
+                new DeliveryLedger(deliveries, deliveries, node, Clock.systemUTC()));
     }
 
     @AfterEach
@@ -70,6 +77,67 @@ class RunNotifierTest {
         });
         assertThat(webhook.configs.get(0)).containsEntry("secret", "s3cr3t-signing-key");
         assertThat(runLog.lines).containsExactly("r-7 info notification run_failed to target 'ops' (webhook): delivered");
+        assertThat(deliveries.rows).as("a delivered notification is not kept").isEmpty();
+    }
+
+    @Test
+    void aRetryWaitingWhenTheServerStopsIsMadeAfterItStartsAtTheAttemptThatWasDue() {
+        subscribe(new NotificationSubscription("t-ops", List.of("run_failed")));
+        runs.add("r-7", "p-42", RunStatus.FAILED);
+        webhook.failures.add(new NotificationException("Webhook at https://hooks.example.com answered HTTP 503",
+                true, null));
+        StoppingScheduler stopping = new StoppingScheduler();
+
+        notifier(stopping, "node-a").notify(state("r-7", "failed", Map.of(RunEvents.ERROR, "boom")),
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        assertThat(stopping.dropped).containsExactly(Duration.ofSeconds(1));
+        assertThat(webhook.sent).isEmpty();
+        assertThat(deliveries.rows.values()).singleElement().satisfies(stored -> {
+            assertThat(stored.attempt()).isEqualTo(2);
+            assertThat(stored.targetId()).isEqualTo("t-ops");
+            assertThat(stored.notification().error()).isEqualTo("boom");
+        });
+
+        // the server starts again: what it finds is sent, at attempt 2, in the run's trace
+        RunNotifier restarted = notifier(scheduler, "node-a");
+        new DeliveryLedger(deliveries, deliveries, "node-a", Clock.systemUTC()).own().forEach(restarted::resume);
+
+        assertThat(webhook.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.runId()).isEqualTo("r-7");
+            assertThat(sent.error()).isEqualTo("boom");
+        });
+        assertThat(webhook.traces).containsExactly("4bf92f3577b34da6a3ce929d0e0e4736",
+                "4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(runLog.lines).last().asString().endsWith("(webhook): delivered on attempt 2");
+        assertThat(deliveries.rows).isEmpty();
+    }
+
+    @Test
+    void theDeliveriesOfAStoppedNodeAreTakenOverOnceAndALiveNodesStayItsOwn() {
+        subscribe(new NotificationSubscription("t-ops", List.of("run_failed")));
+        runs.add("r-7", "p-42", RunStatus.FAILED);
+        runs.add("r-8", "p-42", RunStatus.FAILED);
+        Instant now = Instant.now();
+        deliveries.beat("node-a", now.minusSeconds(600), now.minusSeconds(120));
+        deliveries.beat("node-b", now.minusSeconds(600), now.minusSeconds(5));
+        webhook.failures.add(new NotificationException("HTTP 503", true, null));
+        webhook.failures.add(new NotificationException("HTTP 503", true, null));
+        StoppingScheduler stopping = new StoppingScheduler();
+        notifier(stopping, "node-a").notify(state("r-7", "failed", Map.of()));
+        notifier(stopping, "node-b").notify(state("r-8", "failed", Map.of()));
+
+        DeliveryLedger c = new DeliveryLedger(deliveries, deliveries, "node-c", Clock.systemUTC());
+        List<Delivery> taken = c.orphans();
+
+        assertThat(taken).singleElement().satisfies(d -> assertThat(d.notification().runId()).isEqualTo("r-7"));
+        assertThat(c.orphans()).isEmpty();
+        taken.forEach(notifier(scheduler, "node-c")::resume);
+        assertThat(webhook.sent).extracting(Notification::runId).containsExactly("r-7");
+        // node-b's retry, still pending, is node-b's: another node does not send it
+        assertThat(deliveries.rows.values()).singleElement().satisfies(d -> assertThat(d.nodeId()).isEqualTo("node-b"));
+        notifier(scheduler, "node-c").resume(deliveries.rows.values().iterator().next());
+        assertThat(webhook.sent).hasSize(1);
     }
 
     @Test

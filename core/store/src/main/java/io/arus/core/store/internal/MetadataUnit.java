@@ -30,6 +30,7 @@ final class MetadataUnit implements PersistenceUnitInfo {
             PipelineEntity.class, PipelineDependencyEntity.class,
             RunEntity.class, RunStreamEntity.class, RunLogEntity.class, RunModelEntity.class,
             StreamOffsetEntity.class, DeadLetterEntity.class, StreamSchemaEntity.class, RunLeaseEntity.class, PendingRunEntity.class, ClusterNodeEntity.class,
+            NotificationDeliveryEntity.class,
             NotificationTargetEntity.class, PipelineNotificationEntity.class,
             SettingEntity.class, AuditEntryEntity.class);
 

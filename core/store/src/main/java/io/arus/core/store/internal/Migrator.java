@@ -32,7 +32,7 @@ final class Migrator {
             new Migration(6, "user_identity"), new Migration(7, "transform_chain"),
             new Migration(8, "run_models"), new Migration(9, "stream_schemas"),
             new Migration(10, "change_lag"), new Migration(11, "run_leases"), new Migration(12, "pending_runs"),
-            new Migration(13, "cluster_nodes"));
+            new Migration(13, "cluster_nodes"), new Migration(14, "notification_deliveries"));
 
     static final String VERSION_TABLE = "arus_schema_version";
 

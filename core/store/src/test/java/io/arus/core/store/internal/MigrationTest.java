@@ -23,7 +23,7 @@ class MigrationTest {
                         .as(migration.scriptPath(dialect)).isNotNull();
             }
         }
-        assertThat(Migrator.MIGRATIONS).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        assertThat(Migrator.MIGRATIONS).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
     }
 
     @Nested
