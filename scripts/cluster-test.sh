@@ -4,7 +4,8 @@
 #    time of every pipeline ran at most once across the nodes (a query over the runs: no two runs of a pipeline in one
 #    5-second slot) and the schedules kept firing through the restarts.
 # 2. kill -9 of the node that runs a 1,000,000-row incremental upsert run: another node resumes it within the lease
-#    (30 s) plus 10 s, and the destination equals the source with no duplicate keys.
+#    (30 s) plus 10 s, and the destination equals the source with no duplicate keys. Before the kill, the live events
+#    (SSE) of that run are followed on another node.
 # Needs runtime/target/arus.jar and scripts/test-services.sh (PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -116,6 +117,12 @@ big=$(api 1 POST /api/pipelines "{\"name\":\"big\",\"source_id\":\"$source\",\"d
 first=$(api 2 POST "/api/pipelines/$big/runs" | json 'd["run_id"]')
 holder=$(meta "SELECT node_id FROM run_leases WHERE run_id = '$first'")
 victim=${holder#node-}
+watcher=$(( victim % 3 + 1 ))
+curl -sN --max-time 5 "http://127.0.0.1:${PORTS[$watcher]}/api/events?pipeline_id=$big&for_seconds=2&access_token=$TOKEN" \
+  > "$WORK/sse.txt" || true
+progress=$(grep -c '^event: *run.progress' "$WORK/sse.txt" || true)
+check "node $watcher streams the live progress of the run on node $victim ($progress events in 2 s, from $holder)" \
+  test "$progress" -gt 0 -a "$(grep -cE "\"node\" *: *\"$holder\"" "$WORK/sse.txt")" -gt 0
 for _ in $(seq 1 600); do
   written=$(api 1 GET "/api/runs/$first" | json 'd["streams"][0]["rows_written"] if d.get("streams") else 0')
   [ "$written" -ge $((ROWS / 5)) ] && break

@@ -34,6 +34,16 @@ public final class RunEvents {
     public static final String ATTEMPTS = "attempts";
     /** Property of {@link #RETRY}: the wait before this retry (long). */
     public static final String DELAY_SECONDS = "delay_seconds";
+    /**
+     * Prefix of the topics under which a cluster node re-posts the run events ({@code arus/run/*}) of the other
+     * nodes, e.g. {@code arus/remote/run/PROGRESS}: for the live views (SSE) only, so that notifications, schedules
+     * and dependencies, which act on their own node's events, never act twice.
+     *
+     * @since 2.6
+     */
+    public static final String REMOTE_PREFIX = "arus/remote/";
+    /** Property of a remote event: the node whose run it is (String). @since 2.6 */
+    public static final String NODE = "node";
     /** A pipeline was created, updated, deleted, enabled or disabled ({@link #CHANGE}). */
     public static final String PIPELINE_CHANGED = "arus/pipeline/CHANGED";
 

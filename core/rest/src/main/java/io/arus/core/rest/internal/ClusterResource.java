@@ -33,7 +33,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("cluster")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ClusterResource {
-    /** Three missed heartbeats (every 10 s) and a node no longer counts as alive. */
+    /** Silent for as long as a run lease lasts (heartbeats every 5 s) and a node no longer counts as alive. */
     static final long ALIVE_SECONDS = 30;
 
     private final MetadataDatabase database;

@@ -32,10 +32,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
  * {@code GET /api/events}: Server-Sent Events of run state changes ({@code run.state}) and per-stream progress
  * ({@code run.progress}: rows, rows/s, percent where the source estimated its rows), optionally for one run or
  * one pipeline. The engine posts them through EventAdmin at most twice a second per stream; a comment line every
- * 15 seconds keeps proxies from closing an idle stream and finds clients that went away.
+ * 15 seconds keeps proxies from closing an idle stream and finds clients that went away. In cluster mode the runs of
+ * the other nodes come too (re-posted under {@link RunEvents#REMOTE_PREFIX}, with the {@code node} they run on), so
+ * any node shows every run live.
  */
 @Component(service = {EventStreamResource.class, EventHandler.class},
-        property = EventConstants.EVENT_TOPIC + "=arus/run/*")
+        property = {EventConstants.EVENT_TOPIC + "=arus/run/*",
+                EventConstants.EVENT_TOPIC + "=" + RunEvents.REMOTE_PREFIX + "run/*"})
 @JaxrsResource
 @JaxrsApplicationSelect(ArusApplication.SELECT)
 @Path("events")
