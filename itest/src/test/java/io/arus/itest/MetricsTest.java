@@ -74,6 +74,9 @@ class MetricsTest {
             assertThat(sum(text, "arus_rows_rejected_total", label)).isEqualTo(rejected);
             assertThat(sum(text, "arus_runs_total", label)).isEqualTo(2);
             assertThat(sum(text, "arus_run_duration_seconds_count", label)).isEqualTo(2);
+            assertThat(sum(text, "arus_batch_duration_seconds_count", label)).as("each run wrote a batch at least")
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(text).contains("arus_runs_waiting ").contains("arus_node_heartbeat_age_seconds{node=");
             assertThat(text).contains("arus_http_request_duration_seconds_count{method=\"POST\",route=\"/api/pipelines/{id}/runs\",status=\"202\"}")
                     .contains("jvm_memory_used_bytes").contains("arus_runs_current{status=\"queued\"}");
             assertThat(promtool(text)).isEmpty();

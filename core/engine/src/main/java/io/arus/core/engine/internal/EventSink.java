@@ -1,5 +1,6 @@
 package io.arus.core.engine.internal;
 
+import io.arus.core.engine.Measurements;
 import io.arus.core.engine.RunEvents;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,9 +15,11 @@ import org.osgi.service.event.EventAdmin;
  * happened, the metadata store keeps it, so a missing EventAdmin never stops a run. Every event is handed to
  * EventAdmin from one thread: EventAdmin keeps the order of asynchronous events per posting thread only, and a
  * run's {@code queued} (posted by the caller) must reach followers before its {@code running} (posted by a worker).
+ * Batch timings go to the {@link Measurements} service, when one is registered, on the run's own thread.
  */
 final class EventSink {
     private volatile EventAdmin admin;
+    private volatile Measurements measurements;
     private final ExecutorService poster = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "arus-run-events");
         thread.setDaemon(true);
@@ -30,6 +33,28 @@ final class EventSink {
     void unbind(EventAdmin eventAdmin) {
         if (this.admin == eventAdmin) {
             this.admin = null;
+        }
+    }
+
+    void bind(Measurements taker) {
+        this.measurements = taker;
+    }
+
+    void unbind(Measurements taker) {
+        if (this.measurements == taker) {
+            this.measurements = null;
+        }
+    }
+
+    /** Tells the {@link Measurements} service, when one is there, that a batch was written. */
+    void batchWritten(String pipelineId, String stream, int rows, long nanos) {
+        Measurements taker = measurements;
+        if (taker != null) {
+            try {
+                taker.batchWritten(pipelineId, stream, rows, nanos);
+            } catch (RuntimeException e) {
+                // a measurement is never worth a run
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.arus.core.engine.internal;
 
 import io.arus.api.connector.SyncMode;
 import io.arus.core.engine.DeadLetterReplay;
+import io.arus.core.engine.Measurements;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.RunService;
 import io.arus.core.platform.PluginCatalog;
@@ -73,7 +74,7 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
     /** How long a run's lease lasts without a renewal: a node that stops answering loses its runs after this. */
     static final Duration LEASE = Duration.ofSeconds(30);
     /** How often a node renews its leases and looks for lapsed ones. */
-    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
 
     private final EngineServices services;
     private final RunLeaseStore leases;
@@ -113,6 +114,17 @@ public final class RunCoordinator implements RunService, DeadLetterReplay {
 
     void unbindEventAdmin(EventAdmin eventAdmin) {
         services.events().unbind(eventAdmin);
+    }
+
+    /** Batch timings go to a Measurements service while one is registered (core/metrics). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMeasurements(Measurements measurements) {
+        services.events().bind(measurements);
+    }
+
+    void unbindMeasurements(Measurements measurements) {
+        services.events().unbind(measurements);
     }
 
     /** Runs, streams and sampled batches are traced while an OpenTelemetry service is registered (core/tracing). */

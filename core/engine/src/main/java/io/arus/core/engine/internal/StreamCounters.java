@@ -192,6 +192,11 @@ final class StreamCounters {
     }
 
     /** After each batch: saves now and then, and announces progress. */
+    /** A batch of {@code rows} was written in {@code nanos}: for the batch-duration metric. */
+    void batchWritten(int rows, long nanos) {
+        events.batchWritten(pipelineId, stream, rows, nanos);
+    }
+
     synchronized void flushed() {
         long now = clock.millis();
         if (now - lastSave >= SAVE_EVERY_MS) {

@@ -139,8 +139,10 @@ final class StreamSync {
                             || control.isStopped()) {
                         committer.flush();
                     }
-                    writeNanos += System.nanoTime() - writeStart;
+                    long batchNanos = System.nanoTime() - writeStart;
+                    writeNanos += batchNanos;
                     RunTracing.batch(batchNumber++, transformed.batch().size(), writeStart);
+                    counters.batchWritten(transformed.batch().size(), batchNanos);
                     counters.flushed();
                     if (!present) {
                         // the bundle went away (its objects may still answer for a while): stop cleanly here

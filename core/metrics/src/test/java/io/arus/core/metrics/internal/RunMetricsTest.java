@@ -3,10 +3,12 @@ package io.arus.core.metrics.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arus.core.engine.RunEvents;
+import io.arus.core.store.ClusterNodeStore;
 import io.arus.core.store.PipelineStore;
 import io.arus.core.store.Run;
 import io.arus.core.store.RunStatus;
 import io.arus.core.store.RunStream;
+import io.arus.core.store.fixture.MemoryPendingRuns;
 import io.arus.core.store.fixture.MemoryRuns;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +16,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,8 +27,46 @@ class RunMetricsTest {
     private final PipelineStore pipelines = (PipelineStore) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {PipelineStore.class}, (proxy, method, args) -> method.getName().equals("byId")
                     ? Optional.empty() : null);
-    private final ServerMetrics metrics = new ServerMetrics(runs);
+    private final MemoryPendingRuns pending = new MemoryPendingRuns();
+    private final Map<String, Instant> heartbeats = new HashMap<>();
+    private final ClusterNodeStore nodes = new ClusterNodeStore() {
+        @Override
+        public void beat(String nodeId, Instant startedAt, Instant now) {
+            heartbeats.put(nodeId, now);
+        }
+
+        @Override
+        public List<Node> all() {
+            return heartbeats.entrySet().stream().map(e -> new Node(e.getKey(), e.getValue(), e.getValue())).toList();
+        }
+
+        @Override
+        public void forgetBefore(Instant before) {
+        }
+    };
+    private final ServerMetrics metrics = new ServerMetrics(runs, pending, nodes);
     private final RunMetrics handler = new RunMetrics(metrics, runs, pipelines);
+
+    @Test
+    void batchTimingsScheduleLatenessWaitingRunsAndHeartbeatAgesAreMeasured() throws Exception {
+        MetricsMeasurements measurements = new MetricsMeasurements(metrics);
+        measurements.batchWritten("p1", "public.a", 10_000, 40_000_000L);
+        measurements.batchWritten("p1", "public.a", 10_000, 2_000_000_000L);
+        measurements.scheduleFired("p1", 120);
+        pending.queue("p1", "schedule", Instant.now());
+        nodes.beat("node-a", Instant.now(), Instant.now().minusSeconds(12));
+
+        String text = scrape();
+
+        assertThat(text).contains("arus_batch_duration_seconds_bucket{pipeline_id=\"p1\",stream=\"public.a\",le=\"0.05\"} 1")
+                .contains("arus_batch_duration_seconds_bucket{pipeline_id=\"p1\",stream=\"public.a\",le=\"2.5\"} 2")
+                .contains("arus_batch_duration_seconds_count{pipeline_id=\"p1\",stream=\"public.a\"} 2")
+                .contains("arus_schedule_lateness_seconds_bucket{pipeline_id=\"p1\",le=\"0.25\"} 1")
+                .contains("arus_runs_waiting 1.0");
+        double age = Double.parseDouble(text.lines().filter(l -> l.startsWith("arus_node_heartbeat_age_seconds{node=\"node-a\"}"))
+                .findFirst().orElseThrow().split(" ")[1]);
+        assertThat(age).isBetween(11.0, 20.0);
+    }
 
     @Test
     void rowCountersMoveWithProgressAndEqualTheRunsCountersAtItsEnd() throws Exception {

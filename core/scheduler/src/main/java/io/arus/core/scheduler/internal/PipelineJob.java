@@ -15,6 +15,10 @@ final class PipelineJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        launcher.launch(context.getJobDetail().getKey().getName(), TRIGGER);
+        String pipelineId = context.getJobDetail().getKey().getName();
+        if (context.getScheduledFireTime() != null && context.getFireTime() != null) {
+            launcher.fired(pipelineId, context.getFireTime().getTime() - context.getScheduledFireTime().getTime());
+        }
+        launcher.launch(pipelineId, TRIGGER);
     }
 }

@@ -1,5 +1,6 @@
 package io.arus.core.scheduler.internal;
 
+import io.arus.core.engine.Measurements;
 import io.arus.core.engine.RunEvents;
 import io.arus.core.engine.RunService;
 import io.arus.core.store.PendingRunStore;
@@ -20,6 +21,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
@@ -57,6 +61,7 @@ public final class RunLauncher implements EventHandler {
     private final EventWorker worker;
     /** The runs waiting for their pipeline's current run to end. */
     private final PendingRunStore pending;
+    private volatile Measurements measurements;
 
     @Activate
     public RunLauncher(@Reference PipelineStore pipelines, @Reference RunStore runs, @Reference RunService runService,
@@ -75,6 +80,31 @@ public final class RunLauncher implements EventHandler {
         this.pending = pending;
         this.clock = clock;
         this.worker = worker;
+    }
+
+    /** How late schedules fire goes to a Measurements service while one is registered (core/metrics). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindMeasurements(Measurements taker) {
+        this.measurements = taker;
+    }
+
+    void unbindMeasurements(Measurements taker) {
+        if (this.measurements == taker) {
+            this.measurements = null;
+        }
+    }
+
+    /** A schedule of the pipeline fired {@code lateMillis} after its fire time. */
+    void fired(String pipelineId, long lateMillis) {
+        Measurements taker = measurements;
+        if (taker != null) {
+            try {
+                taker.scheduleFired(pipelineId, Math.max(0, lateMillis));
+            } catch (RuntimeException e) {
+                LOG.debug("the schedule's lateness could not be measured: {}", e.getMessage());
+            }
+        }
     }
 
     /**
