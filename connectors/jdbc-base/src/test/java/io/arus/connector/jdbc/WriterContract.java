@@ -64,6 +64,22 @@ public abstract class WriterContract extends SessionContract {
     }
 
     @Test
+    void textOfAnyAlphabetAndLengthArrivesAsItWas() throws Exception {
+        String longText = "x".repeat(300_000) + "é";
+        List<String> names = List.of("plain ascii", "", "Zoë Ångström", "日本語のテキスト", "mixed 🚀 emoji", "tab\tand\nnewline",
+                "a".repeat(70_000), longText);
+        Object[][] rows = new Object[names.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = row(i + 1, names.get(i));
+        }
+        try (StreamWriter writer = writer(db.table("texts"), PEOPLE, WriteMode.UPSERT)) {
+            writer.write(batch(PEOPLE, rows));
+            writer.flush();
+        }
+        assertThat(strings("SELECT name FROM " + db.q("texts") + " ORDER BY id")).containsExactlyElementsOf(names);
+    }
+
+    @Test
     void appendInsertsEveryRowIntoAnExistingTableOfOtherTypes() throws Exception {
         db.sql("CREATE TABLE " + db.q("append_target") + " (id bigint, name varchar(100), extra text DEFAULT 'x')");
         try (StreamWriter writer = writer(db.table("append_target"), PEOPLE, WriteMode.APPEND)) {

@@ -121,9 +121,11 @@ final class BinaryCopyEncoder {
     }
 
     private void text(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes, 0, bytes.length);
+        if (!out.writeAsciiWithLength(text)) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes, 0, bytes.length);
+        }
     }
 
     private void jsonb(Object value) {

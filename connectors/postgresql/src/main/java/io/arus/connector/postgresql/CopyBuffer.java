@@ -8,7 +8,12 @@ import org.postgresql.copy.CopyIn;
  * bounded memory and the server parses while the client encodes.
  */
 final class CopyBuffer {
-    private static final int CHUNK = 1 << 20;
+    /**
+     * What is sent at once. The array (a chunk plus one row's slack) stays under 512 KB, half the smallest G1
+     * region, so it is an ordinary young object: a larger one is allocated as humongous, and every batch's would
+     * start a collection of its own.
+     */
+    private static final int CHUNK = 1 << 18;
 
     private final CopyIn copy;
     private byte[] bytes = new byte[CHUNK + 1024];
@@ -50,6 +55,28 @@ final class CopyBuffer {
         ensure(length);
         System.arraycopy(source, offset, bytes, size, length);
         size += length;
+    }
+
+    /**
+     * Writes an ASCII text's length and bytes straight into the buffer, without a byte array of its own (most text
+     * is ASCII, and this runs for every text value).
+     *
+     * @return false, having written nothing, when the text has a character outside ASCII
+     */
+    boolean writeAsciiWithLength(String text) {
+        int length = text.length();
+        ensure(4 + length);
+        int start = size + 4;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return false;
+            }
+            bytes[start + i] = (byte) c;
+        }
+        writeInt(length);
+        size += length;
+        return true;
     }
 
     /** Reserves four bytes for a length written later by {@link #patchInt}; @return their position. */

@@ -56,7 +56,7 @@ public final class ValueConversion {
             case BOOLEAN -> value instanceof Boolean b ? b : bool(value.toString());
             case INT16 -> (short) whole(value, Short.MIN_VALUE, Short.MAX_VALUE);
             case INT32 -> (int) whole(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case INT64 -> whole(value, Long.MIN_VALUE, Long.MAX_VALUE);
+            case INT64 -> value instanceof Long l ? l : (Object) whole(value, Long.MIN_VALUE, Long.MAX_VALUE);
             case FLOAT32 -> value instanceof Number n ? n.floatValue() : Float.parseFloat(value.toString());
             case FLOAT64 -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(value.toString());
             case DECIMAL -> scaled(type, decimal(value));

@@ -8,6 +8,7 @@ import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ final class HashStep implements TransformStep {
     private final int[] indexes;
     private final byte[] salt;
     private final MessageDigest digest;
+    /** The hashed text's UTF-8 bytes and the digest, reused from row to row (this runs on every row). */
+    private byte[] text = new byte[64];
+    private final byte[] sum = new byte[32];
 
     /**
      * @param input   the input schema
@@ -72,13 +76,45 @@ final class HashStep implements TransformStep {
             for (int index : indexes) {
                 Object value = out[index];
                 if (value != null && value != RecordBatch.ABSENT) {
-                    digest.update(salt);
-                    out[index] = hex(digest.digest(text(value).getBytes(StandardCharsets.UTF_8)));
+                    out[index] = hash(text(value));
                 }
             }
             rows.add(out);
         }
         return TransformResult.of(RecordBatch.of(output, rows, batch.offsetAfter()));
+    }
+
+    private String hash(String value) {
+        int length = utf8(value);
+        digest.update(salt);
+        digest.update(text, 0, length);
+        try {
+            digest.digest(sum, 0, sum.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 gives 32 bytes", e);
+        }
+        return hex(sum);
+    }
+
+    /** Puts the value's UTF-8 bytes into {@link #text}; @return how many. ASCII without a copy of its own. */
+    private int utf8(String value) {
+        int length = value.length();
+        if (text.length < length) {
+            text = new byte[Math.max(length, text.length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                if (text.length < bytes.length) {
+                    text = new byte[bytes.length];
+                }
+                System.arraycopy(bytes, 0, text, 0, bytes.length);
+                return bytes.length;
+            }
+            text[i] = (byte) c;
+        }
+        return length;
     }
 
     /**

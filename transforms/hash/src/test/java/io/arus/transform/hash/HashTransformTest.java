@@ -107,6 +107,23 @@ class HashTransformTest {
     }
 
     @Test
+    void textOutsideAsciiAndLongTextHashAsTheirUtf8Bytes() throws Exception {
+        TransformStep step = open(List.of("email"), "pepper");
+        // one step, row after row: the reused buffers grow and shrink back to short ASCII without a trace
+        List<Object[]> rows = new ArrayList<>();
+        for (String text : List.of("Zoë Ångström", "日本語", "x".repeat(100) + "é", "ada")) {
+            rows.add(new Object[] {1L, text, null, null, null});
+        }
+        TransformResult result = step.applyInPlace(RecordBatch.of(INPUT, rows, null));
+        // expected values from python3 hashlib.sha256(("pepper" + text).encode()).hexdigest()
+        assertThat(result.batch().rows()).extracting(row -> row[1]).containsExactly(
+                "f65cb1fb8223c5205629ed4b1cef06bd562b36c27f46d5c3469c460cdda479d5",
+                "981da1e82c3c56d8d7d35b20fa51a58075d77127577e8985fa0c5e1bebd34d97",
+                "671c96672ff290423d4ea5cfa113c41180b638d220c379bd541e87871328dcb2",
+                "d4c84e6cc66d90fd098be9436cdad8d9de3099bddd5f2298e98e10d7b9ff1672");
+    }
+
+    @Test
     void theSaltChangesTheHash() throws Exception {
         TransformStep step = open(List.of("email"), "salt2");
         assertThat(step.apply(RecordBatch.of(INPUT, List.<Object[]>of(new Object[] {2L, "ada", null, null, null}),
