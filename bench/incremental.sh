@@ -31,46 +31,23 @@ VACUUM ANALYZE src.events;
 SQL
 echo "source table: $ROWS rows in $(( $(date +%s) - t )) s" >&2
 
-mkdir -p "$WORK/server"
-(cd "$WORK/server" && exec env ARUS_HTTP_PORT=$PORT ARUS_ADMIN_PASSWORD=bench-password \
-  java -Xmx$HEAP -jar "$OLDPWD/runtime/target/arus.jar" </dev/null >server.log 2>&1) &
-PID=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health"; do sleep 0.2; done
-api() { curl -sf -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+--data "$3"} \
-  "http://127.0.0.1:$PORT$2"; }
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-TOKEN=$(curl -sf -H 'Content-Type: application/json' --data '{"username":"admin","password":"bench-password"}' \
-  "http://127.0.0.1:$PORT/api/auth/login" | field '["access_token"]')
+. bench/server.sh
+start_arus
 pg='"host":"127.0.0.1","port":5432,"database":"arus_incr","username":"arus","password":"arus"'
-# the connector bundles may still be starting when the API answers
-until source=$(api POST /api/sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]'); do
-  sleep 1
-done
+source=$(connection sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}")
 destination=$(api POST /api/destinations "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
 pipeline=$(api POST /api/pipelines "{\"name\":\"incremental\",\"source_id\":\"$source\",\"destination_id\":\"$destination\",
   \"target_namespace\":\"dst\",\"batch_size\":20000,\"streams\":[{\"name\":\"src.events\",\"sync_mode\":\"incremental\",
   \"cursor_field\":\"updated_at\",\"primary_key\":[\"id\"]}]}" | field '["id"]')
 
-run() { # -> "ms rows_read"
-  local run status
-  run=$(api POST "/api/pipelines/$pipeline/runs" | field '["run_id"]')
-  while true; do
-    status=$(api GET "/api/runs/$run" | field '["status"]')
-    case $status in succeeded) break ;; failed|cancelled|interrupted) api GET "/api/runs/$run" >&2; exit 1 ;; esac
-    sleep 0.1
-  done
-  api GET "/api/runs/$run" | python3 -c "import json,sys,datetime as d; r=json.load(sys.stdin);
-p=lambda s: d.datetime.fromisoformat(s.replace('Z','+00:00'));
-print(int((p(r['ended_at'])-p(r['started_at'])).total_seconds()*1000), r['rows_read'])"
-}
-read -r first_ms first_rows < <(run)
+out=$(run_once "$pipeline"); read -r first_ms first_rows <<< "$out"
 echo "first incremental run: $first_rows rows in $first_ms ms" >&2
 # changed rows spread over the whole key range, each with a cursor value newer than any stored
 "${PSQL[@]}" -c "UPDATE src.events SET amount = amount + 1, updated_at = now()::timestamp(6) + (id % 1000) * interval '1 microsecond'
   WHERE id % ($ROWS / $CHANGED) = 0"
 "${PSQL[@]}" -c "ANALYZE src.events"
-read -r second_ms second_rows < <(run)
-read -r third_ms third_rows < <(run)
+out=$(run_once "$pipeline"); read -r second_ms second_rows <<< "$out"
+out=$(run_once "$pipeline"); read -r third_ms third_rows <<< "$out"
 # the reader's page query (KeysetReader: cursor and key after the stored offset, cursor up to the bound taken at
 # the start, ORDER BY cursor, key, LIMIT batch), explained with the stored offset's values
 plan=$("${PSQL[@]}" -tA -c "EXPLAIN SELECT id, account, amount, note, updated_at FROM src.events

@@ -85,34 +85,19 @@ t=$(now_ms)
 ch_pipe_ms=$(( $(now_ms) - t ))
 
 # --- 3 and 4. Arus ------------------------------------------------------------------------------------------
-mkdir -p "$WORK/server"
-(cd "$WORK/server" && exec env ARUS_HTTP_PORT=$PORT ARUS_ADMIN_PASSWORD=bench-password \
-  java -Xmx$HEAP -jar "$OLDPWD/runtime/target/arus.jar" </dev/null >server.log 2>&1) &
-PID=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health"; do sleep 0.2; done
-api() { curl -sf -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+--data "$3"} \
-  "http://127.0.0.1:$PORT$2"; }
-field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-TOKEN=$(curl -sf -H 'Content-Type: application/json' --data '{"username":"admin","password":"bench-password"}' \
-  "http://127.0.0.1:$PORT/api/auth/login" | field '["access_token"]')
+. bench/server.sh
+start_arus
 pg='"host":"127.0.0.1","port":5432,"database":"arus_bench","username":"arus","password":"arus"'
-pg_source=$(api POST /api/sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
+pg_source=$(connection sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}")
 maria_source=$(api POST /api/sources '{"name":"maria","type":"mariadb","config":{"host":"127.0.0.1","port":3306,"database":"arus_bench","username":"arus","password":"arus"}}' | field '["id"]')
 pg_destination=$(api POST /api/destinations "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
 ch_destination=$(api POST /api/destinations '{"name":"ch","type":"clickhouse","config":{"host":"127.0.0.1","port":8123,"database":"arus_bench"}}' | field '["id"]')
 
 arus_run() { # source id, stream, target namespace[, extra pipeline JSON[, destination id[, extra stream JSON]]] -> ms
-  local pipeline run status
+  local pipeline
   pipeline=$(api POST /api/pipelines "{\"name\":\"bench-$3\",\"source_id\":\"$1\",\"destination_id\":\"${5:-$pg_destination}\",
     \"target_namespace\":\"$3\",\"batch_size\":${BATCH:-20000},${4:-}\"streams\":[{\"name\":\"$2\",\"sync_mode\":\"full_refresh\"${6:-}}]}" | field '["id"]')
-  run=$(api POST "/api/pipelines/$pipeline/runs" | field '["run_id"]')
-  while true; do
-    status=$(api GET "/api/runs/$run" | field '["status"]')
-    case $status in succeeded) break ;; failed|cancelled|interrupted) api GET "/api/runs/$run" >&2; exit 1 ;; esac
-    sleep 0.2
-  done
-  api GET "/api/runs/$run" | python3 -c "import json,sys,datetime as d; r=json.load(sys.stdin);
-p=lambda s: d.datetime.fromisoformat(s.replace('Z','+00:00')); print(int((p(r['ended_at'])-p(r['started_at'])).total_seconds()*1000))"
+  run_once "$pipeline" | cut -d" " -f1
 }
 # the first run of a fresh server also pays for class loading and JIT compilation; a server runs for days, so
 # the figure that counts is the second run (the first one is printed too)

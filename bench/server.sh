@@ -1,0 +1,43 @@
+# Sourced by the benches: starts an Arus server from the built jar on PORT with the heap capped at HEAP, its data
+# under WORK/server, logs in as admin and defines api (METHOD PATH [JSON]), field (a JSON path of stdin) and
+# connection (sources|destinations JSON -> id). Sets PID (the caller's EXIT trap stops it) and TOKEN.
+start_arus() {
+  mkdir -p "$WORK/server"
+  local jar; jar="$(pwd)/runtime/target/arus.jar"
+  (cd "$WORK/server" && exec env ARUS_HTTP_PORT=$PORT ARUS_ADMIN_PASSWORD=bench-password \
+    java -Xmx$HEAP -jar "$jar" </dev/null >server.log 2>&1) &
+  PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health"; do sleep 0.2; done
+  TOKEN=$(curl -sf -H 'Content-Type: application/json' --data '{"username":"admin","password":"bench-password"}' \
+    "http://127.0.0.1:$PORT/api/auth/login" | field '["access_token"]')
+}
+
+api() { curl -sf -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+--data "$3"} \
+  "http://127.0.0.1:$PORT$2"; }
+
+field() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+
+# the connector bundles may still be starting when the API first answers: a refused source is tried again for 30 s
+connection() {
+  local id tries=0
+  until id=$(api POST "/api/$1" "$2" | field '["id"]') 2>/dev/null; do
+    tries=$((tries + 1)); [ $tries -lt 30 ] || { echo "POST /api/$1 refused: $2" >&2; return 1; }
+    sleep 1
+  done
+  echo "$id"
+}
+
+# starts a run of a pipeline and waits for it: prints its duration in ms (from the run's own start and end times)
+# and its rows read; a run that does not succeed is printed and ends the bench
+run_once() {
+  local run status
+  run=$(api POST "/api/pipelines/$1/runs" | field '["run_id"]')
+  while true; do
+    status=$(api GET "/api/runs/$run" | field '["status"]')
+    case $status in succeeded) break ;; failed|cancelled|interrupted) api GET "/api/runs/$run" >&2; exit 1 ;; esac
+    sleep 0.1
+  done
+  api GET "/api/runs/$run" | python3 -c "import json,sys,datetime as d; r=json.load(sys.stdin);
+p=lambda s: d.datetime.fromisoformat(s.replace('Z','+00:00'));
+print(int((p(r['ended_at'])-p(r['started_at'])).total_seconds()*1000), r['rows_read'])"
+}
