@@ -24,7 +24,7 @@ final class HashStep implements TransformStep {
     private final int[] indexes;
     private final byte[] salt;
     private final MessageDigest digest;
-    /** The hashed text's UTF-8 bytes and the digest, reused from row to row (this runs on every row). */
+    /** An ASCII value's bytes and the digest, reused from row to row (this runs on every row). */
     private byte[] text = new byte[64];
     private final byte[] sum = new byte[32];
 
@@ -85,9 +85,10 @@ final class HashStep implements TransformStep {
     }
 
     private String hash(String value) {
-        int length = utf8(value);
         digest.update(salt);
-        digest.update(text, 0, length);
+        if (!updateAscii(value)) {
+            digest.update(value.getBytes(StandardCharsets.UTF_8));
+        }
         try {
             digest.digest(sum, 0, sum.length);
         } catch (DigestException e) {
@@ -96,8 +97,8 @@ final class HashStep implements TransformStep {
         return hex(sum);
     }
 
-    /** Puts the value's UTF-8 bytes into {@link #text}; @return how many. ASCII without a copy of its own. */
-    private int utf8(String value) {
+    /** Feeds an ASCII value to the digest through the reused buffer; @return false, feeding nothing, otherwise. */
+    private boolean updateAscii(String value) {
         int length = value.length();
         if (text.length < length) {
             text = new byte[Math.max(length, text.length * 2)];
@@ -105,16 +106,12 @@ final class HashStep implements TransformStep {
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
             if (c >= 0x80) {
-                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-                if (text.length < bytes.length) {
-                    text = new byte[bytes.length];
-                }
-                System.arraycopy(bytes, 0, text, 0, bytes.length);
-                return bytes.length;
+                return false;
             }
             text[i] = (byte) c;
         }
-        return length;
+        digest.update(text, 0, length);
+        return true;
     }
 
     /**
