@@ -61,7 +61,7 @@ final class DuckDbSession implements ConnectorSession {
     }
 
     @Override
-    public List<Split> splits(ReadRequest request, int maxSplits) {
+    public List<Split> splits(ReadRequest request, int maxSplits) throws ConnectorException {
         return jdbc.splits(request, maxSplits);
     }
 

@@ -164,6 +164,20 @@ public interface Dialect {
     }
 
     /**
+     * A sample of one column's values, for cutting a table into key ranges of about equal size (split reads).
+     *
+     * @param table    the qualified, quoted table
+     * @param column   the quoted column (the first primary key column)
+     * @param fraction the share of rows wanted, above 0 and below 1
+     * @return a query answering about that share of the column's values in the column's order (the database's own,
+     *         so that ranges cut at them are the database's ranges), or {@code null} (the default) when the
+     *         database has no cheap sample: then every stream is read by one reader
+     */
+    default String sampleSql(String table, String column, double fraction) {
+        return null;
+    }
+
+    /**
      * Reads the source's clock once, as the upper bound of an incremental read.
      *
      * @param connection an open connection

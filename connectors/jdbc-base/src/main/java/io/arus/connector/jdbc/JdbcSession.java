@@ -48,8 +48,8 @@ public final class JdbcSession implements ConnectorSession {
     }
 
     @Override
-    public List<Split> splits(ReadRequest request, int maxSplits) {
-        return List.of(Split.WHOLE);
+    public List<Split> splits(ReadRequest request, int maxSplits) throws ConnectorException {
+        return operations.splits(request, maxSplits);
     }
 
     @Override

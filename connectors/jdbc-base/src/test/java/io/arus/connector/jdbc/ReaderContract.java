@@ -54,6 +54,12 @@ public abstract class ReaderContract extends SessionContract {
      */
     protected abstract String[] customersAndAView(String table, String view);
 
+    /**
+     * Creates {@code table} (id bigint key, v text) with 20,000 ids 1..20000 and 20,000 ids 1000000001..1000020000
+     * (keys that evenly spaced ranges would cut badly), and refreshes the statistics.
+     */
+    protected abstract String[] skewedKeys(String table);
+
     /** Checks the row estimate discovery gave for the 50 customers. */
     protected abstract void assertEstimateOfFiftyRows(long estimate);
 
@@ -74,6 +80,84 @@ public abstract class ReaderContract extends SessionContract {
 
     /** What the check says when nothing listens on 127.0.0.1:1. */
     protected abstract String unreachableMessage();
+
+    @Test
+    void splitsCutSkewedKeysIntoEvenRangesThatCoverEveryRowOnce() throws Exception {
+        db.sql(skewedKeys(db.q("skewed")));
+        StreamId table = db.table("skewed");
+        ReadRequest request = ReadRequest.builder(table).batchSize(1000).build();
+        List<Split> splits = session.splits(request, 4);
+        assertThat(splits).hasSize(4);
+        assertThat(splits.stream().map(Split::id)).doesNotHaveDuplicates();
+        List<Long> all = new ArrayList<>();
+        for (Split split : splits) {
+            List<Long> ids = readSplit(request, split);
+            // quantiles of a sample, not of the key's span: each range holds about a quarter of the rows
+            assertThat(ids.size()).as("rows of %s", split).isBetween(5_000, 15_000);
+            all.addAll(ids);
+        }
+        assertThat(all).hasSize(40_000).doesNotHaveDuplicates();
+        assertThat(all).contains(1L, 20_000L, 1_000_000_001L, 1_000_020_000L);
+
+        // a split resumed from a stored position reads the rest of its range, not beyond it
+        Split second = splits.get(1);
+        List<Long> whole = readSplit(request, second);
+        List<Long> resumed = new ArrayList<>();
+        Offset offset;
+        try (StreamReader reader = session.openReader(request, second, DatabaseFixture.context(table))) {
+            RecordBatch first = reader.poll();
+            first.rows().forEach(row -> resumed.add((Long) row[0]));
+            offset = first.offsetAfter();
+        }
+        ReadRequest rest = ReadRequest.builder(table).batchSize(1000).startOffset(offset).build();
+        resumed.addAll(readSplit(rest, second));
+        assertThat(resumed).isEqualTo(whole);
+    }
+
+    @Test
+    void splitsOfACompositeKeyRangeOverItsFirstColumnAndCoverEveryRowOnce() throws Exception {
+        db.sql(compositeKeyRows(db.q("composite_split")));
+        db.sql(analyze(db.q("composite_split")));
+        StreamId table = db.table("composite_split");
+        ReadRequest request = ReadRequest.builder(table).batchSize(300).build();
+        List<Split> splits = session.splits(request, 3);
+        assertThat(splits).hasSizeBetween(2, 3);
+        assertThat(splits.get(0).bounds()).containsEntry("column", "a");
+        List<Integer> values = new ArrayList<>();
+        for (Split split : splits) {
+            try (StreamReader reader = session.openReader(request, split, DatabaseFixture.context(table))) {
+                for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
+                    batch.rows().forEach(row -> values.add((Integer) row[2]));
+                }
+            }
+        }
+        assertThat(values).hasSize(2500).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void smallTablesAndIncrementalReadsAreReadWhole() throws Exception {
+        db.sql(tenThousandRowsAtOneInstant(db.q("not_split")));
+        db.sql(analyze(db.q("not_split")));
+        StreamId table = db.table("not_split");
+        // 10,000 rows are fewer than two batches of 10,000
+        assertThat(session.splits(ReadRequest.builder(table).batchSize(10_000).build(), 4)).containsExactly(Split.WHOLE);
+        assertThat(session.splits(ReadRequest.builder(table).syncMode(SyncMode.INCREMENTAL).cursorField("updated_at")
+                .batchSize(100).build(), 4)).containsExactly(Split.WHOLE);
+        assertThat(session.splits(ReadRequest.builder(table).batchSize(100).build(), 1)).containsExactly(Split.WHOLE);
+    }
+
+    /** The statement that refreshes a table's statistics (its row estimate). */
+    protected abstract String analyze(String table);
+
+    private List<Long> readSplit(ReadRequest request, Split split) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (StreamReader reader = session.openReader(request, split, DatabaseFixture.context(request.stream()))) {
+            for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
+                batch.rows().forEach(row -> ids.add((Long) row[0]));
+            }
+        }
+        return ids;
+    }
 
     @Test
     void tenThousandRowsSharingOneCursorValueArriveOnceWhenResumingFromEveryBatch() throws Exception {

@@ -60,6 +60,19 @@ class MySqlReadTest extends ReaderContract {
     }
 
     @Override
+    protected String[] skewedKeys(String table) {
+        return new String[] {"CREATE TABLE " + table + " (id bigint PRIMARY KEY, v text)",
+                "INSERT INTO " + table + " SELECT seq, CONCAT('low ', seq) FROM seq_1_to_20000",
+                "INSERT INTO " + table + " SELECT 1000000000 + seq, CONCAT('high ', seq) FROM seq_1_to_20000",
+                analyze(table)};
+    }
+
+    @Override
+    protected String analyze(String table) {
+        return "ANALYZE TABLE " + table;
+    }
+
+    @Override
     protected String[] customersAndAView(String table, String view) {
         return new String[] {"CREATE TABLE " + table + " (tenant int, id bigint, name varchar(40) NOT NULL,"
                         + " created_at timestamp(6) NULL, updated_at timestamp(6) NULL, birthday date,"

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.jdbc.PreferQueryMode;
@@ -160,6 +161,13 @@ final class PostgresDialect implements Dialect {
     public void prepareForStreaming(Connection connection) throws SQLException {
         // the driver only honours a fetch size inside a transaction; otherwise it loads the whole result
         connection.setAutoCommit(false);
+    }
+
+    @Override
+    public String sampleSql(String table, String column, double fraction) {
+        // SYSTEM reads the sampled pages only (BERNOULLI would scan the whole table for its rows)
+        return "SELECT " + column + " FROM " + table + " TABLESAMPLE SYSTEM ("
+                + String.format(Locale.ROOT, "%.6f", fraction * 100) + ") ORDER BY " + column;
     }
 
     @Override

@@ -89,6 +89,19 @@ class PostgresReadTest extends ReaderContract {
     }
 
     @Override
+    protected String[] skewedKeys(String table) {
+        return new String[] {"CREATE TABLE " + table + " (id bigint PRIMARY KEY, v text)",
+                "INSERT INTO " + table + " SELECT g, 'low ' || g FROM generate_series(1, 20000) g",
+                "INSERT INTO " + table + " SELECT 1000000000 + g, 'high ' || g FROM generate_series(1, 20000) g",
+                analyze(table)};
+    }
+
+    @Override
+    protected String analyze(String table) {
+        return "ANALYZE " + table;
+    }
+
+    @Override
     protected String[] customersAndAView(String table, String view) {
         return new String[] {"CREATE TABLE " + table + " (tenant int, id bigint, name varchar(40) NOT NULL,"
                         + " created_at timestamptz, updated_at timestamptz, birthday date, PRIMARY KEY (tenant, id))",

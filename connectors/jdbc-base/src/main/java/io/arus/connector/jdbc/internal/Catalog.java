@@ -33,6 +33,12 @@ final class Catalog {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /** @return one table or view with the planner's row estimate, if it exists */
+    Optional<TableInfo> tableWithEstimate(Connection connection, StreamId id) throws SQLException {
+        List<TableInfo> found = read(connection, id, true);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
     /** @return the session's default schema or database */
     String defaultNamespace(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(dialect.defaultNamespaceSql());

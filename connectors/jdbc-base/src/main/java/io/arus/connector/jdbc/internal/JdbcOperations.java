@@ -17,6 +17,7 @@ import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamDescriptor;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.connector.StreamWriter;
+import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteRequest;
 import io.arus.connector.jdbc.ConnectionSettings;
 import io.arus.connector.jdbc.Dialect;
@@ -73,22 +74,37 @@ public final class JdbcOperations {
         }
     }
 
-    /** @return a keyset reader for a table with a key, a streaming one otherwise */
-    public StreamReader openReader(ReadRequest request, Split split) throws ConnectorException {
-        if (!split.bounds().isEmpty()) {
-            throw new ConnectorException(Kind.UNSUPPORTED, request.stream() + ": this connector reads whole tables");
+    /**
+     * @return ranges of the first primary key column for a full refresh of a table of at least two batches, cut at
+     *         sampled quantiles (see {@link KeyRanges}); the whole table otherwise
+     */
+    public List<Split> splits(ReadRequest request, int maxSplits) throws ConnectorException {
+        if (maxSplits < 2 || request.syncMode() != SyncMode.FULL_REFRESH) {
+            return List.of(Split.WHOLE);
         }
+        try (Connection connection = connect()) {
+            TableInfo table = new Catalog(dialect).tableWithEstimate(connection, request.stream()).orElseThrow(() ->
+                    new ConnectorException(Kind.SCHEMA, "table " + request.stream() + " does not exist"));
+            return table.view() ? List.of(Split.WHOLE) : KeyRanges.of(dialect, connection, table, request, maxSplits);
+        } catch (SQLException e) {
+            throw SqlFailures.wrap(dialect, "cutting " + request.stream() + " into key ranges", e);
+        }
+    }
+
+    /** @return a keyset reader for a table with a key (over one key range when the split has one), a streaming one otherwise */
+    public StreamReader openReader(ReadRequest request, Split split) throws ConnectorException {
         Connection connection = connect();
         try {
             TableInfo table = new Catalog(dialect).table(connection, request.stream()).orElseThrow(() ->
                     new ConnectorException(Kind.SCHEMA, "table " + request.stream() + " does not exist"));
             ReadPlan plan = new ReadPlan(dialect, table, request);
+            KeyRanges.Range range = KeyRanges.Range.of(plan, split);
             dialect.prepareForStreaming(connection);
             AutoCloseable[] self = new AutoCloseable[1];
             Runnable forget = () -> open.remove(self[0]);
             StreamReader reader = plan.primaryKey.isEmpty()
                     ? new StreamingReader(plan, connection, forget)
-                    : new KeysetReader(plan, connection, forget);
+                    : new KeysetReader(plan, range, connection, forget);
             self[0] = reader;
             open.add(reader);
             return reader;

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a table with a key page by page: {@code WHERE keyset > (last key) [AND cursor <= upper bound] ORDER BY
- * keyset LIMIT batch}. Each page is one short query, so no statement stays open while the engine writes (a MySQL
+ * Reads a table with a key page by page: {@code WHERE keyset > (last key) [AND first key in a split's range]
+ * [AND cursor <= upper bound] ORDER BY keyset LIMIT batch}. Each page is one short query, so no statement stays open while the engine writes (a MySQL
  * server would time out a stalled streaming result; a PostgreSQL snapshot would hold back vacuum), and each batch's
  * offset is the key of its last row, so rows sharing a cursor value at a boundary are neither skipped nor repeated.
  * Where the dialect has a {@link BulkReader} for the selected columns, each page runs through it instead of a result
@@ -25,6 +25,8 @@ import java.util.Map;
  */
 final class KeysetReader implements StreamReader {
     private final ReadPlan plan;
+    /** The key range of a split, or null for the whole table. */
+    private final KeyRanges.Range range;
     private final Connection connection;
     private final Runnable onClose;
     private final int batchSize;
@@ -39,8 +41,10 @@ final class KeysetReader implements StreamReader {
     private volatile boolean bulkRunning;
     private volatile boolean woken;
 
-    KeysetReader(ReadPlan plan, Connection connection, Runnable onClose) throws ConnectorException, SQLException {
+    KeysetReader(ReadPlan plan, KeyRanges.Range range, Connection connection, Runnable onClose)
+            throws ConnectorException, SQLException {
         this.plan = plan;
+        this.range = range;
         this.connection = connection;
         this.onClose = onClose;
         this.batchSize = plan.request.batchSize();
@@ -140,6 +144,14 @@ final class KeysetReader implements StreamReader {
                     plan.dialect.binder(plan.cursor.mapping().type()), plan.cursor.type()));
         } else if (lastKey != null) {
             conditions.add(KeysetPredicate.after(plan.dialect, plan.keyset, lastKey, params));
+        }
+        if (range != null && range.from() != null) {
+            conditions.add(plan.dialect.quote(range.column().name()) + " >= " + params.add(range.from(),
+                    plan.dialect.binder(range.column().mapping().type()), range.column().type()));
+        }
+        if (range != null && range.to() != null) {
+            conditions.add(plan.dialect.quote(range.column().name()) + " < " + params.add(range.to(),
+                    plan.dialect.binder(range.column().mapping().type()), range.column().type()));
         }
         if (plan.incremental()) {
             conditions.add(plan.dialect.quote(plan.cursor.name()) + " <= " + params.add(upperBound,
