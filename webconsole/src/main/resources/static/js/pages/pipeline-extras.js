@@ -176,7 +176,7 @@ export function destinationSection(pipeline, readOnly) {
       h('details', h('summary', { style: { cursor: 'pointer', marginBottom: '.6rem' } }, 'Run options'),
         h('div.fields-row',
           field({ label: 'Batch size (rows)', field: 'batch_size', input: batch }),
-          field({ label: 'Streams at once', field: 'parallelism', input: parallel }),
+          field({ label: 'Readers at once', field: 'parallelism', input: parallel }),
           field({ label: 'Rejected rows before failing', field: 'error_threshold', input: threshold }),
           field({ label: 'Look-back (seconds)', field: 'look_back_seconds', input: lookBack, help: 'Re-read recent rows in incremental mode.' }),
           field({ label: 'Soft-deleted rows', field: 'soft_delete_mode', input: softDelete }),

@@ -4,140 +4,211 @@ import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.record.RecordBatch;
 import io.arus.api.transform.TransformException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads on its own thread, puts each batch through the transform chain on that thread too, and hands both to the
- * writer through a bounded queue: reading and transforming one batch overlap with writing the one before. Nothing
- * is stored here; a batch read ahead when the run stops is dropped with its offset, and the next run reads it again.
+ * Reads on threads of its own, one per split (a stream read whole has one), puts each batch through the transform
+ * chain on that thread too, and hands both to the writer through one bounded queue: reading and transforming overlap
+ * with writing. With several splits the chain runs for one batch at a time (steps may keep state). Nothing is stored
+ * here; a batch read ahead when the run stops is dropped with its offset, and the next run reads it again.
  */
-final class ReaderPump implements Runnable {
-    private static final Object END = new Object();
-    private final StreamReader reader;
+final class ReaderPump {
+    private final List<Lane> lanes = new ArrayList<>();
     private final TransformChain chain;
     private final BlockingQueue<Object> queue;
     private final RunControl control;
-    private final Thread thread;
-    /** Time spent in the reader's poll, in the chain, in blocking on a full queue, and in waiting on an empty one. */
-    volatile long pollNanos;
-    volatile long transformNanos;
-    volatile long blockedNanos;
+    private final Object chainLock = new Object();
+    /** The first failure a reader met: the writer throws it at its next batch. */
+    private volatile Exception failure;
+    private int ended;
+    /** Splits whose reader reached their end, in the order the writer learned of it, not yet taken. */
+    private final List<String> finished = new ArrayList<>();
+    /** Time spent in the readers' polls, in the chain, in blocking on a full queue, and in waiting on an empty one. */
+    final AtomicLong pollNanos = new AtomicLong();
+    final AtomicLong transformNanos = new AtomicLong();
+    final AtomicLong blockedNanos = new AtomicLong();
     long waitNanos;
+
+    /**
+     * One reader and the split it reads.
+     *
+     * @param split  the split's id
+     * @param reader its reader
+     */
+    record Source(String split, StreamReader reader) {
+    }
 
     /**
      * A batch as read and what the chain made of it.
      *
+     * @param split       the split it was read from
      * @param read        the batch in the source's schema, with its offset
      * @param transformed the chain's output, rejects and filtered count
      */
-    record Pumped(RecordBatch read, TransformChain.Outcome transformed) {
+    record Pumped(String split, RecordBatch read, TransformChain.Outcome transformed) {
+    }
+
+    /** A split's reader reached the end of the split. */
+    private record End(String split) {
     }
 
     /**
-     * @param reader  the stream's reader
+     * @param sources the stream's readers, one per split read in this run
      * @param chain   the stream's transform steps (none: batches pass through)
      * @param queue   the bounded hand-over to the writer
      * @param control the run's stop flag
-     * @param stream  the stream, for the thread's name
+     * @param stream  the stream, for the threads' names
      */
-    ReaderPump(StreamReader reader, TransformChain chain, BlockingQueue<Object> queue, RunControl control,
+    ReaderPump(List<Source> sources, TransformChain chain, BlockingQueue<Object> queue, RunControl control,
                String stream) {
-        this.reader = reader;
         this.chain = chain;
         this.queue = queue;
         this.control = control;
-        this.thread = new Thread(RunLogContext.inherit(this), "arus-read-" + stream);
-        this.thread.setDaemon(true);
+        for (Source source : sources) {
+            Lane lane = new Lane(source);
+            String name = "arus-read-" + stream + (sources.size() == 1 ? "" : "-" + source.split());
+            lane.thread = new Thread(RunLogContext.inherit(lane), name);
+            lane.thread.setDaemon(true);
+            lanes.add(lane);
+        }
     }
 
     void start() {
-        thread.start();
+        lanes.forEach(lane -> lane.thread.start());
     }
 
-    @Override
-    public void run() {
-        try {
-            while (true) {
-                long start = System.nanoTime();
-                RecordBatch batch = reader.poll();
-                long polled = System.nanoTime();
-                pollNanos += polled - start;
-                if (batch == null || control.isStopped()) {
-                    break;
-                }
-                // a step that cannot go on throws here; the writer gets the failure after the batches before it
-                Pumped pumped = new Pumped(batch, chain.apply(batch));
-                long transformed = System.nanoTime();
-                transformNanos += transformed - polled;
-                while (!queue.offer(pumped, 200, TimeUnit.MILLISECONDS)) {
-                    if (control.isStopped() || Thread.currentThread().isInterrupted()) {
+    private final class Lane implements Runnable {
+        private final Source source;
+        private Thread thread;
+
+        Lane(Source source) {
+            this.source = source;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    long start = System.nanoTime();
+                    RecordBatch batch = source.reader().poll();
+                    long polled = System.nanoTime();
+                    pollNanos.addAndGet(polled - start);
+                    if (batch == null || control.isStopped() || failure != null) {
+                        break;
+                    }
+                    // a step that cannot go on throws here; the writer gets the failure after the batches before it
+                    Pumped pumped = new Pumped(source.split(), batch, transform(batch));
+                    long transformed = System.nanoTime();
+                    transformNanos.addAndGet(transformed - polled);
+                    if (!put(pumped)) {
                         return;
                     }
+                    blockedNanos.addAndGet(System.nanoTime() - transformed);
                 }
-                blockedNanos += System.nanoTime() - transformed;
+                put(new End(source.split()));
+            } catch (TransformException e) {
+                put(e);
+            } catch (ConnectorException | RuntimeException e) {
+                fail(e);
             }
-            queue.put(END);
-        } catch (TransformException e) {
-            putFailure(e);
-        } catch (ConnectorException | RuntimeException e) {
-            queue.clear();
-            queue.offer(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+
+        /** @return false when the run stopped (or the thread was interrupted) while the queue was full */
+        private boolean put(Object item) {
+            try {
+                while (!queue.offer(item, 200, TimeUnit.MILLISECONDS)) {
+                    if (control.isStopped() || failure != null || Thread.currentThread().isInterrupted()) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 
-    /**
-     * Hands a step's failure over after the batches already queued (they were transformed fine and may be written);
-     * waits for room as a batch does.
-     */
-    private void putFailure(TransformException e) {
-        try {
-            while (!queue.offer(e, 200, TimeUnit.MILLISECONDS)) {
-                if (control.isStopped() || Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-            }
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+    private TransformChain.Outcome transform(RecordBatch batch) throws TransformException {
+        if (lanes.size() == 1) {
+            return chain.apply(batch);
+        }
+        synchronized (chainLock) {
+            return chain.apply(batch);
         }
     }
 
-    /** @return the next batch with the chain's output, or null at the end (or when the run stopped) */
+    private void fail(Exception e) {
+        synchronized (this) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        queue.clear();
+    }
+
+    /** @return the next batch with the chain's output, or null when every split ended (or the run stopped) */
     Pumped next() throws ConnectorException, TransformException, InterruptedException {
-        while (true) {
+        while (ended < lanes.size()) {
+            rethrow(failure);
             long start = System.nanoTime();
             Object item = queue.poll(200, TimeUnit.MILLISECONDS);
             waitNanos += System.nanoTime() - start;
             if (item == null) {
+                rethrow(failure);
                 if (control.isStopped()) {
                     return null;
                 }
-                if (!thread.isAlive() && queue.isEmpty()) {
-                    throw new IllegalStateException("the reader of " + thread.getName() + " ended without finishing");
+                if (lanes.stream().noneMatch(lane -> lane.thread.isAlive()) && queue.isEmpty()) {
+                    throw new IllegalStateException("the readers of " + lanes.get(0).thread.getName()
+                            + " ended without finishing");
                 }
                 continue;
             }
-            if (item == END) {
-                return null;
+            if (item instanceof End end) {
+                finished.add(end.split());
+                ended++;
+                continue;
             }
-            if (item instanceof ConnectorException e) {
-                throw e;
-            }
-            if (item instanceof TransformException e) {
-                throw e;
-            }
-            if (item instanceof RuntimeException e) {
-                throw e;
-            }
+            rethrow(item);
             return (Pumped) item;
+        }
+        return null;
+    }
+
+    private static void rethrow(Object item) throws ConnectorException, TransformException {
+        if (item instanceof ConnectorException e) {
+            throw e;
+        }
+        if (item instanceof TransformException e) {
+            throw e;
+        }
+        if (item instanceof RuntimeException e) {
+            throw e;
         }
     }
 
+    /** @return the splits whose readers ended since the last call (every batch of theirs was handed out before) */
+    List<String> takeFinished() {
+        List<String> taken = List.copyOf(finished);
+        finished.clear();
+        return taken;
+    }
+
+    /** Cuts short the reads in progress (each reader returns what it has at its next poll). */
+    void wakeup() {
+        lanes.forEach(lane -> lane.source.reader().wakeup());
+    }
+
     void stop() throws InterruptedException {
-        reader.wakeup();
-        thread.interrupt();
-        thread.join(10_000);
+        wakeup();
+        lanes.forEach(lane -> lane.thread.interrupt());
+        for (Lane lane : lanes) {
+            lane.thread.join(10_000);
+        }
     }
 }

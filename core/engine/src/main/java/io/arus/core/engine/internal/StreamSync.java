@@ -16,9 +16,13 @@ import io.arus.core.engine.RunEvents;
 import io.arus.core.store.DeadLetterStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Supplier;
 
@@ -51,6 +55,17 @@ final class StreamSync {
     private StreamReader reader;
     private ChangeWriter changes;
     private final RejectIsolator isolator;
+    /** The splits of this run by id: the whole stream alone, or key ranges. */
+    private final Map<String, Split> splits = new LinkedHashMap<>();
+    /** Per split, the offset of its last batch written since the last flush. */
+    private final Map<String, Offset> splitPositions = new LinkedHashMap<>();
+    /** Per split, the last position stored (a split that ends without a new batch keeps it). */
+    private final Map<String, Offset> lastPositions = new LinkedHashMap<>();
+    /** Splits whose reader ended since the last flush. */
+    private final Set<String> splitsDone = new LinkedHashSet<>();
+    static final String BOUNDS = "bounds";
+    static final String POSITION = "position";
+    static final String DONE = "done";
 
     private record Rejected(String reason, Map<String, Object> values, ChainReject step) {
     }
@@ -83,26 +98,27 @@ final class StreamSync {
     /** Runs the stream to its end, or to the batch boundary where the run was stopped. */
     void run() throws ConnectorException, TransformException, InterruptedException {
         StreamId id = plan.stream().id();
-        Offset start = plan.resumable() ? storedOffset() : null;
+        Map<String, Offset> stored = plan.resumable()
+                ? state.offsets().all(pipelineId).getOrDefault(streamName, Map.of()) : Map.of();
+        Offset start = stored.get(SPLIT);
         noteSchema();
-        ReadRequest request = ReadRequest.builder(id).syncMode(plan.syncMode()).cursorField(plan.cursorField())
-                .primaryKey(plan.primaryKey()).startOffset(start).batchSize(definition.batchSize())
-                .lookBack(Duration.ofSeconds(definition.lookBackSeconds()))
-                .follow(plan.syncMode() == SyncMode.CDC && definition.followChanges())
-                .batchWait(plan.syncMode() == SyncMode.CDC ? Duration.ofSeconds(definition.checkpointSeconds()) : null)
-                .build();
-        journal.info(streamName + ": " + plan.syncMode().id() + " into " + definition.targetNamespace() + "." + id.name()
-                + " (" + plan.writeMode().id() + (start == null ? ", from the start" : ", resuming at " + start.values()) + ")");
-        plan.notes().forEach(note -> journal.info(streamName + ": " + note));
+        ReadRequest request = request(start);
         RunStreamContext context = new RunStreamContext(journal, id, control, io.arus.core.engine.ChangeFeeds.name(pipelineId, streamName));
+        List<SplitRead> reads = splitReads(request, stored, context);
+        boolean resuming = !stored.isEmpty();
+        journal.info(streamName + ": " + plan.syncMode().id() + " into " + definition.targetNamespace() + "." + id.name()
+                + " (" + plan.writeMode().id() + (start != null ? ", resuming at " + start.values()
+                : resuming ? ", resuming its unfinished key ranges" : ", from the start") + ")");
+        plan.notes().forEach(note -> journal.info(streamName + ": " + note));
         ZoneWriters.Sinks sinks = new ZoneWriters.Sinks(journal.runId(), clock, isolator, counters::deleted);
         // the chain's output decides the normalized table; without steps it is the source's schema
         try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, chain.outputSchema(), context, sinks,
-                start != null);
-             StreamReader reader = source.openReader(request, Split.WHOLE, context)) {
-            this.reader = reader;
+                resuming);
+             Readers readers = open(reads, request, context)) {
+            this.reader = readers.single();
             this.changes = zones.normalized() instanceof ChangeWriter writer ? writer : null;
-            ReaderPump pump = new ReaderPump(reader, chain, new ArrayBlockingQueue<>(QUEUE_BATCHES), control, streamName);
+            ReaderPump pump = new ReaderPump(readers.sources(), chain,
+                    new ArrayBlockingQueue<>(Math.max(QUEUE_BATCHES, 2 * readers.sources().size())), control, streamName);
             int rowsPerFlush = CheckpointCommitter.rowsPerFlush(zones.normalized(), zones.raw());
             committer = new CheckpointCommitter(zones.normalized(), zones.raw(), rowsPerFlush, clock,
                     plan.resumable() ? this::storeOffset : null, plan.syncMode() == SyncMode.CDC
@@ -117,6 +133,7 @@ final class StreamSync {
             try {
                 for (ReaderPump.Pumped pumped = pump.next(); pumped != null; pumped = pump.next()) {
                     RecordBatch batch = pumped.read();
+                    splitsDone.addAll(pump.takeFinished());
                     counters.read(batch);
                     for (UnreadableRecord unreadable : batch.unreadable()) {
                         reject(unreadable.reason(), unreadable.values(), UNREADABLE);
@@ -132,6 +149,9 @@ final class StreamSync {
                         reject(reject.reason(), JsonValues.row(reject.schema(), reject.values()), reject);
                     }
                     zones.write(batch, transformed.batch(), rowsPerFlush == 0);
+                    if (batch.offsetAfter() != null) {
+                        splitPositions.put(pumped.split(), batch.offsetAfter());
+                    }
                     committer.written(batch);
                     String missing = missingPlugin.get();
                     boolean present = missing == null;
@@ -158,18 +178,21 @@ final class StreamSync {
                         }
                     }
                     if (control.isStopped()) {
-                        reader.wakeup();
+                        pump.wakeup();
                         return;
                     }
                 }
+                splitsDone.addAll(pump.takeFinished());
                 if (!control.isStopped()) {
                     committer.flush();
                 }
             } finally {
                 pump.stop();
-                journal.info(streamName + ": reading took " + millis(pump.pollNanos) + " ms, transforming "
-                        + millis(pump.transformNanos) + " ms (then "
-                        + millis(pump.blockedNanos) + " ms waiting for the writer), writing "
+                journal.info(streamName + ": reading took " + millis(pump.pollNanos.get()) + " ms, transforming "
+                        + millis(pump.transformNanos.get()) + " ms (then "
+                        + millis(pump.blockedNanos.get()) + " ms waiting for the writer)"
+                        + (readers.sources().size() > 1 ? " over " + readers.sources().size() + " readers" : "")
+                        + ", writing "
                         + millis(writeNanos) + " ms (then " + millis(pump.waitNanos) + " ms waiting for the reader)");
             }
             if (control.isStopped()) {
@@ -229,16 +252,161 @@ final class StreamSync {
         }
     }
 
-    /** Stores the offset with JSON-friendly values (a connector may hand temporal or binary values). */
-    @SuppressWarnings("unchecked")
+    /**
+     * Stores the offset with JSON-friendly values (a connector may hand temporal or binary values). A stream read in
+     * splits stores, per split written since the last flush, its bounds, its last position and whether it ended.
+     */
     private void storeOffset(Offset offset) {
         if (changes != null && changes.inSnapshot()) {
             // the snapshot lands in a staging table that a crash drops: resuming from its offsets would lose rows
             return;
         }
-        Map<String, Object> values = (Map<String, Object>) JsonValues.value(offset.values());
-        state.offsets().put(pipelineId, streamName, SPLIT, new Offset(offset.version(), values));
-        reader.committed(offset);
+        if (splits.size() == 1 && splits.containsKey(SPLIT)) {
+            state.offsets().put(pipelineId, streamName, SPLIT, json(offset));
+            reader.committed(offset);
+            return;
+        }
+        Set<String> touched = new LinkedHashSet<>(splitPositions.keySet());
+        touched.addAll(splitsDone);
+        for (String split : touched) {
+            Offset position = splitPositions.get(split);
+            storeSplit(split, position == null ? lastPositions.get(split) : json(position), splitsDone.contains(split));
+            if (position != null) {
+                lastPositions.put(split, json(position));
+            }
+        }
+        splitPositions.clear();
+        splitsDone.clear();
+    }
+
+    /** Stores a split's bounds, its position (null: from its beginning) and whether its reader ended. */
+    private void storeSplit(String split, Offset position, boolean done) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(BOUNDS, splits.get(split).bounds());
+        values.put(POSITION, position == null ? null : position.values());
+        values.put(DONE, done);
+        state.offsets().put(pipelineId, streamName, split, new Offset(position == null ? 1 : position.version(), values));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Offset json(Offset offset) {
+        return new Offset(offset.version(), (Map<String, Object>) JsonValues.value(offset.values()));
+    }
+
+    private ReadRequest request(Offset start) {
+        return ReadRequest.builder(plan.stream().id()).syncMode(plan.syncMode()).cursorField(plan.cursorField())
+                .primaryKey(plan.primaryKey()).startOffset(start).batchSize(definition.batchSize())
+                .lookBack(Duration.ofSeconds(definition.lookBackSeconds()))
+                .follow(plan.syncMode() == SyncMode.CDC && definition.followChanges())
+                .batchWait(plan.syncMode() == SyncMode.CDC ? Duration.ofSeconds(definition.checkpointSeconds()) : null)
+                .build();
+    }
+
+    /**
+     * One split to read in this run and where its reader starts.
+     *
+     * @param split the split
+     * @param start its stored position, or null from its beginning
+     */
+    private record SplitRead(Split split, Offset start) {
+    }
+
+    /**
+     * @return the splits to read: those a crashed run left unfinished (the ones it finished are not read again), or
+     *         the source's splits of a full refresh when the pipeline's parallelism leaves this stream more than one
+     *         reader, or the whole stream
+     */
+    @SuppressWarnings("unchecked")
+    private List<SplitRead> splitReads(ReadRequest request, Map<String, Offset> stored, RunStreamContext context)
+            throws ConnectorException {
+        List<SplitRead> reads = new ArrayList<>();
+        if (!stored.isEmpty() && !stored.containsKey(SPLIT)) {
+            int finished = 0;
+            for (Map.Entry<String, Offset> entry : stored.entrySet()) {
+                Map<String, Object> values = entry.getValue().values();
+                Split split = new Split(entry.getKey(), (Map<String, Object>) values.getOrDefault(BOUNDS, Map.of()));
+                splits.put(split.id(), split);
+                if (Boolean.TRUE.equals(values.get(DONE))) {
+                    finished++;
+                    continue;
+                }
+                Map<String, Object> position = (Map<String, Object>) values.get(POSITION);
+                Offset start = position == null ? null : new Offset(entry.getValue().version(), position);
+                if (start != null) {
+                    lastPositions.put(split.id(), start);
+                }
+                reads.add(new SplitRead(split, start));
+            }
+            journal.info(streamName + ": resuming " + reads.size() + " unfinished key ranges of " + stored.size()
+                    + "; the " + finished + " finished ones are not read again");
+            return reads;
+        }
+        List<Split> cut = stored.isEmpty() && plan.syncMode() == SyncMode.FULL_REFRESH && readersPerStream() > 1
+                ? source.splits(request, readersPerStream()) : List.of(Split.WHOLE);
+        for (Split split : cut) {
+            splits.put(split.id(), split);
+            reads.add(new SplitRead(split, cut.size() == 1 ? request.startOffset() : null));
+            if (cut.size() > 1 && plan.resumable()) {
+                // every range is stored before reading, so a crash before its first flush does not forget it
+                storeSplit(split.id(), null, false);
+            }
+        }
+        if (cut.size() > 1) {
+            journal.info(streamName + ": read by " + cut.size() + " readers at once, in key ranges "
+                    + cut.stream().map(s -> s.id() + " " + s.bounds()).toList());
+        }
+        return reads;
+    }
+
+    /** @return the readers one stream may use: the pipeline's parallelism shared by the streams running at once */
+    private int readersPerStream() {
+        int streamsAtOnce = Math.max(1, Math.min(definition.parallelism(), definition.streams().size()));
+        return Math.max(1, definition.parallelism() / streamsAtOnce);
+    }
+
+    /**
+     * The open readers of one stream.
+     *
+     * @param sources a reader per split
+     */
+    private record Readers(List<ReaderPump.Source> sources) implements AutoCloseable {
+        /** @return the reader of a stream read whole, or null when it is read in splits */
+        StreamReader single() {
+            return sources.size() == 1 && SPLIT.equals(sources.get(0).split()) ? sources.get(0).reader() : null;
+        }
+
+        @Override
+        public void close() {
+            RuntimeException failure = null;
+            for (ReaderPump.Source source : sources) {
+                try {
+                    source.reader().close();
+                } catch (RuntimeException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+    }
+
+    private Readers open(List<SplitRead> reads, ReadRequest request, RunStreamContext context) throws ConnectorException {
+        List<ReaderPump.Source> sources = new ArrayList<>();
+        try {
+            for (SplitRead read : reads) {
+                ReadRequest own = SPLIT.equals(read.split().id()) ? request : request(read.start());
+                sources.add(new ReaderPump.Source(read.split().id(), source.openReader(own, read.split(), context)));
+            }
+            return new Readers(sources);
+        } catch (ConnectorException | RuntimeException e) {
+            try {
+                new Readers(sources).close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -265,7 +433,4 @@ final class StreamSync {
         return plan.stream().schema().fields().stream().map(f -> f.name() + " " + f.type()).toList();
     }
 
-    private Offset storedOffset() {
-        return state.offsets().get(pipelineId, streamName, SPLIT).orElse(null);
-    }
 }

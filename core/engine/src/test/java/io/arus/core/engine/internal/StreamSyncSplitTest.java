@@ -1,0 +1,192 @@
+package io.arus.core.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.arus.api.connector.CheckResult;
+import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.ConnectorSession;
+import io.arus.api.connector.ReadRequest;
+import io.arus.api.connector.Split;
+import io.arus.api.connector.StreamContext;
+import io.arus.api.connector.StreamDescriptor;
+import io.arus.api.connector.StreamId;
+import io.arus.api.connector.StreamReader;
+import io.arus.api.connector.SyncMode;
+import io.arus.api.connector.WriteMode;
+import io.arus.api.record.Offset;
+import io.arus.api.record.RecordBatch;
+import io.arus.api.type.Field;
+import io.arus.api.type.LogicalType;
+import io.arus.api.type.Schema;
+import io.arus.core.engine.PipelineDefinition;
+import io.arus.core.engine.QualityCheckSettings;
+import io.arus.core.engine.StreamSettings;
+import io.arus.core.store.fixture.MemoryDeadLetters;
+import io.arus.core.store.fixture.MemoryOffsets;
+import io.arus.core.store.fixture.MemoryRuns;
+import io.arus.core.store.fixture.MemorySchemas;
+import io.arus.core.store.fixture.TestClock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A full refresh read in three key ranges at once: offsets are stored per range, and after a failure the next run
+ * reads only the ranges left unfinished, each from its stored position, so every row lands once.
+ */
+class StreamSyncSplitTest {
+    private static final Schema SOURCE = Schema.of(Field.of("n", LogicalType.INT64, false));
+    private final RangeSource source = new RangeSource();
+    private final FakeSession destination = new FakeSession();
+    private final MemoryOffsets offsets = new MemoryOffsets();
+    private final MemorySchemas schemas = new MemorySchemas();
+    private final MemoryRuns runs = new MemoryRuns();
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+    /** Ids 1..30 in three ranges of ten, two rows a batch; range b can be told to fail once range a is stored done. */
+    private final class RangeSource implements ConnectorSession {
+        final List<String> opened = new CopyOnWriteArrayList<>();
+        final List<ReadRequest> requests = new CopyOnWriteArrayList<>();
+        volatile boolean failB;
+
+        @Override
+        public CheckResult check() {
+            return CheckResult.ok("ranges");
+        }
+
+        @Override
+        public List<Split> splits(ReadRequest request, int maxSplits) {
+            assertThat(maxSplits).isEqualTo(3);
+            return List.of(new Split("a", Map.of("from", 1, "to", 10)), new Split("b", Map.of("from", 11, "to", 20)),
+                    new Split("c", Map.of("from", 21, "to", 30)));
+        }
+
+        @Override
+        public StreamReader openReader(ReadRequest request, Split split, StreamContext context) {
+            opened.add(split.id());
+            requests.add(request);
+            long to = ((Number) split.bounds().get("to")).longValue();
+            long from = request.startOffset() == null ? ((Number) split.bounds().get("from")).longValue()
+                    : ((Number) request.startOffset().get("n")).longValue() + 1;
+            return new StreamReader() {
+                private long next = from;
+                private int polls;
+
+                @Override
+                public RecordBatch poll() throws ConnectorException {
+                    polls++;
+                    if ("b".equals(split.id()) && failB && polls == 2) {
+                        awaitADone();
+                        throw new ConnectorException(ConnectorException.Kind.CONNECTION, "range b lost its connection");
+                    }
+                    if ("c".equals(split.id())) {
+                        pause(30); // range c is slow, so range a ends (and is stored done) while c still writes
+                    }
+                    if (next > to) {
+                        return null;
+                    }
+                    List<Object[]> rows = new ArrayList<>();
+                    for (int i = 0; i < 2 && next <= to; i++) {
+                        rows.add(new Object[] {next++});
+                    }
+                    return RecordBatch.of(SOURCE, rows, Offset.of(Map.of("n", next - 1)));
+                }
+
+                @Override
+                public void wakeup() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private void awaitADone() {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            // range a is stored done, and range b's first batch is stored too: then b fails
+            Offset a = offsets.get("p1", "public.t", "a").orElse(null);
+            Offset b = offsets.get("p1", "public.t", "b").orElse(null);
+            if (a != null && Boolean.TRUE.equals(a.get(StreamSync.DONE)) && b != null) {
+                return;
+            }
+            pause(10);
+        }
+        throw new AssertionError("range a was never stored as done, or range b never stored");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sync() throws Exception {
+        StreamSettings settings = new StreamSettings("public.t", SyncMode.FULL_REFRESH, null, List.of("n"), null,
+                WriteMode.UPSERT);
+        PipelineDefinition definition = new PipelineDefinition(List.of(settings), false, true, "analytics", "raw", 2, 3,
+                null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(), false);
+        StreamPlan plan = StreamPlan.resolve(settings, new StreamDescriptor(new StreamId("public", "t"), SOURCE,
+                List.of("n"), List.of(), 30));
+        RunJournal journal = new RunJournal(runs, "run-1", clock);
+        StreamCounters counters = new StreamCounters(runs, "run-1", "public.t", clock, new EventSink(), "p1",
+                new RunSeries(runs, "run-1", clock));
+        try (TransformChain chain = TransformChain.open(new FakeTransforms(), UnaryOperator.identity(), List.of(), SOURCE,
+                StepContext.preview("p1", "public.t"))) {
+            new StreamSync("p1", definition, plan, source, destination, new StreamState(offsets, schemas),
+                    new MemoryDeadLetters(), journal, new RunControl(), counters, clock, chain, () -> null).run();
+        }
+    }
+
+    private List<Long> landed() {
+        return destination.flushed.get("analytics.t").stream().map(row -> (Long) row[0]).toList();
+    }
+
+    @Test
+    void readsTheRangesAtOnceAndStartsOverNextTime() throws Exception {
+        sync();
+
+        assertThat(source.opened).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(landed()).hasSize(30).doesNotHaveDuplicates();
+        // a finished full refresh keeps no offsets: the next one reads every range again
+        assertThat(offsets.all("p1")).isEmpty();
+    }
+
+    @Test
+    void aResumedRunReadsOnlyTheUnfinishedRangesFromTheirStoredPositions() throws Exception {
+        source.failB = true;
+        assertThatThrownBy(this::sync).isInstanceOf(ConnectorException.class).hasMessageContaining("range b");
+
+        Map<String, Offset> stored = offsets.all("p1").get("public.t");
+        assertThat(stored.get("a").values()).containsEntry(StreamSync.DONE, true);
+        assertThat(stored.get("b").values()).containsEntry(StreamSync.DONE, false)
+                .containsEntry(StreamSync.POSITION, Map.of("n", 12L))
+                .containsEntry(StreamSync.BOUNDS, Map.of("from", 11, "to", 20));
+        assertThat(landed()).contains(1L, 10L, 11L, 12L).doesNotContain(13L);
+
+        source.failB = false;
+        source.opened.clear();
+        source.requests.clear();
+        sync();
+
+        // range a is not read again; b resumes after its first batch, c after what it had stored
+        assertThat(source.opened).containsExactlyInAnyOrder("b", "c");
+        ReadRequest b = source.requests.get(source.opened.indexOf("b"));
+        assertThat(b.startOffset().values()).containsEntry("n", 12L);
+        assertThat(landed()).hasSize(30).doesNotHaveDuplicates();
+        assertThat(offsets.all("p1")).isEmpty();
+    }
+}
