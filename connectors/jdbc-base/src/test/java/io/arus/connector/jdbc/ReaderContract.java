@@ -135,6 +135,20 @@ public abstract class ReaderContract extends SessionContract {
     }
 
     @Test
+    void aTableWithoutStatisticsIsCountedAndSplitToo() throws Exception {
+        db.sql(tenThousandRowsAtOneInstant(db.q("no_statistics")));
+        StreamId table = db.table("no_statistics");
+        ReadRequest request = ReadRequest.builder(table).batchSize(1000).build();
+        List<Split> splits = session.splits(request, 4);
+        assertThat(splits).hasSize(4);
+        List<Long> all = new ArrayList<>();
+        for (Split split : splits) {
+            all.addAll(readSplit(request, split));
+        }
+        assertThat(all).hasSize(10_000).doesNotHaveDuplicates();
+    }
+
+    @Test
     void smallTablesAndIncrementalReadsAreReadWhole() throws Exception {
         db.sql(tenThousandRowsAtOneInstant(db.q("not_split")));
         db.sql(analyze(db.q("not_split")));

@@ -25,6 +25,8 @@ import java.util.Objects;
 final class KeyRanges {
     /** Sampled values per range: enough for even quantiles, few enough to read at once. */
     private static final int SAMPLE_PER_RANGE = 2_000;
+    /** The most sampled values held at once. */
+    static final int MAX_SAMPLE = 100_000;
     static final String COLUMN = "column";
     static final String FROM = "from";
     static final String TO = "to";
@@ -51,7 +53,8 @@ final class KeyRanges {
         if (dialect.sampleSql(qualified, dialect.quote(column.name()), 0.5) == null) {
             return List.of(Split.WHOLE);
         }
-        long rows = table.rowEstimate() > 0 ? table.rowEstimate() : count(connection, qualified);
+        long rows = table.rowEstimate() > 0 ? table.rowEstimate()
+                : count(connection, qualified, (long) maxSplits * request.batchSize() * 10);
         int ranges = (int) Math.min(maxSplits, rows / request.batchSize());
         if (ranges < 2) {
             return List.of(Split.WHOLE);
@@ -62,10 +65,24 @@ final class KeyRanges {
             return List.of(Split.WHOLE);
         }
         List<Object> sample = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet result = statement.executeQuery()) {
-            while (result.next()) {
-                sample.add(column.mapping().reader().read(result, 1));
+        // a stale estimate may make the sample far larger than asked: past the cap, every other value is dropped and
+        // only every second one kept from then on, so memory stays bounded and the sample stays spread evenly
+        long stride = 1;
+        long seen = 0;
+        dialect.prepareForStreaming(connection);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            dialect.streamResults(statement, SAMPLE_PER_RANGE);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    if (seen++ % stride != 0) {
+                        continue;
+                    }
+                    sample.add(column.mapping().reader().read(result, 1));
+                    if (sample.size() >= MAX_SAMPLE) {
+                        thin(sample);
+                        stride *= 2;
+                    }
+                }
             }
         }
         List<Object> bounds = new ArrayList<>();
@@ -93,8 +110,22 @@ final class KeyRanges {
         return splits;
     }
 
-    private static long count(Connection connection, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM " + table);
+    /** Keeps the values at even positions. */
+    static void thin(List<Object> sample) {
+        int kept = 0;
+        for (int i = 0; i < sample.size(); i += 2) {
+            sample.set(kept++, sample.get(i));
+        }
+        sample.subList(kept, sample.size()).clear();
+    }
+
+    /**
+     * Counts the rows of a table without statistics, up to a cap: a table past it is big enough for every range,
+     * and counting it whole could take minutes.
+     */
+    private static long count(Connection connection, String table, long cap) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM " + table
+                + " LIMIT " + cap + ") arus_rows");
              ResultSet result = statement.executeQuery()) {
             return result.next() ? result.getLong(1) : 0;
         }
