@@ -64,3 +64,8 @@ printf '%-60s %8s ms %9s rows read\n' "Arus incremental PG -> PG, first run ($RO
   "Arus incremental, $CHANGED changed rows in $ROWS" "$second_ms" "$second_rows" \
   "Arus incremental, nothing changed" "$third_ms" "$third_rows"
 echo "goal: the changed rows' run < 2000 ms; destination equals the source ($count rows)"
+# where the changed rows' run spent its time: its run log, as the server wrote it
+echo "the changed rows' run, as logged:"
+awk '/run [0-9a-f-]+\]/ {print}' "$WORK/server/server.log" | grep -o '^[^ ]* .*\[run [0-9a-f]*' | awk '{print $NF}' | uniq \
+  | sed -n 2p | xargs -I{} grep -F "[run {}" "$WORK/server/server.log" | cut -c12-23,60- | cut -c1-200 | sed 's/^/  /'
+

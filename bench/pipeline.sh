@@ -4,6 +4,7 @@
 #   note VARCHAR(20) (NULL in every 10th row)
 # 1. psql COPY ... TO STDOUT (FORMAT binary) | psql COPY ... FROM STDIN (FORMAT binary), target with PK  (anchor)
 # 2. pgloader MariaDB -> PostgreSQL                                                                      (anchor)
+#    and mariadb --batch --quick | psql COPY (text)                                                      (anchor)
 # 3. Arus full refresh PostgreSQL -> PostgreSQL, server heap capped at 512 MB (first run, then a second one)
 # 4. Arus full refresh MariaDB -> PostgreSQL, same server
 # 5. psql COPY ... TO STDOUT | clickhouse-client INSERT ... FORMAT TabSeparated (anchor), and Arus full refresh
@@ -73,6 +74,13 @@ EOF
 t=$(now_ms)
 pgloader --quiet "$WORK/load.pgl" > "$WORK/pgloader.log" 2>&1 || { cat "$WORK/pgloader.log"; exit 1; }
 pgloader_ms=$(( $(now_ms) - t ))
+
+# --- 2b. mariadb --batch --quick | psql COPY (text) ------------------------------------------------------------
+"${PSQL[@]}" -d arus_bench -c "CREATE SCHEMA maria_pipe" -c "CREATE TABLE maria_pipe.bench (LIKE src.bench INCLUDING ALL)"
+t=$(now_ms)
+"${MARIA[@]}" --batch --quick --skip-column-names arus_bench -e "SELECT * FROM bench" \
+  | "${PSQL[@]}" -d arus_bench -c "COPY maria_pipe.bench FROM STDIN (FORMAT text, NULL 'NULL')"
+maria_pipe_ms=$(( $(now_ms) - t ))
 
 # --- 5a. PostgreSQL -> ClickHouse pipe --------------------------------------------------------------------------
 ch "DROP DATABASE IF EXISTS arus_bench" >/dev/null
@@ -149,7 +157,7 @@ chain_pipe_ms=$(least "$(pipe_ms arus_pg_chain1.bench)" "$(pipe_ms arus_pg_chain
 python_ms=$(arus_run "$pg_source" src.bench arus_pg_python "" "" "$python_step")
 peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$PID/status)
 count() { "${PSQL[@]}" -tA -d arus_bench -c "SELECT count(*) FROM $1"; }
-for t in copy_target.bench pgloader_target.bench arus_pg_cold.bench arus_pg.bench arus_pg_nochecks.bench arus_maria.bench \
+for t in copy_target.bench pgloader_target.bench maria_pipe.bench arus_pg_cold.bench arus_pg.bench arus_pg_nochecks.bench arus_maria.bench \
     arus_pg_chain_cold.bench arus_pg_plain1.bench arus_pg_chain1.bench arus_pg_plain2.bench arus_pg_chain2.bench \
     arus_pg_plain3.bench arus_pg_chain3.bench \
     arus_pg_python.bench; do
@@ -165,6 +173,7 @@ chain_rate=$(rate "$ROWS" "$chain_ms"); chain_cold_rate=$(rate "$ROWS" "$chain_c
 plain_rate=$(rate "$ROWS" "$plain_ms")
 printf '%-52s %9s ms %9s rows/s\n' "psql COPY binary | psql COPY binary (anchor)" "$copy_ms" "$copy_rate" \
   "pgloader MariaDB -> PostgreSQL (anchor)" "$pgloader_ms" "$pgloader_rate" \
+  "mariadb --batch --quick | psql COPY (anchor)" "$maria_pipe_ms" "$(rate "$ROWS" "$maria_pipe_ms")" \
   "Arus full refresh PG -> PG, first run of the server" "$pg_cold_ms" "$pg_cold_rate" \
   "Arus full refresh PostgreSQL -> PostgreSQL" "$pg_ms" "$pg_rate" \
   "  the same without quality checks" "$pg_nochecks_ms" "$pg_nochecks_rate" \
@@ -178,8 +187,8 @@ printf '%-52s %9s ms %9s rows/s\n' "psql COPY binary | psql COPY binary (anchor)
   "psql COPY pipe of the output without steps (best of two)" "$plain_pipe_ms" "$(rate "$ROWS" "$plain_pipe_ms")" \
   "psql COPY pipe of the chain's output (best of two)" "$chain_pipe_ms" "$(rate "$ROWS" "$chain_pipe_ms")" \
   "Arus PG -> PG, one python step" "$python_ms" "$python_rate"
-python3 -c "print('ratios: Arus PG->PG / COPY pipe = %.2fx (first run %.2fx, %.2fx without checks; goal >= 0.5x); Arus MariaDB->PG / pgloader = %.2fx (goal >= 1.5x)' % ($pg_rate/$copy_rate, $pg_cold_rate/$copy_rate, $pg_nochecks_rate/$copy_rate, $maria_rate/$pgloader_rate))"
-python3 -c "print('ratio: Arus PG->ClickHouse / clickhouse-client pipe = %.2fx (first run %.2fx; goal >= 0.4x)' % ($ch_rate/$ch_pipe_rate, $ch_cold_rate/$ch_pipe_rate))"
+python3 -c "print('ratios: Arus PG->PG / COPY pipe = %.2fx (first run %.2fx, %.2fx without checks; goal >= 0.8x, first run 0.7x); Arus MariaDB->PG / pgloader = %.2fx (goal >= 3x), / mariadb|psql pipe = %.2fx (goal >= 0.8x)' % ($pg_rate/$copy_rate, $pg_cold_rate/$copy_rate, $pg_nochecks_rate/$copy_rate, $maria_rate/$pgloader_rate, $maria_pipe_ms/$maria_ms))"
+python3 -c "print('ratio: Arus PG->ClickHouse / clickhouse-client pipe = %.2fx (first run %.2fx; goal >= 0.8x)' % ($ch_rate/$ch_pipe_rate, $ch_cold_rate/$ch_pipe_rate))"
 python3 -c "print('ratio: Arus PG->PG with the 5-step chain / without transforms = %.2fx (run by run %.2fx, %.2fx and %.2fx; first run %.2fx; goal >= 0.8x); python step %d rows/s (%.2fx)' % ($chain_rate/$plain_rate, $plain1_ms/$chain1_ms, $plain2_ms/$chain2_ms, $plain3_ms/$chain3_ms, $chain_cold_rate/$plain_rate, $python_rate, $python_rate/$plain_rate))"
 python3 -c "print('ratio: the destination alone (psql COPY pipe) for the chain\\'s output / without steps = %.2fx' % ($plain_pipe_ms/$chain_pipe_ms))"
-echo "server peak resident memory: $((peak_kb / 1024)) MB (heap capped at $HEAP); rows per table: $ROWS"
+echo "server peak resident memory: $((peak_kb / 1024)) MB (heap capped at $HEAP); rows per table: $ROWS; readers per stream: $(grep -o 'read by [0-9]* readers at once' "$WORK/server/server.log" | sort | uniq -c | tr -s ' ' | paste -sd';')"

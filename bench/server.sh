@@ -1,11 +1,12 @@
-# Sourced by the benches: starts an Arus server from the built jar on PORT with the heap capped at HEAP, its data
+# Sourced by the benches: starts an Arus server from the built jar on PORT with the heap capped at HEAP (and the JVM
+# options of ARUS_JAVA_OPTS, as scripts/run.sh passes them), its data
 # under WORK/server, logs in as admin and defines api (METHOD PATH [JSON]), field (a JSON path of stdin) and
 # connection (sources|destinations JSON -> id). Sets PID (the caller's EXIT trap stops it) and TOKEN.
 start_arus() {
   mkdir -p "$WORK/server"
   local jar; jar="$(pwd)/runtime/target/arus.jar"
   (cd "$WORK/server" && exec env ARUS_HTTP_PORT=$PORT ARUS_ADMIN_PASSWORD=bench-password \
-    java -Xmx$HEAP -jar "$jar" </dev/null >server.log 2>&1) &
+    java ${ARUS_JAVA_OPTS:-} -Xmx$HEAP -jar "$jar" </dev/null >server.log 2>&1) &
   PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health"; do sleep 0.2; done
   TOKEN=$(curl -sf -H 'Content-Type: application/json' --data '{"username":"admin","password":"bench-password"}' \

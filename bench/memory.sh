@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Memory at scale (issue 18): a PostgreSQL -> PostgreSQL full refresh of ROWS rows (default 10,000,000, the shape of
+# bench/pipeline.sh's table) on a server whose heap is capped at HEAP (default 256m). Prints the run's time and rows/s,
+# the server's peak resident memory (VmHWM, goal <= 400 MB), its resident memory after the run, and the readers the
+# run used. KEEP=1 keeps the source database for the next run; NMT=1 prints the JVM's native memory summary (start
+# it with ARUS_JAVA_OPTS=-XX:NativeMemoryTracking=summary). Needs a built tree (./mvnw install -DskipTests) and the test servers (scripts/test-services.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS=${ROWS:-10000000}
+PORT=${PORT:-18183}
+HEAP=${HEAP:-256m}
+export PGPASSWORD=arus
+PSQL=(psql -q -h 127.0.0.1 -U arus -v ON_ERROR_STOP=1 -d arus_memory)
+WORK=$(mktemp -d)
+PID=
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+./scripts/test-services.sh >/dev/null
+t=$(date +%s)
+if [ "${KEEP:-}" = 1 ] && psql -q -h 127.0.0.1 -U arus -d arus_memory -c "SELECT 1 FROM src.bench LIMIT 1" >/dev/null 2>&1; then
+  "${PSQL[@]}" -c "DROP SCHEMA IF EXISTS dst CASCADE"
+else
+psql -q -h 127.0.0.1 -U arus -d postgres -c "DROP DATABASE IF EXISTS arus_memory" -c "CREATE DATABASE arus_memory"
+"${PSQL[@]}" <<SQL
+CREATE SCHEMA src;
+CREATE TABLE src.bench (id BIGINT PRIMARY KEY, name VARCHAR(40), email VARCHAR(40), qty INT, price DECIMAL(12,2),
+  created_at TIMESTAMP(6), note VARCHAR(20));
+INSERT INTO src.bench SELECT g, 'name ' || g, 'user' || g || '@example.com', g % 1000, (g % 100000) / 100.0,
+  timestamp '2024-01-01' + g * interval '1 second', CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || (g % 97) END
+  FROM generate_series(1, $ROWS) g;
+VACUUM ANALYZE src.bench;
+SQL
+fi
+echo "source table: $ROWS rows in $(( $(date +%s) - t )) s" >&2
+
+. bench/server.sh
+start_arus
+pg='"host":"127.0.0.1","port":5432,"database":"arus_memory","username":"arus","password":"arus"'
+source=$(connection sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}")
+destination=$(api POST /api/destinations "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
+pipeline=$(api POST /api/pipelines "{\"name\":\"memory\",\"source_id\":\"$source\",\"destination_id\":\"$destination\",
+  \"target_namespace\":\"dst\",\"batch_size\":20000,\"streams\":[{\"name\":\"src.bench\",\"sync_mode\":\"full_refresh\"}]}" \
+  | field '["id"]')
+before_kb=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
+read -r ms rows < <(run_once "$pipeline")
+peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$PID/status)
+after_kb=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
+[ "$("${PSQL[@]}" -tA -c "SELECT count(*) FROM dst.bench")" = "$ROWS" ] || { echo "dst.bench is not complete" >&2; exit 1; }
+printf 'Arus full refresh PG -> PG, %d rows, heap %s: %d ms, %d rows/s\n' "$rows" "$HEAP" "$ms" $((rows * 1000 / ms))
+echo "server resident memory: $((before_kb / 1024)) MB before the run, peak (VmHWM) $((peak_kb / 1024)) MB (goal <= 400 MB), $((after_kb / 1024)) MB after"
+grep -o 'read by [0-9]* readers at once' "$WORK/server/server.log" | head -1 || echo "read by 1 reader"
+[ -n "${NMT:-}" ] && jcmd "$PID" VM.native_memory summary | grep -E "committed" | head -25
+[ "${KEEP:-}" = 1 ] || psql -q -h 127.0.0.1 -U arus -d postgres -c "DROP DATABASE arus_memory"
