@@ -92,6 +92,42 @@ class PipelineStateTest {
         assertThat(server.json("/api/pipelines/" + pipeline + "/state").path("schemas").path(stream).size()).isEqualTo(3);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void anEditThatChangesAStreamsSyncModeStartsItOverAndAPutOfWhatGetGaveKeepsItsOffset() throws Exception {
+        String schema = "state_mode_" + shortId();
+        String stream = schema + ".items";
+        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + stream + " (id bigint PRIMARY KEY,"
+                + " name text, updated_at timestamptz(6) NOT NULL);"
+                + " INSERT INTO " + stream + " SELECT g, 'item ' || g, timestamptz '2024-01-01 00:00:00+00'"
+                + " + g * interval '1 second' FROM generate_series(1, 1000) g;");
+        String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
+        String target = "state_mode_dst_" + shortId();
+        String pipeline = pipeline(source, stream, target);
+        assertThat(server.runToEnd(pipeline).path("status").asText()).isEqualTo("succeeded");
+
+        // what GET answered, PUT back unchanged: the incremental offset stays, the next run reads nothing new
+        String read = server.get("/api/pipelines/" + pipeline).body();
+        HttpResponse<String> same = server.send("PUT", "/api/pipelines/" + pipeline, read, server.adminToken());
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
+        assertThat(server.json("/api/pipelines/" + pipeline + "/state").path("streams").path(stream).has("all")).isTrue();
+        JsonNode unchanged = server.runToEnd(pipeline);
+        assertThat(unchanged.path("streams").get(0).path("rows_read").asLong()).isZero();
+
+        // the stream edited into a full refresh with upserts: the incremental offset would have it read nothing
+        Map<String, Object> edited = ArusServer.JSON.readValue(read, Map.class);
+        edited.put("streams", List.of(Map.of("name", stream, "sync_mode", "full_refresh", "write_mode", "upsert")));
+        HttpResponse<String> put = server.send("PUT", "/api/pipelines/" + pipeline,
+                ArusServer.JSON.writeValueAsString(edited), server.adminToken());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        assertThat(server.json("/api/pipelines/" + pipeline + "/state").path("streams").has(stream)).isFalse();
+        JsonNode full = server.runToEnd(pipeline);
+        assertThat(full.path("status").asText()).as(full.toString()).isEqualTo("succeeded");
+        assertThat(full.path("streams").get(0).path("rows_read").asLong()).as("read from the start").isEqualTo(1000);
+        assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM " + target + ".items").trim()).isEqualTo("1000");
+        assertThat(server.get("/api/audit?limit=50").body()).contains("pipeline.reset_streams");
+    }
+
     /** @return each row's columns joined by a space */
     private static List<String> query(String sql, String parameter) throws SQLException {
         List<String> rows = new ArrayList<>();

@@ -28,8 +28,10 @@ import io.arus.core.store.StreamOffsetStore;
 import io.arus.core.store.StreamSchemaStore;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -113,9 +115,17 @@ public final class Pipelines implements PipelineService {
         actor.require(Role.EDITOR);
         Pipeline current = find(id);
         PipelineSpec valid = check(spec, current);
+        List<String> rereads = readChanged(storedStreams(current), valid.streams());
         change(() -> {
             Pipeline pipeline = pipelines.update(stored(id, valid, current))
                     .orElseThrow(() -> new NotFoundException("no pipeline " + id));
+            for (String stream : rereads) {
+                offsets.clear(id, stream);
+            }
+            if (!rereads.isEmpty()) {
+                audit.record(actor.username(), "pipeline.reset_streams", "pipeline:" + id,
+                        pipeline.name() + ": " + String.join(", ", rereads), actor.address());
+            }
             if (valid.notifications() != null) {
                 targets.setSubscriptions(id, subscriptions(valid.notifications()));
             }
@@ -229,6 +239,31 @@ public final class Pipelines implements PipelineService {
             }
         }
         return new StepChecks.Checked(sealed.streams(), errors);
+    }
+
+    /**
+     * The streams whose stored offsets no longer mean anything after an edit: a different sync mode, cursor or key
+     * reads in another order (an incremental offset given to a full refresh would read nothing). Change-capture
+     * streams keep theirs: their offset is a log position a replication slot holds, released by a reset only.
+     *
+     * @return the names of the streams, present before and after, whose next run starts from the beginning
+     */
+    static List<String> readChanged(List<StreamSpec> before, List<StreamSpec> after) {
+        Map<String, StreamSpec> old = new HashMap<>();
+        before.forEach(stream -> old.put(stream.name(), stream));
+        List<String> changed = new ArrayList<>();
+        for (StreamSpec stream : after) {
+            StreamSpec was = old.get(stream.name());
+            if (was == null || "cdc".equals(was.syncMode()) || "cdc".equals(stream.syncMode())) {
+                continue;
+            }
+            if (!Objects.equals(was.syncMode(), stream.syncMode())
+                    || !Objects.equals(was.cursorField(), stream.cursorField())
+                    || !was.primaryKey().equals(stream.primaryKey())) {
+                changed.add(stream.name());
+            }
+        }
+        return changed;
     }
 
     /** @return the stored streams of a pipeline, or none when its definition no longer binds */
