@@ -42,12 +42,7 @@ class PipelineStateTest {
 
     @Test
     void anIncrementalRunResumesFromItsStoredOffsetAndAResetForgetsOffsetAndColumns() throws Exception {
-        String schema = "state_src_" + shortId();
-        String stream = schema + ".items";
-        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + stream + " (id bigint PRIMARY KEY,"
-                + " name text, updated_at timestamptz(6) NOT NULL);"
-                + " INSERT INTO " + stream + " SELECT g, 'item ' || g, timestamptz '2024-01-01 00:00:00+00'"
-                + " + g * interval '1 second' FROM generate_series(1, 1000) g;");
+        String stream = itemsTable("state_src_");
         String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
         String pipeline = pipeline(source, stream, "state_dst_" + shortId());
 
@@ -95,12 +90,7 @@ class PipelineStateTest {
     @Test
     @SuppressWarnings("unchecked")
     void anEditThatChangesAStreamsSyncModeStartsItOverAndAPutOfWhatGetGaveKeepsItsOffset() throws Exception {
-        String schema = "state_mode_" + shortId();
-        String stream = schema + ".items";
-        Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + stream + " (id bigint PRIMARY KEY,"
-                + " name text, updated_at timestamptz(6) NOT NULL);"
-                + " INSERT INTO " + stream + " SELECT g, 'item ' || g, timestamptz '2024-01-01 00:00:00+00'"
-                + " + g * interval '1 second' FROM generate_series(1, 1000) g;");
+        String stream = itemsTable("state_mode_");
         String source = DatabasePipelineTest.create("/api/sources", "postgresql", DatabasePipelineTest.pgConfig());
         String target = "state_mode_dst_" + shortId();
         String pipeline = pipeline(source, stream, target);
@@ -126,6 +116,16 @@ class PipelineStateTest {
         assertThat(full.path("streams").get(0).path("rows_read").asLong()).as("read from the start").isEqualTo(1000);
         assertThat(Sql.postgres("arus_test", "SELECT count(*) FROM " + target + ".items").trim()).isEqualTo("1000");
         assertThat(server.get("/api/audit?limit=50").body()).contains("pipeline.reset_streams");
+    }
+
+    /** @return a new schema's table {@code items} (id key, name, updated_at) of 1,000 rows, as {@code schema.items} */
+    private static String itemsTable(String prefix) throws Exception {
+        String stream = prefix + shortId() + ".items";
+        Sql.postgres("arus_test", "CREATE SCHEMA " + stream.substring(0, stream.indexOf('.')) + "; CREATE TABLE " + stream
+                + " (id bigint PRIMARY KEY, name text, updated_at timestamptz(6) NOT NULL);"
+                + " INSERT INTO " + stream + " SELECT g, 'item ' || g, timestamptz '2024-01-01 00:00:00+00'"
+                + " + g * interval '1 second' FROM generate_series(1, 1000) g;");
+        return stream;
     }
 
     /** @return each row's columns joined by a space */

@@ -86,9 +86,7 @@ public abstract class ReaderContract extends SessionContract {
         db.sql(skewedKeys(db.q("skewed")));
         StreamId table = db.table("skewed");
         ReadRequest request = ReadRequest.builder(table).batchSize(1000).build();
-        List<Split> splits = session.splits(request, 4);
-        assertThat(splits).hasSize(4);
-        assertThat(splits.stream().map(Split::id)).doesNotHaveDuplicates();
+        List<Split> splits = fourSplits(request);
         List<Long> all = new ArrayList<>();
         for (Split split : splits) {
             List<Long> ids = readSplit(request, split);
@@ -137,12 +135,9 @@ public abstract class ReaderContract extends SessionContract {
     @Test
     void aTableWithoutStatisticsIsCountedAndSplitToo() throws Exception {
         db.sql(tenThousandRowsAtOneInstant(db.q("no_statistics")));
-        StreamId table = db.table("no_statistics");
-        ReadRequest request = ReadRequest.builder(table).batchSize(1000).build();
-        List<Split> splits = session.splits(request, 4);
-        assertThat(splits).hasSize(4);
+        ReadRequest request = ReadRequest.builder(db.table("no_statistics")).batchSize(1000).build();
         List<Long> all = new ArrayList<>();
-        for (Split split : splits) {
+        for (Split split : fourSplits(request)) {
             all.addAll(readSplit(request, split));
         }
         assertThat(all).hasSize(10_000).doesNotHaveDuplicates();
@@ -162,6 +157,14 @@ public abstract class ReaderContract extends SessionContract {
 
     /** The statement that refreshes a table's statistics (its row estimate). */
     protected abstract String analyze(String table);
+
+    /** @return the four splits the session cuts the request's table into, with distinct ids */
+    private List<Split> fourSplits(ReadRequest request) throws Exception {
+        List<Split> splits = session.splits(request, 4);
+        assertThat(splits).hasSize(4);
+        assertThat(splits.stream().map(Split::id)).doesNotHaveDuplicates();
+        return splits;
+    }
 
     private List<Long> readSplit(ReadRequest request, Split split) throws Exception {
         List<Long> ids = new ArrayList<>();

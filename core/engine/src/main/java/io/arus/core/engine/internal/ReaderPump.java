@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Reads on threads of its own, one per split (a stream read whole has one), puts each batch through the transform
  * chain on that thread too, and hands both to the writer through one bounded queue: reading and transforming overlap
- * with writing. With several splits the chain runs for one batch at a time (steps may keep state). Nothing is stored
+ * with writing. With several splits the chain runs for one batch at a time (the engine reads a stream with steps
+ * whole, and a chain without steps passes batches through; the lock keeps that safe whatever comes). Nothing is stored
  * here; a batch read ahead when the run stops is dropped with its offset, and the next run reads it again.
  */
 final class ReaderPump {

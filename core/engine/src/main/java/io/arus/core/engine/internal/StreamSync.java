@@ -313,8 +313,8 @@ final class StreamSync {
 
     /**
      * @return the splits to read: those a crashed run left unfinished (the ones it finished are not read again), or
-     *         the source's splits of a full refresh when the pipeline's parallelism leaves this stream more than one
-     *         reader, or the whole stream
+     *         the source's splits of a full refresh without transform steps when the pipeline's parallelism leaves
+     *         this stream more than one reader, or the whole stream
      */
     @SuppressWarnings("unchecked")
     private List<SplitRead> splitReads(ReadRequest request, Map<String, Offset> stored, RunStreamContext context)
@@ -341,8 +341,11 @@ final class StreamSync {
                     + "; the " + finished + " finished ones are not read again");
             return reads;
         }
-        List<Split> cut = stored.isEmpty() && plan.syncMode() == SyncMode.FULL_REFRESH && readersPerStream() > 1
-                ? source.splits(request, readersPerStream()) : List.of(Split.WHOLE);
+        // a stream with transform steps is read by one reader: its steps run one batch at a time (they may keep
+        // state, like dedupe), so more readers would only compete with them for the processors
+        boolean inRanges = stored.isEmpty() && plan.syncMode() == SyncMode.FULL_REFRESH && readersPerStream() > 1
+                && chain.steps().isEmpty();
+        List<Split> cut = inRanges ? source.splits(request, readersPerStream()) : List.of(Split.WHOLE);
         for (Split split : cut) {
             splits.put(split.id(), split);
             reads.add(new SplitRead(split, cut.size() == 1 ? request.startOffset() : null));

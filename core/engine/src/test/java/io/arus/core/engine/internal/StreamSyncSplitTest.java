@@ -22,6 +22,7 @@ import io.arus.api.type.Schema;
 import io.arus.core.engine.PipelineDefinition;
 import io.arus.core.engine.QualityCheckSettings;
 import io.arus.core.engine.StreamSettings;
+import io.arus.core.model.TransformSpec;
 import io.arus.core.store.fixture.MemoryDeadLetters;
 import io.arus.core.store.fixture.MemoryOffsets;
 import io.arus.core.store.fixture.MemoryRuns;
@@ -70,8 +71,9 @@ class StreamSyncSplitTest {
         public StreamReader openReader(ReadRequest request, Split split, StreamContext context) {
             opened.add(split.id());
             requests.add(request);
-            long to = ((Number) split.bounds().get("to")).longValue();
-            long from = request.startOffset() == null ? ((Number) split.bounds().get("from")).longValue()
+            long to = split.bounds().isEmpty() ? 30 : ((Number) split.bounds().get("to")).longValue();
+            long from = request.startOffset() == null
+                    ? split.bounds().isEmpty() ? 1 : ((Number) split.bounds().get("from")).longValue()
                     : ((Number) request.startOffset().get("n")).longValue() + 1;
             return new StreamReader() {
                 private long next = from;
@@ -134,9 +136,9 @@ class StreamSyncSplitTest {
         }
     }
 
-    private void sync() throws Exception {
+    private void sync(TransformSpec... steps) throws Exception {
         StreamSettings settings = new StreamSettings("public.t", SyncMode.FULL_REFRESH, null, List.of("n"), null,
-                WriteMode.UPSERT);
+                WriteMode.UPSERT, List.of(steps));
         PipelineDefinition definition = new PipelineDefinition(List.of(settings), false, true, "analytics", "raw", 2, 3,
                 null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(), false);
         StreamPlan plan = StreamPlan.resolve(settings, new StreamDescriptor(new StreamId("public", "t"), SOURCE,
@@ -144,7 +146,7 @@ class StreamSyncSplitTest {
         RunJournal journal = new RunJournal(runs, "run-1", clock);
         StreamCounters counters = new StreamCounters(runs, "run-1", "public.t", clock, new EventSink(), "p1",
                 new RunSeries(runs, "run-1", clock));
-        try (TransformChain chain = TransformChain.open(new FakeTransforms(), UnaryOperator.identity(), List.of(), SOURCE,
+        try (TransformChain chain = TransformChain.open(new FakeTransforms(), UnaryOperator.identity(), settings.transforms(), SOURCE,
                 StepContext.preview("p1", "public.t"))) {
             new StreamSync("p1", definition, plan, source, destination, new StreamState(offsets, schemas),
                     new MemoryDeadLetters(), journal, new RunControl(), counters, clock, chain, () -> null).run();
@@ -163,6 +165,15 @@ class StreamSyncSplitTest {
         assertThat(landed()).hasSize(30).doesNotHaveDuplicates();
         // a finished full refresh keeps no offsets: the next one reads every range again
         assertThat(offsets.all("p1")).isEmpty();
+    }
+
+    @Test
+    void aStreamWithTransformStepsIsReadByOneReader() throws Exception {
+        sync(new TransformSpec("positive", Map.of()));
+
+        // its steps run one batch at a time (they may keep state): more readers would only compete with them
+        assertThat(source.opened).containsExactly("all");
+        assertThat(landed()).hasSize(30).doesNotHaveDuplicates();
     }
 
     @Test
