@@ -138,6 +138,12 @@ final class DropinBundles {
         }
     }
 
+    /** @return true while the file's bundle is being installed, started, updated or uninstalled */
+    synchronized boolean busy(Path file) {
+        TrackedFile tracked = files.get(file);
+        return tracked != null && tracked.busy();
+    }
+
     /** @return why the file's plugin is not working, or null when nothing is known to be wrong */
     synchronized String problem(Path file) {
         TrackedFile tracked = files.get(file);

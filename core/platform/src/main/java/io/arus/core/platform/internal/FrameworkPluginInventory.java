@@ -125,6 +125,10 @@ public final class FrameworkPluginInventory implements PluginInventory {
         } else if (watched != null) {
             // the watcher knows best: an activation that threw, or that did not finish in time
             reasons.add(watched);
+        } else if (dropinFile != null && watcher.busy(dropinFile)) {
+            // installed but not yet started by the watcher, which is at it: a passing state, not a failure (it
+            // becomes one above if the step outlasts the watcher's timeout)
+            return null;
         } else if (bundle.getState() == Bundle.INSTALLED && revision != null) {
             reasons.add(unresolvedReason(bundle, revision, wiring));
         } else if (bundle.getState() == Bundle.RESOLVED && dropinFile != null && !fragment) {

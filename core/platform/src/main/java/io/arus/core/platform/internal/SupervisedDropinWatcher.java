@@ -86,6 +86,11 @@ public final class SupervisedDropinWatcher implements DropinWatcher {
         return folder;
     }
 
+    /** @return true while the bundle from this file of the folder is being installed, started, updated or removed */
+    boolean busy(Path file) {
+        return bundles.busy(file);
+    }
+
     /** @return why the plugin from this file of the folder is not working, or null */
     String problem(Path file) {
         return bundles.problem(file);
