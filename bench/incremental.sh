@@ -11,13 +11,9 @@ ROWS=${ROWS:-10000000}
 CHANGED=${CHANGED:-10000}
 PORT=${PORT:-18182}
 HEAP=${HEAP:-512m}
-export PGPASSWORD=arus
 PSQL=(psql -q -h 127.0.0.1 -U arus -v ON_ERROR_STOP=1 -d arus_incr)
-WORK=$(mktemp -d)
-PID=
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-./scripts/test-services.sh >/dev/null
+. bench/server.sh
 psql -q -h 127.0.0.1 -U arus -d postgres -c "DROP DATABASE IF EXISTS arus_incr" -c "CREATE DATABASE arus_incr"
 t=$(date +%s)
 "${PSQL[@]}" <<SQL
@@ -31,7 +27,6 @@ VACUUM ANALYZE src.events;
 SQL
 echo "source table: $ROWS rows in $(( $(date +%s) - t )) s" >&2
 
-. bench/server.sh
 start_arus
 pg='"host":"127.0.0.1","port":5432,"database":"arus_incr","username":"arus","password":"arus"'
 source=$(connection sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}")

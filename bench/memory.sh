@@ -10,13 +10,9 @@ cd "$(dirname "$0")/.."
 ROWS=${ROWS:-10000000}
 PORT=${PORT:-18183}
 HEAP=${HEAP:-256m}
-export PGPASSWORD=arus
 PSQL=(psql -q -h 127.0.0.1 -U arus -v ON_ERROR_STOP=1 -d arus_memory)
-WORK=$(mktemp -d)
-PID=
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-./scripts/test-services.sh >/dev/null
+. bench/server.sh
 t=$(date +%s)
 if [ "${KEEP:-}" = 1 ] && psql -q -h 127.0.0.1 -U arus -d arus_memory -c "SELECT 1 FROM src.bench LIMIT 1" >/dev/null 2>&1; then
   "${PSQL[@]}" -c "DROP SCHEMA IF EXISTS dst CASCADE"
@@ -34,7 +30,6 @@ SQL
 fi
 echo "source table: $ROWS rows in $(( $(date +%s) - t )) s" >&2
 
-. bench/server.sh
 start_arus
 pg='"host":"127.0.0.1","port":5432,"database":"arus_memory","username":"arus","password":"arus"'
 source=$(connection sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}")

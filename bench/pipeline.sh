@@ -20,17 +20,13 @@ cd "$(dirname "$0")/.."
 ROWS=${ROWS:-1000000}
 PORT=${PORT:-18181}
 HEAP=${HEAP:-512m}
-export PGPASSWORD=arus
 PSQL=(psql -q -h 127.0.0.1 -U arus -v ON_ERROR_STOP=1)
 MARIA=(mariadb -h 127.0.0.1 -P 3306 -uarus -parus)
-WORK=$(mktemp -d)
-PID=
-trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 now_ms() { date +%s%3N; }
 rate() { echo $(( $1 * 1000 / ($2 > 0 ? $2 : 1) )); }
 
-./scripts/test-services.sh >/dev/null
+. bench/server.sh
 command -v pgloader >/dev/null || { echo "installing pgloader" >&2; apt-get install -y -qq pgloader >/dev/null; }
 CH=(clickhouse-client --host 127.0.0.1)
 ch() { curl -fsS --data-binary "$1" http://127.0.0.1:8123/; }
@@ -93,7 +89,6 @@ t=$(now_ms)
 ch_pipe_ms=$(( $(now_ms) - t ))
 
 # --- 3 and 4. Arus ------------------------------------------------------------------------------------------
-. bench/server.sh
 start_arus
 pg='"host":"127.0.0.1","port":5432,"database":"arus_bench","username":"arus","password":"arus"'
 pg_source=$(connection sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}")

@@ -1,7 +1,14 @@
-# Sourced by the benches: starts an Arus server from the built jar on PORT with the heap capped at HEAP (and the JVM
-# options of ARUS_JAVA_OPTS, as scripts/run.sh passes them), its data
-# under WORK/server, logs in as admin and defines api (METHOD PATH [JSON]), field (a JSON path of stdin) and
-# connection (sources|destinations JSON -> id). Sets PID (the caller's EXIT trap stops it) and TOKEN.
+# Sourced by every bench but platform.sh and cdc.sh, first. Sourcing it readies the bench: the test servers up,
+# PostgreSQL's password for psql, a work folder WORK, and on exit the server stopped and the folder removed. It
+# defines start_arus (a server from the built jar on PORT, heap capped at HEAP, the JVM options of ARUS_JAVA_OPTS as
+# scripts/run.sh passes them, data under WORK/server, logged in as admin: sets PID and TOKEN), api (METHOD PATH
+# [JSON]), field (a JSON path of stdin), connection (sources|destinations JSON -> id) and run_once.
+export PGPASSWORD=arus
+WORK=$(mktemp -d)
+PID=
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+./scripts/test-services.sh >/dev/null
+
 start_arus() {
   mkdir -p "$WORK/server"
   local jar; jar="$(pwd)/runtime/target/arus.jar"

@@ -59,8 +59,6 @@ final class StreamSync {
     private final Map<String, Split> splits = new LinkedHashMap<>();
     /** Per split, the offset of its last batch written since the last flush. */
     private final Map<String, Offset> splitPositions = new LinkedHashMap<>();
-    /** Per split, the last position stored (a split that ends without a new batch keeps it). */
-    private final Map<String, Offset> lastPositions = new LinkedHashMap<>();
     /** Splits whose reader ended since the last flush. */
     private final Set<String> splitsDone = new LinkedHashSet<>();
     static final String BOUNDS = "bounds";
@@ -104,7 +102,7 @@ final class StreamSync {
         noteSchema();
         ReadRequest request = request(start);
         RunStreamContext context = new RunStreamContext(journal, id, control, io.arus.core.engine.ChangeFeeds.name(pipelineId, streamName));
-        List<SplitRead> reads = splitReads(request, stored, context);
+        List<SplitRead> reads = splitReads(request, stored);
         boolean resuming = !stored.isEmpty();
         journal.info(streamName + ": " + plan.syncMode().id() + " into " + definition.targetNamespace() + "." + id.name()
                 + " (" + plan.writeMode().id() + (start != null ? ", resuming at " + start.values()
@@ -114,7 +112,7 @@ final class StreamSync {
         // the chain's output decides the normalized table; without steps it is the source's schema
         try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, chain.outputSchema(), context, sinks,
                 resuming);
-             Readers readers = open(reads, request, context)) {
+             Readers readers = open(reads, context)) {
             this.reader = readers.single();
             this.changes = zones.normalized() instanceof ChangeWriter writer ? writer : null;
             ReaderPump pump = new ReaderPump(readers.sources(), chain,
@@ -269,11 +267,9 @@ final class StreamSync {
         Set<String> touched = new LinkedHashSet<>(splitPositions.keySet());
         touched.addAll(splitsDone);
         for (String split : touched) {
+            // a range that ended with no batch since the last flush is stored done; its position no longer matters
             Offset position = splitPositions.get(split);
-            storeSplit(split, position == null ? lastPositions.get(split) : json(position), splitsDone.contains(split));
-            if (position != null) {
-                lastPositions.put(split, json(position));
-            }
+            storeSplit(split, position == null ? null : json(position), splitsDone.contains(split));
         }
         splitPositions.clear();
         splitsDone.clear();
@@ -317,8 +313,7 @@ final class StreamSync {
      *         this stream more than one reader, or the whole stream
      */
     @SuppressWarnings("unchecked")
-    private List<SplitRead> splitReads(ReadRequest request, Map<String, Offset> stored, RunStreamContext context)
-            throws ConnectorException {
+    private List<SplitRead> splitReads(ReadRequest request, Map<String, Offset> stored) throws ConnectorException {
         List<SplitRead> reads = new ArrayList<>();
         if (!stored.isEmpty() && !stored.containsKey(SPLIT)) {
             int finished = 0;
@@ -331,11 +326,7 @@ final class StreamSync {
                     continue;
                 }
                 Map<String, Object> position = (Map<String, Object>) values.get(POSITION);
-                Offset start = position == null ? null : new Offset(entry.getValue().version(), position);
-                if (start != null) {
-                    lastPositions.put(split.id(), start);
-                }
-                reads.add(new SplitRead(split, start));
+                reads.add(new SplitRead(split, position == null ? null : new Offset(entry.getValue().version(), position)));
             }
             journal.info(streamName + ": resuming " + reads.size() + " unfinished key ranges of " + stored.size()
                     + "; the " + finished + " finished ones are not read again");
@@ -394,12 +385,12 @@ final class StreamSync {
         }
     }
 
-    private Readers open(List<SplitRead> reads, ReadRequest request, RunStreamContext context) throws ConnectorException {
+    private Readers open(List<SplitRead> reads, RunStreamContext context) throws ConnectorException {
         List<ReaderPump.Source> sources = new ArrayList<>();
         try {
             for (SplitRead read : reads) {
-                ReadRequest own = SPLIT.equals(read.split().id()) ? request : request(read.start());
-                sources.add(new ReaderPump.Source(read.split().id(), source.openReader(own, read.split(), context)));
+                sources.add(new ReaderPump.Source(read.split().id(),
+                        source.openReader(request(read.start()), read.split(), context)));
             }
             return new Readers(sources);
         } catch (ConnectorException | RuntimeException e) {
