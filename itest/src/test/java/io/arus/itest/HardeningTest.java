@@ -285,7 +285,7 @@ class HardeningTest {
                 }
             });
             writer.start();
-            Answer answer = read(socket.getInputStream());
+            Answer answer = read(socket);
             writer.join(TimeUnit.SECONDS.toMillis(60));
             return answer;
         }
@@ -327,7 +327,7 @@ class HardeningTest {
                 }
             });
             writer.start();
-            Answer answer = read(socket.getInputStream());
+            Answer answer = read(socket);
             writer.join(10_000);
             return answer;
         }
@@ -341,7 +341,8 @@ class HardeningTest {
     }
 
     /** Reads one answer: status line, headers, a Content-Length or chunked body; then whether the server closed. */
-    private static Answer read(InputStream in) throws IOException {
+    private static Answer read(Socket socket) throws IOException {
+        InputStream in = socket.getInputStream();
         String status = line(in);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
@@ -371,6 +372,8 @@ class HardeningTest {
         }
         boolean closed;
         try {
+            // a connection kept open answers nothing more: wait a few seconds for a close, not the whole read timeout
+            socket.setSoTimeout(3_000);
             closed = in.read() < 0;
         } catch (SocketTimeoutException e) {
             closed = false;

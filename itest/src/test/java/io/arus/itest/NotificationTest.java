@@ -70,7 +70,7 @@ class NotificationTest {
         BundleContext context = FrameworkUtil.getBundle(NotificationTest.class).getBundleContext();
         memory = context.registerService(Connector.class, new MemoryDestination(MEMORY),
                 new Hashtable<>(Map.of(Connector.TYPE_PROPERTY, MEMORY)));
-        server.awaitJson("/api/connectors", Duration.ofSeconds(10), list -> PlatformTest.find(list, MEMORY) != null,
+        server.awaitJson("/api/connectors", Duration.ofSeconds(15), list -> PlatformTest.find(list, MEMORY) != null,
                 MEMORY + " should be listed");
         schema = "notify_" + shortId();
         Sql.postgres("arus_test", "CREATE SCHEMA " + schema + "; CREATE TABLE " + schema + ".items (id bigint PRIMARY KEY,"

@@ -95,7 +95,7 @@ class PlatformTest {
         ServiceRegistration<Connector> registration = context.registerService(Connector.class,
                 new FixedConnector("itest-fixed"), props(Connector.TYPE_PROPERTY, "itest-fixed"));
         try {
-            server.awaitJson("/api/connectors", Duration.ofSeconds(5), list -> find(list, "itest-fixed") != null,
+            server.awaitJson("/api/connectors", Duration.ofSeconds(15), list -> find(list, "itest-fixed") != null,
                     "itest-fixed should be listed");
             JsonNode connector = server.json("/api/connectors/itest-fixed");
 
@@ -115,7 +115,7 @@ class PlatformTest {
         } finally {
             registration.unregister();
         }
-        server.awaitJson("/api/connectors", Duration.ofSeconds(5), list -> find(list, "itest-fixed") == null,
+        server.awaitJson("/api/connectors", Duration.ofSeconds(15), list -> find(list, "itest-fixed") == null,
                 "itest-fixed should be gone");
         assertThat(server.get("/api/connectors/itest-fixed").statusCode()).isEqualTo(404);
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without a restart; deleted, the type is gone and a run that needs it fails naming it.
  */
 class TransformDropinTest {
-    private static final Duration WITHIN = Duration.ofSeconds(5);
+    private static final Duration WITHIN = Duration.ofSeconds(15);
     private static final String COMPONENT = """
             <?xml version="1.0" encoding="UTF-8"?>
             <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="com.example.reverse">
