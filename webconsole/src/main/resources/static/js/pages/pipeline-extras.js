@@ -177,7 +177,7 @@ export function destinationSection(pipeline, readOnly) {
         h('div.fields-row',
           field({ label: 'Batch size (rows)', field: 'batch_size', input: batch }),
           field({ label: 'Readers at once', field: 'parallelism', input: parallel,
-            help: 'Streams synced at once; a full refresh of a table with a key and without transform steps is read in key ranges by the readers its stream is left.' }),
+            help: 'Streams synced at once; a full refresh without transform steps is read in key ranges (or, for a PostgreSQL table without a key in replace mode, page ranges) by the readers its stream is left.' }),
           field({ label: 'Rejected rows before failing', field: 'error_threshold', input: threshold }),
           field({ label: 'Look-back (seconds)', field: 'look_back_seconds', input: lookBack, help: 'Re-read recent rows in incremental mode.' }),
           field({ label: 'Soft-deleted rows', field: 'soft_delete_mode', input: softDelete }),

@@ -33,8 +33,10 @@ public interface ConnectorSession extends AutoCloseable {
     }
 
     /**
-     * Cuts a stream into parts that can be read in parallel (primary-key ranges). Connectors without the
-     * {@link Capability#SPLITS} capability return the whole stream.
+     * Cuts a stream into parts that can be read in parallel (primary-key ranges; for a table without a key, ranges
+     * of its pages read on one snapshot, which cannot resume part way: the engine asks so only for a stream that
+     * starts over after a crash). The session stays open until every split's reader is open. Connectors without
+     * the {@link Capability#SPLITS} capability return the whole stream.
      *
      * @param request   what will be read
      * @param maxSplits the most splits the engine will read at once

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -175,6 +176,39 @@ public interface Dialect {
      */
     default String sampleSql(String table, String column, double fraction) {
         return null;
+    }
+
+    /**
+     * Cuts a table without a key into ranges of its storage pages, for reading it with several readers (PostgreSQL:
+     * ctid ranges). The ranges must cover every row once and be read on one snapshot, or a row moved by an update
+     * during the read could be read twice or not at all: a dialect exports its snapshot on {@code connection} and
+     * puts its id in every range under {@link #SNAPSHOT}; the caller then keeps that connection open, its
+     * transaction untouched, until every range's reader has begun ({@link #beginPageRange}).
+     *
+     * @param connection a connection of its own, auto-commit off
+     * @param table      the qualified, quoted table
+     * @param ranges     the ranges wanted, 2 or more
+     * @return the ranges' bounds, or an empty list (the default) when the database cannot cut this table so: then it
+     *         is read by one reader
+     * @throws SQLException when the database refuses
+     */
+    default List<Map<String, Object>> pageRanges(Connection connection, String table, int ranges) throws SQLException {
+        return List.of();
+    }
+
+    /** The key of a page range's exported snapshot in its bounds ({@link #pageRanges}). */
+    String SNAPSHOT = "snapshot";
+
+    /**
+     * Begins a page range's read on its connection (auto-commit off): joins the range's snapshot.
+     *
+     * @param connection the reader's connection, before its first query
+     * @param bounds     one range of {@link #pageRanges}
+     * @return the condition selecting the range's rows, for the reader's {@code WHERE}
+     * @throws SQLException when the snapshot is gone (its exporting transaction ended) or the database refuses
+     */
+    default String beginPageRange(Connection connection, Map<String, Object> bounds) throws SQLException {
+        throw new SQLException("this database has no page ranges");
     }
 
     /**

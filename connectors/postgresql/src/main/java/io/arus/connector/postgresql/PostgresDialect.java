@@ -15,18 +15,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.postgresql.jdbc.PreferQueryMode;
 
 /** PostgreSQL: double-quoted identifiers, {@code pg_catalog} queries, binary COPY, transactional DDL. */
 final class PostgresDialect implements Dialect {
+    private static final String PAGE_FROM = "page_from";
+    private static final String PAGE_TO = "page_to";
+    /** What {@code pg_export_snapshot()} answers: hex digits and dashes ({@code 00000003-0000001B-1}). */
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f]+(-[0-9A-Fa-f]+)+");
+
     private static final String SYSTEM_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema')"
             + " AND n.nspname NOT LIKE 'pg\\_%'";
 
@@ -168,6 +178,78 @@ final class PostgresDialect implements Dialect {
         // SYSTEM reads the sampled pages only (BERNOULLI would scan the whole table for its rows)
         return "SELECT " + column + " FROM " + table + " TABLESAMPLE SYSTEM ("
                 + String.format(Locale.ROOT, "%.6f", fraction * 100) + ") ORDER BY " + column;
+    }
+
+    /**
+     * Ranges of ctid pages, {@code ctid >= '(a,0)' AND ctid < '(b,0)'}, which PostgreSQL 14 and later read with a TID
+     * range scan (only the range's pages); older servers would scan the whole table for every range, so they get
+     * none. The snapshot is exported by a REPEATABLE READ transaction on {@code connection}.
+     */
+    @Override
+    public List<Map<String, Object>> pageRanges(Connection connection, String table, int ranges) throws SQLException {
+        if (connection.getMetaData().getDatabaseMajorVersion() < 14) {
+            return List.of();
+        }
+        connection.commit(); // the snapshot's transaction must begin with the isolation below
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        long pages;
+        String snapshot;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_export_snapshot(),"
+                + " pg_relation_size(?::regclass) / current_setting('block_size')::int")) {
+            statement.setString(1, table);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                snapshot = result.getString(1);
+                pages = result.getLong(2);
+            }
+        }
+        // the table's pages as the snapshot began: rows added later lie past them, and the snapshot does not see them
+        int count = (int) Math.min(ranges, pages);
+        if (count < 2) {
+            connection.rollback();
+            return List.of();
+        }
+        List<Map<String, Object>> cut = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> range = new LinkedHashMap<>();
+            if (i > 0) {
+                range.put(PAGE_FROM, pages * i / count);
+            }
+            if (i < count - 1) {
+                range.put(PAGE_TO, pages * (i + 1) / count);
+            }
+            range.put(SNAPSHOT, snapshot);
+            cut.add(range);
+        }
+        return cut;
+    }
+
+    @Override
+    public String beginPageRange(Connection connection, Map<String, Object> bounds) throws SQLException {
+        Object snapshot = bounds.get(SNAPSHOT);
+        if (snapshot == null || !SNAPSHOT_ID.matcher(snapshot.toString()).matches()) {
+            throw new SQLException("a page range without a valid snapshot: " + bounds);
+        }
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement statement = connection.createStatement()) {
+            // the first statement of the reader's transaction: from here on it sees what the exporter saw
+            statement.execute("SET TRANSACTION SNAPSHOT '" + snapshot + "'");
+        }
+        List<String> conditions = new ArrayList<>(2);
+        if (bounds.get(PAGE_FROM) != null) {
+            conditions.add("ctid >= '(" + page(bounds.get(PAGE_FROM)) + ",0)'::tid");
+        }
+        if (bounds.get(PAGE_TO) != null) {
+            conditions.add("ctid < '(" + page(bounds.get(PAGE_TO)) + ",0)'::tid");
+        }
+        return conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
+    }
+
+    private static long page(Object bound) throws SQLException {
+        if (bound instanceof Number number && number.longValue() >= 0) {
+            return number.longValue();
+        }
+        throw new SQLException("a page range bound is not a page number: " + bound);
     }
 
     @Override

@@ -6,10 +6,12 @@ import io.arus.api.connector.ReadRequest;
 import io.arus.api.connector.Split;
 import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamReader;
+import io.arus.api.connector.SyncMode;
 import io.arus.api.record.RecordBatch;
 import io.arus.connector.jdbc.DatabaseFixture;
 import io.arus.connector.jdbc.ReaderContract;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -40,6 +42,71 @@ class PostgresReadTest extends ReaderContract {
             } finally {
                 waker.shutdownNow();
             }
+        }
+    }
+
+    @Test
+    void aTableWithoutAKeyIsReadInPageRangesOnOneSnapshotThatUpdatesAndInsertsDoNotDisturb() throws Exception {
+        String table = db.q("heap");
+        db.sql("CREATE TABLE " + table + " (v bigint NOT NULL, pad text)",
+                "INSERT INTO " + table + " SELECT g, repeat('p', 40) FROM generate_series(1, 40000) g",
+                "ANALYZE " + table);
+        ReadRequest request = ReadRequest.builder(db.table("heap")).batchSize(1000).build();
+
+        List<Split> splits = session.splits(request, 4);
+
+        assertThat(splits).hasSize(4);
+        assertThat(splits).extracting(Split::id).allMatch(id -> id.startsWith("pages-"));
+        assertThat(splits.get(0).bounds()).doesNotContainKey("page_from").containsKey("page_to");
+        assertThat(splits.get(3).bounds()).containsKey("page_from").doesNotContainKey("page_to");
+        assertThat(splits).extracting(split -> split.bounds().get("snapshot")).containsOnly(splits.get(0).bounds().get("snapshot"));
+        // every row moves to a new page and new rows come, after the cut and before any range is read
+        db.sql("UPDATE " + table + " SET pad = pad || 'x'",
+                "INSERT INTO " + table + " SELECT g, 'new' FROM generate_series(40001, 41000) g");
+        List<Long> read = new ArrayList<>();
+        List<StreamReader> readers = new ArrayList<>();
+        try {
+            for (Split split : splits) {
+                readers.add(session.openReader(request, split, DatabaseFixture.context(request.stream())));
+            }
+            assertThat(exportingTransactions()).as("the snapshot's exporter ends once every range joined it").isZero();
+            for (StreamReader reader : readers) {
+                List<Long> range = new ArrayList<>();
+                for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
+                    batch.rows().forEach(row -> range.add((Long) row[0]));
+                }
+                assertThat(range).as("each range holds a share of the rows").hasSizeBetween(5_000, 15_000);
+                read.addAll(range);
+            }
+        } finally {
+            for (StreamReader reader : readers) {
+                reader.close();
+            }
+        }
+        assertThat(read).as("the rows as they were at the cut, each once").hasSize(40_000).doesNotHaveDuplicates()
+                .allMatch(v -> v >= 1 && v <= 40_000);
+    }
+
+    @Test
+    void aSmallTableWithoutAKeyIsReadWholeAndAKeylessIncrementalReadIsNotCut() throws Exception {
+        String table = db.q("small_heap");
+        db.sql("CREATE TABLE " + table + " (v bigint, updated_at timestamptz)",
+                "INSERT INTO " + table + " SELECT g, now() FROM generate_series(1, 1500) g", "ANALYZE " + table);
+
+        assertThat(session.splits(ReadRequest.builder(db.table("small_heap")).batchSize(1000).build(), 4))
+                .containsExactly(Split.WHOLE);
+        assertThat(session.splits(ReadRequest.builder(db.table("small_heap")).syncMode(SyncMode.INCREMENTAL)
+                .cursorField("updated_at").batchSize(100).build(), 4)).containsExactly(Split.WHOLE);
+        assertThat(exportingTransactions()).isZero();
+    }
+
+    /** @return the sessions still inside the transaction that exported a snapshot */
+    private long exportingTransactions() throws Exception {
+        try (var statement = db.admin.createStatement();
+             var result = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE query LIKE"
+                     + " 'SELECT pg_export_snapshot()%' AND state LIKE 'idle in transaction%'")) {
+            result.next();
+            return result.getLong(1);
         }
     }
 

@@ -32,8 +32,9 @@ import java.util.Map;
  * @param rawNamespace    the raw zone's namespace, 1 to 63 characters; {@code staging} by default
  * @param batchSize       rows per batch, 1 to 1,000,000; 10,000 by default
  * @param parallelism     readers at once, 1 to 16; 2 by default: streams synced at once, and a full refresh of a
- *                        table with a key and without transform steps is read in key ranges by the readers its
- *                        stream is left (parallelism divided by the streams synced at once)
+ *                        table with a key and without transform steps is read in key ranges (a PostgreSQL table
+ *                        without a key, in replace mode: page ranges on one snapshot) by the readers its stream is
+ *                        left (parallelism divided by the streams synced at once)
  * @param errorThreshold  rejected rows a run tolerates before it fails, or null for no limit
  * @param lookBackSeconds how far before the stored cursor incremental reads start again, up to 31 days; 0 by default
  * @param softDeleteMode  {@code delete} (the default) or {@code flag}

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param targetNamespace the destination namespace of the normalized zone
  * @param rawNamespace    the destination namespace of the raw zone
  * @param batchSize       rows per batch
- * @param parallelism     readers at once: streams synced at once, and key ranges of one stream read at once
+ * @param parallelism     readers at once: streams synced at once, and key or page ranges of one stream read at once
  * @param errorThreshold  rejected rows a run tolerates before it fails; null for no limit
  * @param lookBackSeconds how far before the stored cursor incremental reads start again
  * @param softDeleteMode  {@code delete} or {@code flag}

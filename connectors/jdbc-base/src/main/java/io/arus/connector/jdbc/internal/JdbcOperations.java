@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /** What a {@link io.arus.connector.jdbc.JdbcSession} does, kept out of the exported package. */
@@ -36,6 +37,7 @@ public final class JdbcOperations {
     private final ConnectionSettings settings;
     private final DataSource dataSource;
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, SnapshotHolder> snapshots = new ConcurrentHashMap<>();
 
     /**
      * @param dialect    the database's dialect
@@ -75,19 +77,41 @@ public final class JdbcOperations {
     }
 
     /**
-     * @return ranges of the first primary key column for a full refresh of a table of at least two batches, cut at
-     *         sampled quantiles (see {@link KeyRanges}); the whole table otherwise
+     * @return for a full refresh of a table of at least two batches: ranges of the first primary key column, cut at
+     *         sampled quantiles (see {@link KeyRanges}), or for a table without a key, ranges of its pages read on one
+     *         snapshot where the database has them (see {@link PageRanges}); the whole table otherwise
      */
     public List<Split> splits(ReadRequest request, int maxSplits) throws ConnectorException {
         if (maxSplits < 2 || request.syncMode() != SyncMode.FULL_REFRESH) {
             return List.of(Split.WHOLE);
         }
-        try (Connection connection = connect()) {
+        Connection connection = connect();
+        boolean holding = false;
+        try {
             TableInfo table = new Catalog(dialect).tableWithEstimate(connection, request.stream()).orElseThrow(() ->
                     new ConnectorException(Kind.SCHEMA, "table " + request.stream() + " does not exist"));
-            return table.view() ? List.of(Split.WHOLE) : KeyRanges.of(dialect, connection, table, request, maxSplits);
+            if (table.view()) {
+                return List.of(Split.WHOLE);
+            }
+            if (!request.primaryKey().isEmpty() || !table.primaryKey().isEmpty()) {
+                return KeyRanges.of(dialect, connection, table, request, maxSplits);
+            }
+            connection.setAutoCommit(false);
+            List<Split> ranges = PageRanges.of(dialect, connection, table, request, maxSplits);
+            Object snapshot = ranges.get(0).bounds().get(Dialect.SNAPSHOT);
+            if (snapshot != null) {
+                // the connection's transaction holds the snapshot until every range's reader has joined it
+                snapshots.put(snapshot.toString(), new SnapshotHolder(connection, ranges.size()));
+                open.add(connection);
+                holding = true;
+            }
+            return ranges;
         } catch (SQLException e) {
-            throw SqlFailures.wrap(dialect, "cutting " + request.stream() + " into key ranges", e);
+            throw SqlFailures.wrap(dialect, "cutting " + request.stream() + " into ranges", e);
+        } finally {
+            if (!holding) {
+                Connections.closeQuietly(connection);
+            }
         }
     }
 
@@ -98,12 +122,18 @@ public final class JdbcOperations {
             TableInfo table = new Catalog(dialect).table(connection, request.stream()).orElseThrow(() ->
                     new ConnectorException(Kind.SCHEMA, "table " + request.stream() + " does not exist"));
             ReadPlan plan = new ReadPlan(dialect, table, request);
-            KeyRanges.Range range = KeyRanges.Range.of(plan, split);
+            KeyRanges.Range range = PageRanges.is(split) ? null : KeyRanges.Range.of(plan, split);
             dialect.prepareForStreaming(connection);
+            String pages = null;
+            if (PageRanges.is(split)) {
+                connection.setAutoCommit(false);
+                pages = dialect.beginPageRange(connection, split.bounds());
+                joined(split.bounds().get(Dialect.SNAPSHOT));
+            }
             AutoCloseable[] self = new AutoCloseable[1];
             Runnable forget = () -> open.remove(self[0]);
             StreamReader reader = plan.primaryKey.isEmpty()
-                    ? new StreamingReader(plan, connection, forget)
+                    ? new StreamingReader(plan, pages, connection, forget)
                     : new KeysetReader(plan, range, connection, forget);
             self[0] = reader;
             open.add(reader);
@@ -204,6 +234,26 @@ public final class JdbcOperations {
             }
         }
         open.clear();
+    }
+
+    /** A reader joined a snapshot: the last one to join lets its exporting transaction end. */
+    private void joined(Object snapshot) {
+        if (snapshot == null) {
+            return;
+        }
+        SnapshotHolder holder = snapshots.get(snapshot.toString());
+        if (holder != null && holder.remaining.decrementAndGet() == 0) {
+            snapshots.remove(snapshot.toString());
+            open.remove(holder.connection);
+            Connections.closeQuietly(holder.connection);
+        }
+    }
+
+    /** The connection whose open transaction exported a snapshot, and the readers still to join it. */
+    private record SnapshotHolder(Connection connection, AtomicInteger remaining) {
+        SnapshotHolder(Connection connection, int readers) {
+            this(connection, new AtomicInteger(readers));
+        }
     }
 
     private Connection connect() throws ConnectorException {

@@ -123,7 +123,7 @@ final class KeyRanges {
      * Counts the rows of a table without statistics, up to a cap: a table past it is big enough for every range,
      * and counting it whole could take minutes.
      */
-    private static long count(Connection connection, String table, long cap) throws SQLException {
+    static long count(Connection connection, String table, long cap) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM " + table
                 + " LIMIT " + cap + ") arus_rows");
              ResultSet result = statement.executeQuery()) {

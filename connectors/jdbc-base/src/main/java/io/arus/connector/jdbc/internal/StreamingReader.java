@@ -35,7 +35,12 @@ final class StreamingReader implements StreamReader {
     private volatile boolean woken;
     private boolean interrupted;
 
-    StreamingReader(ReadPlan plan, Connection connection, Runnable onClose) throws ConnectorException, SQLException {
+    /**
+     * @param pages the condition selecting a page range's rows ({@link io.arus.connector.jdbc.Dialect#beginPageRange}),
+     *              or null to read the whole table
+     */
+    StreamingReader(ReadPlan plan, String pages, Connection connection, Runnable onClose)
+            throws ConnectorException, SQLException {
         this.plan = plan;
         this.connection = connection;
         this.onClose = onClose;
@@ -43,6 +48,9 @@ final class StreamingReader implements StreamReader {
         StringBuilder sql = new StringBuilder("SELECT ").append(plan.selectList()).append(" FROM ")
                 .append(plan.qualifiedTable());
         SqlParams params = new SqlParams();
+        if (pages != null) {
+            sql.append(" WHERE ").append(pages);
+        }
         if (plan.incremental()) {
             Object stored = Bounds.storedCursor(plan, plan.request.startOffset());
             this.completeCursor = stored;

@@ -333,9 +333,11 @@ final class StreamSync {
             return reads;
         }
         // a stream with transform steps is read by one reader: its steps run one batch at a time (they may keep
-        // state, like dedupe), so more readers would only compete with them for the processors
+        // state, like dedupe), so more readers would only compete with them for the processors. A table without a
+        // key is cut into page ranges, which cannot resume part way (their rows have no order): only a stream that
+        // starts over after a crash anyway (a REPLACE into a staging table) is read so
         boolean inRanges = stored.isEmpty() && plan.syncMode() == SyncMode.FULL_REFRESH && readersPerStream() > 1
-                && chain.steps().isEmpty();
+                && chain.steps().isEmpty() && (!plan.resumable() || !plan.primaryKey().isEmpty());
         List<Split> cut = inRanges ? source.splits(request, readersPerStream()) : List.of(Split.WHOLE);
         for (Split split : cut) {
             splits.put(split.id(), split);
@@ -346,7 +348,8 @@ final class StreamSync {
             }
         }
         if (cut.size() > 1) {
-            journal.info(streamName + ": read by " + cut.size() + " readers at once, in key ranges "
+            journal.info(streamName + ": read by " + cut.size() + " readers at once, in " + (plan.primaryKey().isEmpty()
+                    ? "page ranges on one snapshot " : "key ranges ")
                     + cut.stream().map(s -> s.id() + " " + s.bounds()).toList());
         }
         return reads;

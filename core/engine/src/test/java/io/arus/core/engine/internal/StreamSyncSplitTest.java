@@ -137,12 +137,16 @@ class StreamSyncSplitTest {
     }
 
     private void sync(TransformSpec... steps) throws Exception {
-        StreamSettings settings = new StreamSettings("public.t", SyncMode.FULL_REFRESH, null, List.of("n"), null,
-                WriteMode.UPSERT, List.of(steps));
+        sync(List.of("n"), WriteMode.UPSERT, steps);
+    }
+
+    private void sync(List<String> key, WriteMode writeMode, TransformSpec... steps) throws Exception {
+        StreamSettings settings = new StreamSettings("public.t", SyncMode.FULL_REFRESH, null, key, null,
+                writeMode, List.of(steps));
         PipelineDefinition definition = new PipelineDefinition(List.of(settings), false, true, "analytics", "raw", 2, 3,
                 null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(), false);
         StreamPlan plan = StreamPlan.resolve(settings, new StreamDescriptor(new StreamId("public", "t"), SOURCE,
-                List.of("n"), List.of(), 30));
+                key, List.of(), 30));
         RunJournal journal = new RunJournal(runs, "run-1", clock);
         StreamCounters counters = new StreamCounters(runs, "run-1", "public.t", clock, new EventSink(), "p1",
                 new RunSeries(runs, "run-1", clock));
@@ -174,6 +178,19 @@ class StreamSyncSplitTest {
         // its steps run one batch at a time (they may keep state): more readers would only compete with them
         assertThat(source.opened).containsExactly("all");
         assertThat(landed()).hasSize(30).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aTableWithoutAKeyIsCutOnlyWhenItsStreamStartsOverAfterACrash() throws Exception {
+        // appended rows would be written twice by a range read again from its start: read whole, as before
+        sync(List.of(), WriteMode.APPEND);
+        assertThat(source.opened).containsExactly("all");
+
+        // a REPLACE into a staging table starts over after a crash anyway: its page ranges are read at once
+        source.opened.clear();
+        sync(List.of(), WriteMode.REPLACE);
+        assertThat(source.opened).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(offsets.all("p1")).as("nothing to resume from").isEmpty();
     }
 
     @Test
