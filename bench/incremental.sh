@@ -28,12 +28,8 @@ SQL
 echo "source table: $ROWS rows in $(( $(date +%s) - t )) s" >&2
 
 start_arus
-pg='"host":"127.0.0.1","port":5432,"database":"arus_incr","username":"arus","password":"arus"'
-source=$(connection sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}")
-destination=$(api POST /api/destinations "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
-pipeline=$(api POST /api/pipelines "{\"name\":\"incremental\",\"source_id\":\"$source\",\"destination_id\":\"$destination\",
-  \"target_namespace\":\"dst\",\"batch_size\":20000,\"streams\":[{\"name\":\"src.events\",\"sync_mode\":\"incremental\",
-  \"cursor_field\":\"updated_at\",\"primary_key\":[\"id\"]}]}" | field '["id"]')
+pipeline=$(pg_pipeline arus_incr incremental '[{"name":"src.events","sync_mode":"incremental",
+  "cursor_field":"updated_at","primary_key":["id"]}]')
 
 out=$(run_once "$pipeline"); read -r first_ms first_rows <<< "$out"
 echo "first incremental run: $first_rows rows in $first_ms ms" >&2

@@ -19,24 +19,14 @@ if [ "${KEEP:-}" = 1 ] && psql -q -h 127.0.0.1 -U arus -d arus_memory -c "SELECT
 else
 psql -q -h 127.0.0.1 -U arus -d postgres -c "DROP DATABASE IF EXISTS arus_memory" -c "CREATE DATABASE arus_memory"
 "${PSQL[@]}" <<SQL
-CREATE SCHEMA src;
-CREATE TABLE src.bench (id BIGINT PRIMARY KEY, name VARCHAR(40), email VARCHAR(40), qty INT, price DECIMAL(12,2),
-  created_at TIMESTAMP(6), note VARCHAR(20));
-INSERT INTO src.bench SELECT g, 'name ' || g, 'user' || g || '@example.com', g % 1000, (g % 100000) / 100.0,
-  timestamp '2024-01-01' + g * interval '1 second', CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || (g % 97) END
-  FROM generate_series(1, $ROWS) g;
+$(bench_table_sql)
 VACUUM ANALYZE src.bench;
 SQL
 fi
 echo "source table: $ROWS rows in $(( $(date +%s) - t )) s" >&2
 
 start_arus
-pg='"host":"127.0.0.1","port":5432,"database":"arus_memory","username":"arus","password":"arus"'
-source=$(connection sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}")
-destination=$(api POST /api/destinations "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
-pipeline=$(api POST /api/pipelines "{\"name\":\"memory\",\"source_id\":\"$source\",\"destination_id\":\"$destination\",
-  \"target_namespace\":\"dst\",\"batch_size\":20000,\"streams\":[{\"name\":\"src.bench\",\"sync_mode\":\"full_refresh\"}]}" \
-  | field '["id"]')
+pipeline=$(pg_pipeline arus_memory memory '[{"name":"src.bench","sync_mode":"full_refresh"}]')
 before_kb=$(awk '/VmRSS/ {print $2}' /proc/$PID/status)
 read -r ms rows < <(run_once "$pipeline")
 peak_kb=$(awk '/VmHWM/ {print $2}' /proc/$PID/status)

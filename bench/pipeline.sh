@@ -34,12 +34,7 @@ ch() { curl -fsS --data-binary "$1" http://127.0.0.1:8123/; }
 # --- the source table, in both databases -----------------------------------------------------------------
 "${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS arus_bench" -c "CREATE DATABASE arus_bench"
 "${PSQL[@]}" -d arus_bench <<SQL
-CREATE SCHEMA src;
-CREATE TABLE src.bench (id BIGINT PRIMARY KEY, name VARCHAR(40), email VARCHAR(40), qty INT, price DECIMAL(12,2),
-  created_at TIMESTAMP(6), note VARCHAR(20));
-INSERT INTO src.bench SELECT g, 'name ' || g, 'user' || g || '@example.com', g % 1000, (g % 100000) / 100.0,
-  timestamp '2024-01-01' + g * interval '1 second', CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || (g % 97) END
-  FROM generate_series(1, $ROWS) g;
+$(bench_table_sql)
 ANALYZE src.bench;
 CREATE SCHEMA copy_target;
 CREATE TABLE copy_target.bench (LIKE src.bench INCLUDING ALL);

@@ -2,7 +2,8 @@
 # PostgreSQL's password for psql, a work folder WORK, and on exit the server stopped and the folder removed. It
 # defines start_arus (a server from the built jar on PORT, heap capped at HEAP, the JVM options of ARUS_JAVA_OPTS as
 # scripts/run.sh passes them, data under WORK/server, logged in as admin: sets PID and TOKEN), api (METHOD PATH
-# [JSON]), field (a JSON path of stdin), connection (sources|destinations JSON -> id) and run_once.
+# [JSON]), field (a JSON path of stdin), connection (sources|destinations JSON -> id), run_once, bench_table_sql
+# (the SQL of the anchors' source table) and pg_pipeline (a PostgreSQL -> PostgreSQL pipeline in one database).
 export PGPASSWORD=arus
 WORK=$(mktemp -d)
 PID=
@@ -48,4 +49,27 @@ run_once() {
   api GET "/api/runs/$run" | python3 -c "import json,sys,datetime as d; r=json.load(sys.stdin);
 p=lambda s: d.datetime.fromisoformat(s.replace('Z','+00:00'));
 print(int((p(r['ended_at'])-p(r['started_at'])).total_seconds()*1000), r['rows_read'])"
+}
+
+# the SQL creating src.bench with ROWS rows, the table of STACK.md "Speed anchors" (statistics left to the caller)
+bench_table_sql() {
+  cat <<SQL
+CREATE SCHEMA src;
+CREATE TABLE src.bench (id BIGINT PRIMARY KEY, name VARCHAR(40), email VARCHAR(40), qty INT, price DECIMAL(12,2),
+  created_at TIMESTAMP(6), note VARCHAR(20));
+INSERT INTO src.bench SELECT g, 'name ' || g, 'user' || g || '@example.com', g % 1000, (g % 100000) / 100.0,
+  timestamp '2024-01-01' + g * interval '1 second', CASE WHEN g % 10 = 0 THEN NULL ELSE 'note ' || (g % 97) END
+  FROM generate_series(1, $ROWS) g;
+SQL
+}
+
+# pg_pipeline DATABASE NAME STREAMS: a source and a destination on DATABASE of the local PostgreSQL, and a pipeline
+# NAME between them into the namespace dst, 20,000 rows a batch, with the STREAMS JSON list; prints its id
+pg_pipeline() {
+  local pg source destination
+  pg='"host":"127.0.0.1","port":5432,"database":"'$1'","username":"arus","password":"arus"'
+  source=$(connection sources "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}")
+  destination=$(api POST /api/destinations "{\"name\":\"pg\",\"type\":\"postgresql\",\"config\":{$pg}}" | field '["id"]')
+  api POST /api/pipelines "{\"name\":\"$2\",\"source_id\":\"$source\",\"destination_id\":\"$destination\",
+    \"target_namespace\":\"dst\",\"batch_size\":20000,\"streams\":$3}" | field '["id"]'
 }
