@@ -112,6 +112,7 @@ class ChangeCaptureResyncTest {
         browser.await(".stream-item.selected");
         browser.js("document.querySelectorAll('#view details').forEach(d => d.open = true)");
         browser.type("[name='cdc.checkpoint_seconds']", "3");
+        browser.type("[name=batch_memory_mb]", "1");
         browser.js("window.__arusBodies = []; const original = window.fetch;"
                 + "window.fetch = (url, init) => { if (init && init.method === 'PUT') window.__arusBodies.push(init.body);"
                 + " return original(url, init); };");
@@ -123,6 +124,7 @@ class ChangeCaptureResyncTest {
                 .contains("\"cdc\":{\"until\":\"current\",\"lag_alert_seconds\":300,\"checkpoint_seconds\":3}");
         JsonNode saved = admin.get("/api/pipelines/" + pipeline);
         assertThat(saved.path("cdc").path("checkpoint_seconds").asInt()).isEqualTo(3);
+        assertThat(saved.path("batch_memory_mb").asInt()).as("a batch of at most 1 MiB").isEqualTo(1);
         assertThat(saved.path("cdc").path("until").asText()).as("kept").isEqualTo("current");
         assertThat(saved.path("streams").get(0).path("sync_mode").asText()).as("kept").isEqualTo("cdc");
 

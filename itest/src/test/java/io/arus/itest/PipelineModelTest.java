@@ -186,7 +186,7 @@ class PipelineModelTest {
     private static PipelineSpec spec(String name, String source, String destination) {
         return new PipelineSpec(name, source, destination, null, null, null, null,
                 List.of(new StreamSpec("public.none", null, null, null, null, null)), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     private static JsonNode withoutUpdatedAt(JsonNode pipeline) {

@@ -18,8 +18,9 @@ import { modelsSection } from './pipeline-models.js';
  * A body is built from these only, so a field the server adds to its answers never makes a save fail.
  */
 export const WRITABLE = ['name', 'source_id', 'destination_id', 'enabled', 'schedule', 'depends_on', 'notifications',
-  'streams', 'zones', 'target_namespace', 'raw_namespace', 'batch_size', 'parallelism', 'error_threshold',
-  'look_back_seconds', 'soft_delete_mode', 'quality_checks', 'misfire_policy', 'overlap_policy', 'models', 'cdc', 'retry'];
+  'streams', 'zones', 'target_namespace', 'raw_namespace', 'batch_size', 'batch_memory_mb', 'parallelism',
+  'error_threshold', 'look_back_seconds', 'soft_delete_mode', 'quality_checks', 'misfire_policy', 'overlap_policy',
+  'models', 'cdc', 'retry'];
 
 /** @param {import('../router.js').PageContext} ctx */
 export async function render({ view, params, active }) {

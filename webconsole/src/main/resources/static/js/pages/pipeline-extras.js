@@ -152,6 +152,7 @@ export function destinationSection(pipeline, readOnly) {
   const target = input('target_namespace', pipeline.target_namespace, { placeholder: 'analytics' });
   const rawNs = input('raw_namespace', pipeline.raw_namespace, { placeholder: 'staging' });
   const batch = input('batch_size', pipeline.batch_size, { type: 'number', min: 1, placeholder: '10000' });
+  const batchMemory = input('batch_memory_mb', pipeline.batch_memory_mb, { type: 'number', min: 1, max: 1024, placeholder: '2' });
   const parallel = input('parallelism', pipeline.parallelism, { type: 'number', min: 1, max: 16, placeholder: '2' });
   const threshold = input('error_threshold', pipeline.error_threshold, { type: 'number', min: 0, placeholder: 'no limit' });
   const lookBack = input('look_back_seconds', pipeline.look_back_seconds, { type: 'number', min: 0, placeholder: '0' });
@@ -176,6 +177,8 @@ export function destinationSection(pipeline, readOnly) {
       h('details', h('summary', { style: { cursor: 'pointer', marginBottom: '.6rem' } }, 'Run options'),
         h('div.fields-row',
           field({ label: 'Batch size (rows)', field: 'batch_size', input: batch }),
+          field({ label: 'Batch memory (MiB)', field: 'batch_memory_mb', input: batchMemory,
+            help: 'A batch ends at its rows or once they take this much memory, whichever comes first: wide rows make smaller batches.' }),
           field({ label: 'Readers at once', field: 'parallelism', input: parallel,
             help: 'Streams synced at once; a full refresh without transform steps is read in key ranges (or, for a PostgreSQL table without a key in replace mode, page ranges) by the readers its stream is left.' }),
           field({ label: 'Rejected rows before failing', field: 'error_threshold', input: threshold }),
@@ -200,7 +203,7 @@ export function destinationSection(pipeline, readOnly) {
       };
       const texts = { target_namespace: target, raw_namespace: rawNs };
       for (const [key, el] of Object.entries(texts)) if (el.value.trim()) out[key] = el.value.trim();
-      const numbers = { batch_size: batch, parallelism: parallel, error_threshold: threshold, look_back_seconds: lookBack };
+      const numbers = { batch_size: batch, batch_memory_mb: batchMemory, parallelism: parallel, error_threshold: threshold, look_back_seconds: lookBack };
       for (const [key, el] of Object.entries(numbers)) out[key] = num(el);
       return out;
     },

@@ -24,10 +24,14 @@ import java.util.Objects;
  *                     returns what it has (the pipeline's checkpoint interval: the engine writes each batch and then
  *                     stores its offset), even while more keep coming; {@code null} for the connector's own
  *                     (about a second); ignored by the other modes (since 1.4)
+ * @param batchBytes   the most memory the rows of one {@link StreamReader#poll()} take, as
+ *                     {@link BatchLimit#footprint(Object[])} estimates it: a batch ends at {@code batchSize} rows or
+ *                     at this size, whichever comes first ({@link BatchLimit} does the counting); 0 for no bound
+ *                     (since 1.5)
  */
 public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
                           List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack,
-                          boolean follow, Duration batchWait) {
+                          boolean follow, Duration batchWait, long batchBytes) {
     /** Checks the request is complete. */
     public ReadRequest {
         Objects.requireNonNull(stream, "stream");
@@ -41,26 +45,36 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batchSize must be positive");
         }
+        if (batchBytes < 0) {
+            throw new IllegalArgumentException("batchBytes must not be negative");
+        }
         if (syncMode == SyncMode.INCREMENTAL && (cursorField == null || cursorField.isEmpty())) {
             throw new IllegalArgumentException(stream + ": incremental read needs a cursor field");
         }
     }
 
+    /** A request without a bound on a batch's memory, as before version 1.5. */
+    public ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
+                       List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack,
+                       boolean follow, Duration batchWait) {
+        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, follow, batchWait, 0);
+    }
+
     /** A request that does not follow a change log ({@code follow} false). */
     public ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
                        List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack) {
-        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, false, null);
+        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, false, null, 0);
     }
 
     /** A request with the connector's own batch wait, as before version 1.4. */
     public ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
                        List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack, boolean follow) {
-        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, follow, null);
+        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, follow, null, 0);
     }
 
     /**
      * @param stream the stream
-     * @return a builder: full refresh, all columns, 10,000 rows a batch
+     * @return a builder: full refresh, all columns, 10,000 rows a batch with no bound on its memory
      */
     public static Builder builder(StreamId stream) {
         return new Builder(stream);
@@ -78,6 +92,7 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
         private Duration lookBack = Duration.ZERO;
         private boolean follow;
         private Duration batchWait;
+        private long batchBytes;
 
         private Builder(StreamId stream) {
             this.stream = stream;
@@ -137,10 +152,16 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
             return this;
         }
 
+        /** @param bytes the most memory a batch's rows take, or 0 for no bound @return this */
+        public Builder batchBytes(long bytes) {
+            this.batchBytes = bytes;
+            return this;
+        }
+
         /** @return the request */
         public ReadRequest build() {
             return new ReadRequest(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack,
-                    follow, batchWait);
+                    follow, batchWait, batchBytes);
         }
     }
 }

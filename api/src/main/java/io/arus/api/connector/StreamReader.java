@@ -14,8 +14,9 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface StreamReader extends AutoCloseable {
     /**
-     * Returns the next batch of at most the requested batch size. It should return within a few seconds even when
-     * the source is slow (return a smaller batch), so that the engine can pause or cancel between batches.
+     * Returns the next batch of at most the requested batch size and batch memory ({@link BatchLimit} counts both).
+     * It should return within a few seconds even when the source is slow (return a smaller batch), so that the engine
+     * can pause or cancel between batches.
      * Every returned batch carries the {@link io.arus.api.record.Offset} after its last row; resuming from that
      * offset must neither skip nor repeat rows (keyset reads on cursor and primary key guarantee this).
      *

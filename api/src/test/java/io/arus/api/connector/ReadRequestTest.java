@@ -58,6 +58,15 @@ class ReadRequestTest {
     }
 
     @Test
+    void aBatchHasNoMemoryBoundUnlessGivenAndNotNegative() {
+        assertThat(ReadRequest.builder(ORDERS).build().batchBytes()).isZero();
+        assertThat(ReadRequest.builder(ORDERS).batchBytes(4 << 20).build().batchBytes()).isEqualTo(4 << 20);
+        assertThatThrownBy(() -> ReadRequest.builder(ORDERS).batchBytes(-1).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("batchBytes must not be negative");
+    }
+
+    @Test
     void acceptsABatchOfOneRow() {
         assertThat(ReadRequest.builder(ORDERS).batchSize(1).build().batchSize()).isEqualTo(1);
     }

@@ -1,5 +1,6 @@
 package io.arus.connector.files;
 
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorException.Kind;
 import io.arus.api.connector.StreamContext;
@@ -36,7 +37,7 @@ final class FilesReader implements StreamReader {
     private final StreamContext context;
     private final Schema columns;
     private final Schema schema;
-    private final int batchSize;
+    private final BatchLimit limit;
     private final Deque<Storage.StoredFile> pending = new ArrayDeque<>();
     private final Map<String, String> done = new LinkedHashMap<>();
     private final FileOffset start;
@@ -50,7 +51,7 @@ final class FilesReader implements StreamReader {
     private Offset returned;
 
     FilesReader(FilesSettings settings, Storage storage, SourceStream stream, Schema columns, FileOffset start,
-                int batchSize, StreamContext context) {
+                BatchLimit limit, StreamContext context) {
         this.settings = settings;
         this.storage = storage;
         this.context = context;
@@ -58,7 +59,7 @@ final class FilesReader implements StreamReader {
         List<Field> fields = new ArrayList<>(columns.fields());
         fields.addAll(SourceStream.FILE_COLUMNS.fields());
         this.schema = Schema.of(fields);
-        this.batchSize = batchSize;
+        this.limit = limit;
         this.start = start;
         int skipped = 0;
         for (Storage.StoredFile f : stream.files()) {
@@ -87,8 +88,9 @@ final class FilesReader implements StreamReader {
         woken = false;
         List<Object[]> rows = new ArrayList<>();
         List<UnreadableRecord> bad = new ArrayList<>();
+        limit.reset();
         try {
-            while (rows.size() + bad.size() < batchSize && !woken && !context.isStopped()) {
+            while (!limit.full(rows.size() + bad.size()) && !woken && !context.isStopped()) {
                 if (reader == null && !openNext()) {
                     finished = true;
                     break;
@@ -106,7 +108,9 @@ final class FilesReader implements StreamReader {
                 }
                 records = r.number();
                 if (r.row() != null) {
-                    rows.add(withFileColumns(r));
+                    Object[] row = withFileColumns(r);
+                    rows.add(row);
+                    limit.add(row);
                 } else {
                     bad.add(unreadable(r.line(), r.number(), "line " + r.line() + ": " + r.problem(), r.text()));
                 }

@@ -1,5 +1,6 @@
 package io.arus.connector.files;
 
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorException.Kind;
@@ -59,7 +60,7 @@ final class FilesSession implements ConnectorSession {
                     .filter(s -> s.name().equals(request.stream().name())).findFirst()
                     .orElse(new SourceStream(request.stream().name(), List.of()));
             return new FilesReader(settings, storage, stream, stream.columns(storage, settings),
-                    FileOffset.from(request.startOffset()), request.batchSize(), context);
+                    FileOffset.from(request.startOffset()), BatchLimit.of(request), context);
         } catch (IOException e) {
             throw new ConnectorException(Kind.CONNECTION, settings.location() + ": " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package io.arus.connector.generator;
 
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ReadRequest;
 import io.arus.api.connector.StreamReader;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 final class GeneratorReader implements StreamReader {
     private final RowGenerator generator;
-    private final int batchSize;
+    private final BatchLimit limit;
     private final boolean incremental;
     private final long to;
     private final int[] projection;
@@ -31,7 +32,7 @@ final class GeneratorReader implements StreamReader {
 
     GeneratorReader(RowGenerator generator, ReadRequest request, long from, long to) throws ConnectorException {
         this.generator = generator;
-        this.batchSize = request.batchSize();
+        this.limit = BatchLimit.of(request);
         this.incremental = request.syncMode() == SyncMode.INCREMENTAL;
         this.to = to;
         if (incremental && !"updated_at".equals(request.cursorField())) {
@@ -79,15 +80,17 @@ final class GeneratorReader implements StreamReader {
         if (closed || next > to) {
             return null;
         }
-        long last = Math.min(to, next + batchSize - 1);
-        List<Object[]> rows = new ArrayList<>((int) (last - next + 1));
-        for (long id = next; id <= last; id++) {
-            Object[] full = generator.row(id);
+        List<Object[]> rows = new ArrayList<>();
+        limit.reset();
+        long last = next - 1;
+        while (last < to && !limit.full(rows.size())) {
+            Object[] full = generator.row(++last);
             Object[] row = new Object[projection.length];
             for (int i = 0; i < projection.length; i++) {
                 row[i] = full[projection[i]];
             }
             rows.add(row);
+            limit.add(row);
         }
         Map<String, Object> position = new LinkedHashMap<>();
         if (incremental) {

@@ -2,6 +2,7 @@ package io.arus.connector.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.CheckResult;
 import io.arus.api.connector.ConnectorSession;
 import io.arus.api.connector.ReadRequest;
@@ -201,6 +202,55 @@ public abstract class ReaderContract extends SessionContract {
         assertThat(ids).hasSize(10_000).doesNotHaveDuplicates();
         assertThat(batches).isEqualTo(10);
         assertThat(offset.values()).containsEntry("cursor", "2024-01-01T00:00:00Z").containsEntry("pk", List.of(10000L));
+    }
+
+    @Test
+    void wideRowsAreReadInPagesThatFitTheBatchMemoryAfterAFirstSmallOne() throws Exception {
+        db.sql(tenThousandRowsAtOneInstant(db.q("wide")));
+        db.sql("UPDATE " + db.q("wide") + " SET v = REPEAT('x', 2000)");
+        StreamId table = db.table("wide");
+        long bound = 64 * 1024;
+        ReadRequest request = ReadRequest.builder(table).primaryKey(List.of("id")).batchSize(5000).batchBytes(bound)
+                .build();
+        List<Long> ids = new ArrayList<>();
+        List<List<Object[]>> batches = new ArrayList<>();
+        try (StreamReader reader = session.openReader(request, Split.WHOLE, DatabaseFixture.context(table))) {
+            for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
+                batches.add(batch.rows());
+                batch.rows().forEach(row -> ids.add((Long) row[0]));
+            }
+        }
+        assertThat(ids).hasSize(10_000).doesNotHaveDuplicates().isSorted();
+        // every row is as wide as the next: after the first page of 100, each page takes what fits and no more
+        assertThat(batches.get(0)).hasSize(100);
+        long row = BatchLimit.footprint(batches.get(1).get(0));
+        assertThat(row).isGreaterThan(2000);
+        for (List<Object[]> batch : batches.subList(1, batches.size() - 1)) {
+            long taken = batch.stream().mapToLong(BatchLimit::footprint).sum();
+            assertThat(taken).isLessThanOrEqualTo(bound).isGreaterThan(bound - row);
+        }
+    }
+
+    @Test
+    void aStreamedReadEndsEachBatchAtTheRowThatReachesTheBatchMemory() throws Exception {
+        db.sql(unkeyedRowsTenPerDate(db.q("nokey_bytes")));
+        StreamId table = db.table("nokey_bytes");
+        long bound = 1000;
+        List<List<Object[]>> batches = new ArrayList<>();
+        try (StreamReader reader = session.openReader(ReadRequest.builder(table).batchSize(50).batchBytes(bound)
+                .build(), Split.WHOLE, DatabaseFixture.context(table))) {
+            for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
+                batches.add(batch.rows());
+            }
+        }
+        assertThat(batches.stream().mapToInt(List::size).sum()).isEqualTo(95);
+        assertThat(batches.size()).isGreaterThan(2);
+        for (List<Object[]> batch : batches.subList(0, batches.size() - 1)) {
+            long all = batch.stream().mapToLong(BatchLimit::footprint).sum();
+            long butLast = all - BatchLimit.footprint(batch.get(batch.size() - 1));
+            assertThat(butLast).isLessThan(bound);
+            assertThat(all).isGreaterThanOrEqualTo(bound);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.mongodb.ServerCursor;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamReader;
@@ -43,6 +44,7 @@ final class CollectionReader implements StreamReader {
     private final CollectionLayout output;
     private final ReadStart start;
     private final int batchSize;
+    private final BatchLimit limit;
     private final StreamContext context;
     private final Runnable onClose;
     private final BsonDocument projection;
@@ -55,11 +57,12 @@ final class CollectionReader implements StreamReader {
     private volatile boolean closed;
 
     CollectionReader(MongoCollection<BsonDocument> collection, CollectionLayout output, ReadStart start, int batchSize,
-                     StreamContext context, Runnable onClose) {
+                     long batchBytes, StreamContext context, Runnable onClose) {
         this.collection = collection;
         this.output = output;
         this.start = start;
         this.batchSize = batchSize;
+        this.limit = BatchLimit.of(batchSize, batchBytes);
         this.context = context;
         this.onClose = onClose;
         this.from = start.from();
@@ -76,6 +79,7 @@ final class CollectionReader implements StreamReader {
         }
         List<Object[]> rows = new ArrayList<>(Math.min(batchSize, 10_000));
         boolean reopened = false;
+        limit.reset();
         while (true) {
             try {
                 return fill(rows);
@@ -102,7 +106,7 @@ final class CollectionReader implements StreamReader {
 
     private RecordBatch fill(List<Object[]> rows) {
         long deadline = System.nanoTime() + POLL_BUDGET_NANOS;
-        while (rows.size() < batchSize) {
+        while (!limit.full(rows.size())) {
             if (woken || closed || (rows.size() % CHECK_EVERY == 0 && (context.isStopped() || (System.nanoTime() > deadline
                     && !rows.isEmpty())))) {
                 woken = false;
@@ -119,7 +123,9 @@ final class CollectionReader implements StreamReader {
                 return rows.isEmpty() ? null : RecordBatch.of(output.schema(), rows, offset());
             }
             BsonDocument document = open.next();
-            rows.add(output.row(document));
+            Object[] row = output.row(document);
+            rows.add(row);
+            limit.add(row);
             lastId = document.get(SchemaInference.ID);
             if (start.incremental()) {
                 lastCursor = CollectionLayout.valueAt(document, start.cursor().path());

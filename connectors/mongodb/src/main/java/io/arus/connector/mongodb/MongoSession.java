@@ -100,7 +100,8 @@ final class MongoSession implements ConnectorSession {
             ReadStart start = ReadStart.of(database, collection, layout, request);
             context.log(System.Logger.Level.INFO, request.stream() + ": " + start.describe());
             CollectionReader[] self = new CollectionReader[1];
-            self[0] = new CollectionReader(collection, layout.select(request.columns()), start, request.batchSize(), context,
+            self[0] = new CollectionReader(collection, layout.select(request.columns()), start, request.batchSize(),
+                    request.batchBytes(), context,
                     () -> readers.remove(self[0]));
             readers.add(self[0]);
             return self[0];

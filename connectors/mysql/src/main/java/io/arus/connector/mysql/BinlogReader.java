@@ -2,6 +2,7 @@ package io.arus.connector.mysql;
 
 import com.github.shyiko.mysql.binlog.event.Event;
 import io.arus.api.config.ConfigException;
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ReadRequest;
 import io.arus.api.connector.StreamContext;
@@ -43,6 +44,7 @@ final class BinlogReader implements StreamReader {
 
     private final ConnectionSettings settings;
     private final ReadRequest request;
+    private final BatchLimit limit;
     private final Connection connection;
     private final CaptureTable table;
     private final Schema schema;
@@ -64,6 +66,7 @@ final class BinlogReader implements StreamReader {
                          BinlogPosition end, long serverId, String threadName, Consumer<BinlogReader> onClose) {
         this.settings = settings;
         this.request = request;
+        this.limit = BatchLimit.of(request);
         this.connection = connection;
         this.table = table;
         this.schema = Changes.schemaOf(table.schema());
@@ -177,7 +180,7 @@ final class BinlogReader implements StreamReader {
 
     private List<Object[]> readSnapshot() throws ConnectorException {
         try {
-            List<Object[]> rows = snapshot.next(request.batchSize());
+            List<Object[]> rows = snapshot.next(limit);
             List<Object[]> changes = new ArrayList<>(rows.size());
             int width = table.columns().size();
             for (Object[] row : rows) {
@@ -198,7 +201,8 @@ final class BinlogReader implements StreamReader {
         long deadline = System.nanoTime() + (request.batchWait() == null
                 ? TimeUnit.MILLISECONDS.toNanos(IDLE_MILLIS) : request.batchWait().toNanos());
         try {
-            while (rows.size() < request.batchSize() && !woken) {
+            limit.reset();
+            while (!limit.full(rows.size()) && !woken) {
                 if (end != null && !decoder.inTransaction() && decoder.complete().compareTo(end) >= 0) {
                     break;
                 }
@@ -213,7 +217,11 @@ final class BinlogReader implements StreamReader {
                 if (item == null || item == BinlogFeed.WAKEUP) {
                     break;
                 }
+                int before = rows.size();
                 decoder.accept((Event) item, rows);
+                for (int i = before; i < rows.size(); i++) {
+                    limit.add(rows.get(i));
+                }
             }
         } catch (ConnectorException e) {
             if (rows.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.arus.connector.mysql;
 
 import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.BatchLimit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -108,23 +109,26 @@ final class ConsistentSnapshot implements AutoCloseable {
     }
 
     /**
-     * @param limit the most rows to return
+     * @param limit where the batch ends (rows and memory)
      * @return the next rows as the full-refresh reader reads them (table columns only), or an empty list at the end
      */
-    List<Object[]> next(int limit) throws SQLException {
+    List<Object[]> next(BatchLimit limit) throws SQLException {
         List<Object[]> batch = new ArrayList<>();
         if (rows == null) {
             return batch;
         }
         int width = table.columns().size();
-        while (batch.size() < limit && rows.next()) {
+        limit.reset();
+        boolean more = true;
+        while (!limit.full(batch.size()) && (more = rows.next())) {
             Object[] row = new Object[width];
             for (int i = 0; i < width; i++) {
                 row[i] = table.columns().get(i).mapping().reader().read(rows, i + 1);
             }
             batch.add(row);
+            limit.add(row);
         }
-        if (batch.size() < limit) {
+        if (!more) {
             finish();
         }
         return batch;

@@ -1,5 +1,6 @@
 package io.arus.connector.postgresql;
 
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorException.Kind;
 import io.arus.api.connector.ReadRequest;
@@ -102,7 +103,7 @@ final class ChangeCapture {
                 marker = UUID.randomUUID().toString();
                 endLsn = endMarker(meta, feed.name(), marker);
             }
-            return new ChangeReader(context, table, selected, feed, request.batchSize(), request.follow(),
+            return new ChangeReader(context, table, selected, feed, BatchLimit.of(request), request.follow(),
                     request.batchWait(), meta,
                     replicationConnection, consistentLsn, snapshotConnection, snapshot, streamFrom, marker, endLsn);
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package io.arus.connector.postgresql;
 
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorException.Kind;
 import io.arus.api.connector.StreamContext;
@@ -41,7 +42,7 @@ final class ChangeReader implements StreamReader {
     private final CaptureTable table;
     private final ChangeFeed feed;
     private final Schema schema;
-    private final int batchSize;
+    private final BatchLimit limit;
     private final boolean follow;
     /** The longest a poll gathers changes: the request's batch wait, else {@value #POLL_MILLIS} ms. */
     private final long pollNanos;
@@ -63,14 +64,14 @@ final class ChangeReader implements StreamReader {
     private boolean ended;
 
     ChangeReader(StreamContext context, CaptureTable table, List<CaptureTable.Column> selected, ChangeFeed feed,
-                 int batchSize, boolean follow, java.time.Duration batchWait, Connection meta, Connection replication, long consistentLsn,
+                 BatchLimit limit, boolean follow, java.time.Duration batchWait, Connection meta, Connection replication, long consistentLsn,
                  Connection snapshotConnection, SnapshotCursor snapshot, long startLsn, String markerContent,
                  long endLsn) {
         this.context = context;
         this.table = table;
         this.feed = feed;
         this.schema = Changes.schemaOf(CaptureTable.schemaOf(selected));
-        this.batchSize = batchSize;
+        this.limit = limit;
         this.follow = follow;
         this.pollNanos = batchWait == null ? TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS) : batchWait.toNanos();
         this.meta = meta;
@@ -97,9 +98,10 @@ final class ChangeReader implements StreamReader {
                 startStream();
             }
             confirm();
-            List<Object[]> rows = new ArrayList<>(Math.min(batchSize, 10_000));
+            List<Object[]> rows = new ArrayList<>();
             long deadline = System.nanoTime() + pollNanos;
-            while (rows.size() < batchSize) {
+            limit.reset();
+            while (!limit.full(rows.size())) {
                 if (!follow && reachedEnd()) {
                     ended = rows.isEmpty();
                     break;
@@ -115,7 +117,11 @@ final class ChangeReader implements StreamReader {
                     Thread.sleep(10);
                     continue;
                 }
+                int before = rows.size();
                 decoder.decode(message, rows);
+                for (int i = before; i < rows.size(); i++) {
+                    limit.add(rows.get(i));
+                }
             }
             unchangedToast.fill(rows, meta);
             measureLag();
@@ -133,7 +139,7 @@ final class ChangeReader implements StreamReader {
 
     private RecordBatch pollSnapshot() throws ConnectorException {
         try {
-            List<Object[]> rows = snapshot.next(batchSize);
+            List<Object[]> rows = snapshot.next(limit);
             if (!rows.isEmpty()) {
                 return RecordBatch.of(schema, rows,
                         new ChangeOffset(true, consistentLsn, snapshot.lastKey()).toOffset());

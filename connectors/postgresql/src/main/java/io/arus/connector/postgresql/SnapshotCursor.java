@@ -1,5 +1,6 @@
 package io.arus.connector.postgresql;
 
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.record.Changes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,11 +84,12 @@ final class SnapshotCursor implements AutoCloseable {
         }
     }
 
-    /** @return up to {@code max} snapshot change rows; empty once the table is read */
-    List<Object[]> next(int max) throws SQLException {
+    /** @param limit where the batch ends (rows and memory) @return the next snapshot change rows; empty at the end */
+    List<Object[]> next(BatchLimit limit) throws SQLException {
         start();
-        List<Object[]> batch = new ArrayList<>(Math.min(max, 10_000));
-        while (!done && batch.size() < max) {
+        List<Object[]> batch = new ArrayList<>();
+        limit.reset();
+        while (!done && !limit.full(batch.size())) {
             if (!rows.next()) {
                 done = true;
                 break;
@@ -105,6 +107,7 @@ final class SnapshotCursor implements AutoCloseable {
             }
             lastKey = key;
             batch.add(row);
+            limit.add(row);
         }
         return batch;
     }

@@ -35,18 +35,31 @@ import java.util.Map;
  * @param checkpointSeconds the longest (seconds) a change-capture stream gathers changes before it writes them and
  *                          stores its offset (since 2.3)
  * @param retry           how a stream rides out a source or destination it cannot reach (since 2.4)
+ * @param batchBytes      the most memory the rows of one batch take
+ *                        ({@link io.arus.api.connector.ReadRequest#batchBytes()}); 0 for no bound (since 2.7)
  */
 public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
                                  String targetNamespace, String rawNamespace, int batchSize, int parallelism,
                                  Long errorThreshold, long lookBackSeconds, String softDeleteMode,
                                  QualityCheckSettings qualityChecks, List<ModelSpec> models,
                                  boolean followChanges, int lagAlertSeconds, int checkpointSeconds,
-                                 RetryPolicy retry) {
+                                 RetryPolicy retry, long batchBytes) {
     /** Copies the streams and models. */
     public PipelineDefinition {
         streams = List.copyOf(streams);
         models = models == null ? List.of() : List.copyOf(models);
         retry = retry == null ? RetryPolicy.DEFAULT : retry;
+    }
+
+    /** A definition without a bound on a batch's memory, as before 2.7. */
+    public PipelineDefinition(List<StreamSettings> streams, boolean rawZone, boolean normalizedZone,
+                              String targetNamespace, String rawNamespace, int batchSize, int parallelism,
+                              Long errorThreshold, long lookBackSeconds, String softDeleteMode,
+                              QualityCheckSettings qualityChecks, List<ModelSpec> models, boolean followChanges,
+                              int lagAlertSeconds, int checkpointSeconds, RetryPolicy retry) {
+        this(streams, rawZone, normalizedZone, targetNamespace, rawNamespace, batchSize, parallelism, errorThreshold,
+                lookBackSeconds, softDeleteMode, qualityChecks, models, followChanges, lagAlertSeconds,
+                checkpointSeconds, retry, 0);
     }
 
     /** A definition with the default retries ({@link RetryPolicy#DEFAULT}), as before 2.4. */
@@ -91,7 +104,7 @@ public record PipelineDefinition(List<StreamSettings> streams, boolean rawZone, 
                 sync.rawNamespace(), sync.batchSize(), sync.parallelism(), sync.errorThreshold(), sync.lookBackSeconds(),
                 sync.softDeleteMode(), QualityCheckSettings.of(sync.qualityChecks()), sync.models(),
                 sync.cdc().follows(), sync.cdc().effectiveLagAlertSeconds(), sync.cdc().effectiveCheckpointSeconds(),
-                RetryPolicy.of(sync.retry()));
+                RetryPolicy.of(sync.retry()), (long) sync.batchMemoryMb() << 20);
     }
 
     /**

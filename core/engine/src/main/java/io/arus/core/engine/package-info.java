@@ -5,7 +5,7 @@
  * destination flushed it, so a resumed run loses nothing and, in upsert mode, duplicates nothing.
  */
 @Export
-@Version("2.6.0")
+@Version("2.7.0")
 package io.arus.core.engine;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,9 @@ final class PipelineChecks {
     static final List<String> EVENTS = java.util.Arrays.stream(io.arus.api.notify.Notification.Event.values())
             .map(io.arus.api.notify.Notification.Event::id).toList();
 
+    /** A batch's memory bound when a pipeline sets none (MiB). */
+    static final int DEFAULT_BATCH_MEMORY_MB = 2;
+
     private PipelineChecks() {
     }
 
@@ -30,7 +33,9 @@ final class PipelineChecks {
                         .map(stream -> stream == null ? null : streamWithDefaults(stream)).toList(),
                 p.zones() == null ? List.of("normalized") : p.zones(),
                 or(p.targetNamespace(), "analytics"), or(p.rawNamespace(), "staging"),
-                p.batchSize() == null ? 10_000 : p.batchSize(), p.parallelism() == null ? 2 : p.parallelism(),
+                p.batchSize() == null ? 10_000 : p.batchSize(),
+                p.batchMemoryMb() == null ? DEFAULT_BATCH_MEMORY_MB : p.batchMemoryMb(),
+                p.parallelism() == null ? 2 : p.parallelism(),
                 p.errorThreshold(), p.lookBackSeconds() == null ? 0L : p.lookBackSeconds(),
                 or(p.softDeleteMode(), "delete"), qualityChecks(p.qualityChecks()),
                 p.policies().misfire(), p.policies().overlap(),
@@ -91,6 +96,7 @@ final class PipelineChecks {
         identifier(p.targetNamespace(), "target_namespace", errors);
         identifier(p.rawNamespace(), "raw_namespace", errors);
         range(p.batchSize(), "batch_size", 1, 1_000_000, errors);
+        range(p.batchMemoryMb(), "batch_memory_mb", 1, 1_024, errors);
         range(p.parallelism(), "parallelism", 1, 16, errors);
         range(p.errorThreshold(), "error_threshold", 0, Long.MAX_VALUE, errors);
         range(p.lookBackSeconds(), "look_back_seconds", 0, 31L * 24 * 3600, errors);
@@ -142,6 +148,7 @@ final class PipelineChecks {
         map.put("target_namespace", d.targetNamespace());
         map.put("raw_namespace", d.rawNamespace());
         map.put("batch_size", d.batchSize());
+        map.put("batch_memory_mb", d.batchMemoryMb());
         map.put("parallelism", d.parallelism());
         map.put("error_threshold", d.errorThreshold());
         map.put("look_back_seconds", d.lookBackSeconds());

@@ -31,6 +31,9 @@ import java.util.Map;
  * @param targetNamespace the normalized zone's namespace, 1 to 63 characters; {@code analytics} by default
  * @param rawNamespace    the raw zone's namespace, 1 to 63 characters; {@code staging} by default
  * @param batchSize       rows per batch, 1 to 1,000,000; 10,000 by default
+ * @param batchMemoryMb   the most memory (MiB) the rows of one batch take, 1 to 1,024; 2 by default: a batch ends at
+ *                        {@code batch_size} rows or at this size, whichever comes first, so wide rows make smaller
+ *                        batches and a run's memory stays bounded
  * @param parallelism     readers at once, 1 to 16; 2 by default: streams synced at once, and a full refresh of a
  *                        table with a key and without transform steps is read in key ranges (a PostgreSQL table
  *                        without a key, in replace mode: page ranges on one snapshot) by the readers its stream is
@@ -51,8 +54,9 @@ import java.util.Map;
  */
 @JsonIgnoreProperties(value = {"id", "created_at", "updated_at", "last_run"}, allowGetters = true)
 @JsonPropertyOrder({"name", "source_id", "destination_id", "streams", "zones", "target_namespace", "raw_namespace",
-        "batch_size", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks",
-        "misfire_policy", "overlap_policy", "models", "cdc", "retry", "enabled", "schedule", "depends_on", "notifications"})
+        "batch_size", "batch_memory_mb", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode",
+        "quality_checks", "misfire_policy", "overlap_policy", "models", "cdc", "retry", "enabled", "schedule",
+        "depends_on", "notifications"})
 public record PipelineSpec(String name,
                            @JsonProperty("source_id") String sourceId,
                            @JsonProperty("destination_id") String destinationId,
@@ -65,6 +69,7 @@ public record PipelineSpec(String name,
                            @JsonProperty("target_namespace") String targetNamespace,
                            @JsonProperty("raw_namespace") String rawNamespace,
                            @JsonProperty("batch_size") Integer batchSize,
+                           @JsonProperty("batch_memory_mb") Integer batchMemoryMb,
                            Integer parallelism,
                            @JsonProperty("error_threshold") Long errorThreshold,
                            @JsonProperty("look_back_seconds") Long lookBackSeconds,
@@ -77,8 +82,8 @@ public record PipelineSpec(String name,
                            RetrySpec retry) {
     /** The keys of the stored definition: everything but name, references, enabled, schedule and notifications. */
     public static final List<String> DEFINITION_KEYS = List.of("streams", "zones", "target_namespace", "raw_namespace",
-            "batch_size", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode", "quality_checks",
-            "misfire_policy", "overlap_policy", "models", "cdc", "retry");
+            "batch_size", "batch_memory_mb", "parallelism", "error_threshold", "look_back_seconds", "soft_delete_mode",
+            "quality_checks", "misfire_policy", "overlap_policy", "models", "cdc", "retry");
 
     /** Copies the lists (null stays null: "not given"). */
     public PipelineSpec {
@@ -114,7 +119,7 @@ public record PipelineSpec(String name,
     public SyncSpec sync() {
         PipelineSpec d = withDefaults();
         return new SyncSpec(d.streams, d.zones,
-                d.targetNamespace, d.rawNamespace, d.batchSize, d.parallelism, d.errorThreshold, d.lookBackSeconds,
+                d.targetNamespace, d.rawNamespace, d.batchSize, d.batchMemoryMb, d.parallelism, d.errorThreshold, d.lookBackSeconds,
                 d.softDeleteMode, d.qualityChecks, d.models, d.cdc, d.retry);
     }
 
@@ -125,7 +130,7 @@ public record PipelineSpec(String name,
      */
     public PipelineSpec withStreams(List<StreamSpec> replaced) {
         return new PipelineSpec(name, sourceId, destinationId, enabled, schedule, dependsOn, notifications, replaced,
-                zones, targetNamespace, rawNamespace, batchSize, parallelism, errorThreshold, lookBackSeconds,
+                zones, targetNamespace, rawNamespace, batchSize, batchMemoryMb, parallelism, errorThreshold, lookBackSeconds,
                 softDeleteMode, qualityChecks, misfirePolicy, overlapPolicy, models, cdc, retry);
     }
 
@@ -153,7 +158,8 @@ public record PipelineSpec(String name,
                                   Map<String, ?> definition) {
         PipelineSpec sync = ModelReader.definition(definition);
         return new PipelineSpec(name, sourceId, destinationId, enabled, schedule, dependsOn, notifications,
-                sync.streams, sync.zones, sync.targetNamespace, sync.rawNamespace, sync.batchSize, sync.parallelism,
+                sync.streams, sync.zones, sync.targetNamespace, sync.rawNamespace, sync.batchSize, sync.batchMemoryMb,
+                sync.parallelism,
                 sync.errorThreshold, sync.lookBackSeconds, sync.softDeleteMode, sync.qualityChecks, sync.misfirePolicy,
                 sync.overlapPolicy, sync.models, sync.cdc, sync.retry).withDefaults();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param targetNamespace the destination namespace of the normalized zone
  * @param rawNamespace    the destination namespace of the raw zone
  * @param batchSize       rows per batch
+ * @param batchMemoryMb   the most memory (MiB) the rows of one batch take
  * @param parallelism     readers at once: streams synced at once, and key or page ranges of one stream read at once
  * @param errorThreshold  rejected rows a run tolerates before it fails; null for no limit
  * @param lookBackSeconds how far before the stored cursor incremental reads start again
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param retry           how a run rides out a source or destination it cannot reach
  */
 public record SyncSpec(List<StreamSpec> streams, List<String> zones, String targetNamespace, String rawNamespace,
-                       int batchSize, int parallelism, Long errorThreshold, long lookBackSeconds,
+                       int batchSize, int batchMemoryMb, int parallelism, Long errorThreshold, long lookBackSeconds,
                        String softDeleteMode, QualityChecksSpec qualityChecks, List<ModelSpec> models,
                        CdcSpec cdc, RetrySpec retry) {
     /** Copies the lists. */

@@ -62,6 +62,28 @@ class PipelineSpecTest {
     }
 
     @Test
+    void aBatchTakesTwoMebibytesUnlessToldAndNeverNothingOrMoreThanAGibibyte() throws Exception {
+        PipelineSpec plain = ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b"}]}""")).validate();
+        PipelineSpec wide = ModelReader.pipeline(json("""
+                {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b"}],
+                 "batch_memory_mb": 64}""")).validate();
+
+        assertThat(plain.batchMemoryMb()).isEqualTo(2);
+        assertThat(plain.definition()).containsEntry("batch_memory_mb", 2);
+        assertThat(wide.sync().batchMemoryMb()).isEqualTo(64);
+        for (int refused : new int[] {0, 1025}) {
+            InvalidModelException e = catchThrowableOfType(() -> ModelReader.pipeline(json("""
+                    {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b"}],
+                     "batch_memory_mb": %d}""".formatted(refused))).validate(), InvalidModelException.class);
+            assertThat(e.violations()).singleElement().satisfies(v -> {
+                assertThat(v.field()).isEqualTo("batch_memory_mb");
+                assertThat(v.message()).isEqualTo("must be between 1 and 1024");
+            });
+        }
+    }
+
+    @Test
     void aCdcPipelineFollowsItsLogUnlessToldToDrainToTheCurrentPosition() throws Exception {
         PipelineSpec following = ModelReader.pipeline(json("""
                 {"name": "p", "source_id": "s", "destination_id": "d", "streams": [{"name": "a.b", "sync_mode": "cdc"}]}"""))

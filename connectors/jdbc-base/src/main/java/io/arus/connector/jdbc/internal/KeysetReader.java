@@ -1,5 +1,6 @@
 package io.arus.connector.jdbc.internal;
 
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.record.Offset;
@@ -17,9 +18,11 @@ import java.util.Map;
 
 /**
  * Reads a table with a key page by page: {@code WHERE keyset > (last key) [AND first key in a split's range]
- * [AND cursor <= upper bound] ORDER BY keyset LIMIT batch}. Each page is one short query, so no statement stays open while the engine writes (a MySQL
- * server would time out a stalled streaming result; a PostgreSQL snapshot would hold back vacuum), and each batch's
- * offset is the key of its last row, so rows sharing a cursor value at a boundary are neither skipped nor repeated.
+ * [AND cursor <= upper bound] ORDER BY keyset LIMIT page}. A page is the batch size, or under a bound on a batch's
+ * memory the rows that fit it as the last page measured them (the first asks for a few). Each page is one short
+ * query, so no statement stays open while the engine writes (a MySQL server would time out a stalled streaming
+ * result; a PostgreSQL snapshot would hold back vacuum), and each batch's offset is the key of its last row, so rows
+ * sharing a cursor value at a boundary are neither skipped nor repeated.
  * Where the dialect has a {@link BulkReader} for the selected columns, each page runs through it instead of a result
  * set (the same query, the same rows, decoded faster).
  */
@@ -29,7 +32,9 @@ final class KeysetReader implements StreamReader {
     private final KeyRanges.Range range;
     private final Connection connection;
     private final Runnable onClose;
-    private final int batchSize;
+    private final BatchLimit limit;
+    /** The rows the next page asks for: the batch size, or what fits the batch's memory bound by the last page. */
+    private int pageRows;
     private final Object upperBound;
     private final Object lookBackFrom;
     private final boolean cursorOnlyResume;
@@ -47,7 +52,8 @@ final class KeysetReader implements StreamReader {
         this.range = range;
         this.connection = connection;
         this.onClose = onClose;
-        this.batchSize = plan.request.batchSize();
+        this.limit = BatchLimit.of(plan.request);
+        this.pageRows = limit.firstPage();
         this.bulk = plan.dialect.bulkReader(plan.selected.stream().map(ColumnInfo::type).toList());
         this.lastKey = Bounds.storedKey(plan, plan.request.startOffset());
         Object storedCursor = Bounds.storedCursor(plan, plan.request.startOffset());
@@ -76,8 +82,9 @@ final class KeysetReader implements StreamReader {
             params = new SqlParams();
             sql = pageSql(params);
         }
-        List<Object[]> rows = new ArrayList<>(Math.min(batchSize, 10_000));
+        List<Object[]> rows = new ArrayList<>(Math.min(pageRows, 10_000));
         Object[][] last = new Object[1][];
+        limit.reset();
         try {
             if (bulkPage) {
                 bulkRunning = true;
@@ -86,7 +93,9 @@ final class KeysetReader implements StreamReader {
                 }
                 bulk.read(connection, sql, params.parameters(), row -> {
                     last[0] = row;
-                    rows.add(plan.output(row));
+                    Object[] output = plan.output(row);
+                    rows.add(output);
+                    limit.add(output);
                 });
             } else if (!readPage(sql, params, rows, last)) {
                 return interrupted();
@@ -103,9 +112,10 @@ final class KeysetReader implements StreamReader {
             bulkRunning = false;
         }
         firstPage = false;
-        if (rows.size() < batchSize) {
+        if (rows.size() < pageRows) {
             exhausted = true;
         }
+        pageRows = limit.rowsFor(rows.size(), limit.taken());
         if (rows.isEmpty()) {
             return null;
         }
@@ -119,7 +129,7 @@ final class KeysetReader implements StreamReader {
     /** @return false when a wakeup came before the query started */
     private boolean readPage(String sql, SqlParams params, List<Object[]> rows, Object[][] last) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            plan.dialect.streamResults(statement, batchSize);
+            plan.dialect.streamResults(statement, pageRows);
             params.bind(statement);
             running = statement;
             if (woken) {
@@ -128,7 +138,9 @@ final class KeysetReader implements StreamReader {
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     last[0] = plan.readRow(result);
-                    rows.add(plan.output(last[0]));
+                    Object[] output = plan.output(last[0]);
+                    rows.add(output);
+                    limit.add(output);
                 }
             }
         }
@@ -162,7 +174,7 @@ final class KeysetReader implements StreamReader {
         for (int i = 0; i < conditions.size(); i++) {
             sql.append(i == 0 ? " WHERE " : " AND ").append(conditions.get(i));
         }
-        return sql.append(plan.orderBy(plan.keyset)).append(" LIMIT ").append(batchSize).toString();
+        return sql.append(plan.orderBy(plan.keyset)).append(" LIMIT ").append(pageRows).toString();
     }
 
     private Offset offset() {

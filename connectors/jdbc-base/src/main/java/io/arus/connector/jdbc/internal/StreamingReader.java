@@ -1,5 +1,6 @@
 package io.arus.connector.jdbc.internal;
 
+import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.ConnectorException.Kind;
 import io.arus.api.connector.StreamReader;
@@ -27,6 +28,7 @@ final class StreamingReader implements StreamReader {
     private final Connection connection;
     private final Runnable onClose;
     private final int batchSize;
+    private final BatchLimit limit;
     private final PreparedStatement statement;
     private ResultSet result;
     private Object[] pending;
@@ -45,6 +47,7 @@ final class StreamingReader implements StreamReader {
         this.connection = connection;
         this.onClose = onClose;
         this.batchSize = plan.request.batchSize();
+        this.limit = BatchLimit.of(plan.request);
         StringBuilder sql = new StringBuilder("SELECT ").append(plan.selectList()).append(" FROM ")
                 .append(plan.qualifiedTable());
         SqlParams params = new SqlParams();
@@ -88,14 +91,16 @@ final class StreamingReader implements StreamReader {
             if (result == null) {
                 result = statement.executeQuery();
             }
+            limit.reset();
             if (pending != null) {
                 add(pending, rows, cursors);
                 pending = null;
             }
-            while (rows.size() < batchSize && result.next()) {
+            boolean more = true;
+            while (!limit.full(rows.size()) && (more = result.next())) {
                 add(plan.readRow(result), rows, cursors);
             }
-            if (rows.size() < batchSize) {
+            if (!more) {
                 done = true;
             } else if (plan.incremental()) {
                 // peek one row: the batch's last cursor value is complete only if the next row has another one
@@ -126,7 +131,9 @@ final class StreamingReader implements StreamReader {
     }
 
     private void add(Object[] row, List<Object[]> rows, List<Object> cursors) {
-        rows.add(plan.output(row));
+        Object[] output = plan.output(row);
+        rows.add(output);
+        limit.add(output);
         if (plan.incremental()) {
             cursors.add(row[plan.keysetPositions[0]]);
         }

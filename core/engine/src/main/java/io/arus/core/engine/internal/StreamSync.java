@@ -292,6 +292,7 @@ final class StreamSync {
     private ReadRequest request(Offset start) {
         return ReadRequest.builder(plan.stream().id()).syncMode(plan.syncMode()).cursorField(plan.cursorField())
                 .primaryKey(plan.primaryKey()).startOffset(start).batchSize(definition.batchSize())
+                .batchBytes(definition.batchBytes())
                 .lookBack(Duration.ofSeconds(definition.lookBackSeconds()))
                 .follow(plan.syncMode() == SyncMode.CDC && definition.followChanges())
                 .batchWait(plan.syncMode() == SyncMode.CDC ? Duration.ofSeconds(definition.checkpointSeconds()) : null)

@@ -20,8 +20,10 @@ import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
 import io.arus.core.engine.PipelineDefinition;
-import io.arus.core.engine.QualityCheckSettings;
 import io.arus.core.engine.StreamSettings;
+import io.arus.core.model.QualityChecksSpec;
+import io.arus.core.model.StreamSpec;
+import io.arus.core.model.SyncSpec;
 import io.arus.core.model.TransformSpec;
 import io.arus.core.store.fixture.MemoryDeadLetters;
 import io.arus.core.store.fixture.MemoryOffsets;
@@ -31,6 +33,7 @@ import io.arus.core.store.fixture.TestClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -143,8 +146,10 @@ class StreamSyncSplitTest {
     private void sync(List<String> key, WriteMode writeMode, TransformSpec... steps) throws Exception {
         StreamSettings settings = new StreamSettings("public.t", SyncMode.FULL_REFRESH, null, key, null,
                 writeMode, List.of(steps));
-        PipelineDefinition definition = new PipelineDefinition(List.of(settings), false, true, "analytics", "raw", 2, 3,
-                null, 0, "delete", QualityCheckSettings.DEFAULT, List.of(), false);
+        PipelineDefinition definition = PipelineDefinition.of(new SyncSpec(List.of(new StreamSpec("public.t",
+                "full_refresh", null, key, null, writeMode.name().toLowerCase(Locale.ROOT), List.of(steps))),
+                List.of("normalized"), "analytics", "raw", 2, 3, 3, null, 0, "delete",
+                QualityChecksSpec.DEFAULT, List.of(), null, null));
         StreamPlan plan = StreamPlan.resolve(settings, new StreamDescriptor(new StreamId("public", "t"), SOURCE,
                 key, List.of(), 30));
         RunJournal journal = new RunJournal(runs, "run-1", clock);
@@ -169,6 +174,17 @@ class StreamSyncSplitTest {
         assertThat(landed()).hasSize(30).doesNotHaveDuplicates();
         // a finished full refresh keeps no offsets: the next one reads every range again
         assertThat(offsets.all("p1")).isEmpty();
+    }
+
+    @Test
+    void everyReaderIsAskedForThePipelinesRowsAndMemoryPerBatch() throws Exception {
+        sync();
+
+        // batch_size 2 and batch_memory_mb 3, as the pipeline's model gives them
+        assertThat(source.requests).hasSize(3).allSatisfy(request -> {
+            assertThat(request.batchSize()).isEqualTo(2);
+            assertThat(request.batchBytes()).isEqualTo(3L << 20);
+        });
     }
 
     @Test
