@@ -13,6 +13,7 @@
 # Needs a built tree (./mvnw install -DskipTests) and the test servers (scripts/test-services.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/java-options.sh
 
 UPDATES=${UPDATES:-1000000}
 ROWS=${ROWS:-100000}
@@ -64,7 +65,7 @@ done | { echo 'BEGIN;'; cat; echo 'COMMIT;'; } > "$WORK/steady.sql"
 # the server and the pipeline, following its log (a copy of the jar: a build during the bench may rewrite it)
 cp "$JAR" "$WORK/arus.jar"; JAR=$WORK/arus.jar
 (cd "$WORK" && exec env ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD=bench-password ARUS_DATA_DIR="$WORK/data" \
-  java -Xmx"$HEAP" -jar "$JAR" </dev/null >server.log 2>&1) &
+  java $(arus_java_options) -Xmx"$HEAP" -jar "$JAR" </dev/null >server.log 2>&1) &
 PID=$!
 for _ in $(seq 1 1200); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health" && break; sleep 0.1; done
 curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health" || { tail -30 "$WORK/server.log"; exit 1; }

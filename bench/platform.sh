@@ -6,6 +6,7 @@
 # Needs a built tree (./mvnw install -DskipTests). Uses a free port and a scratch working directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/java-options.sh
 
 RUNS=${RUNS:-5}
 JAR=runtime/target/arus.jar
@@ -35,7 +36,7 @@ startup=(); add=(); replace=(); remove=()
 for run in $(seq 1 "$RUNS"); do
   mkdir -p "$WORK/run$run/plugins-dropin"
   start=$(now_ms)
-  (cd "$WORK/run$run" && ARUS_HTTP_PORT=$PORT ARUS_ADMIN_PASSWORD=bench-password exec java -jar "$OLDPWD/$JAR" \
+  (cd "$WORK/run$run" && ARUS_HTTP_PORT=$PORT ARUS_ADMIN_PASSWORD=bench-password exec java $(arus_java_options) -jar "$OLDPWD/$JAR" \
     </dev/null >server.log 2>&1) &
   PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health"; do sleep 0.02; done

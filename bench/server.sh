@@ -1,20 +1,22 @@
 # Sourced by every bench but platform.sh and cdc.sh, first. Sourcing it readies the bench: the test servers up,
 # PostgreSQL's password for psql, a work folder WORK, and on exit the server stopped and the folder removed. It
-# defines start_arus (a server from the built jar on PORT, heap capped at HEAP, the JVM options of ARUS_JAVA_OPTS as
-# scripts/run.sh passes them, data under WORK/server, logged in as admin: sets PID and TOKEN), api (METHOD PATH
-# [JSON]), field (a JSON path of stdin), connection (sources|destinations JSON -> id), run_once, bench_table_sql
-# (the SQL of the anchors' source table) and pg_pipeline (a PostgreSQL -> PostgreSQL pipeline in one database).
+# defines start_arus (a server from the built jar on PORT, heap capped at HEAP, the JVM options scripts/run.sh
+# passes: scripts/java-options.sh's defaults, then ARUS_JAVA_OPTS; data under WORK/server, logged in as admin: sets
+# PID and TOKEN), api (METHOD PATH [JSON]), field (a JSON path of stdin), connection (sources|destinations JSON ->
+# id), run_once, bench_table_sql (the SQL of the anchors' source table) and pg_pipeline (a PostgreSQL -> PostgreSQL
+# pipeline in one database).
 export PGPASSWORD=arus
 WORK=$(mktemp -d)
 PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 ./scripts/test-services.sh >/dev/null
+. scripts/java-options.sh
 
 start_arus() {
   mkdir -p "$WORK/server"
   local jar; jar="$(pwd)/runtime/target/arus.jar"
   (cd "$WORK/server" && exec env ARUS_HTTP_PORT=$PORT ARUS_ADMIN_PASSWORD=bench-password \
-    java ${ARUS_JAVA_OPTS:-} -Xmx$HEAP -jar "$jar" </dev/null >server.log 2>&1) &
+    java $(arus_java_options) -Xmx$HEAP -jar "$jar" </dev/null >server.log 2>&1) &
   PID=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health"; do sleep 0.2; done
   TOKEN=$(curl -sf -H 'Content-Type: application/json' --data '{"username":"admin","password":"bench-password"}' \
