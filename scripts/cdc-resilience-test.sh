@@ -10,19 +10,13 @@ cd "$(dirname "$0")/.."
 
 ROWS=${ROWS:-50000}
 KILLS=${KILLS:-10}
-JAR=$PWD/runtime/target/arus.jar
-WORK=$(mktemp -d)
+NAME=cdc-resilience
 SCHEMA=arus_cdckill_$$
-export PGPASSWORD=arus
-PSQL=(psql -h 127.0.0.1 -U arus -d arus_test -v ON_ERROR_STOP=1 -tAq)
-passed=0; failed=0; PID=; WRITER=
-check() {
-  local what=$1; shift
-  if "$@"; then passed=$((passed+1)); echo "cdc-resilience: ok   $what"; else failed=$((failed+1)); echo "cdc-resilience: FAIL $what"; fi
-}
+. scripts/kill-test-lib.sh
+WRITER=
 cleanup() {
   [ -n "${WRITER:-}" ] && kill "$WRITER" 2>/dev/null || true
-  [ -n "${PID:-}" ] && kill -9 "$PID" 2>/dev/null || true
+  stop_server
   "${PSQL[@]}" -c "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots
     WHERE slot_name IN (SELECT pubname FROM pg_publication_tables WHERE schemaname = '$SCHEMA') AND NOT active" \
     >/dev/null 2>&1 || true
@@ -32,18 +26,6 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-start() {
-  (cd "$WORK" && exec env ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD=cdc-resilience-password java -Xmx512m -jar "$JAR" \
-    </dev/null >>server.log 2>&1) &
-  PID=$!
-  for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health" && break; sleep 0.1; done
-  TOKEN=$(curl -s -H 'Content-Type: application/json' --data '{"username":"admin","password":"cdc-resilience-password"}' \
-    "http://127.0.0.1:$PORT/api/auth/login" | json 'd["access_token"]')
-}
-api() { curl -s --max-time 30 -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  ${3:+--data "$3"} "http://127.0.0.1:$PORT$2"; }
 checksum() { "${PSQL[@]}" -c "SELECT count(*) || ' ' || count(DISTINCT id) || ' ' || coalesce(md5(string_agg(concat_ws('|',
   id, name, qty, price), ',' ORDER BY id)), '') FROM $1"; }
 latest_run() { api GET "/api/runs?pipeline_id=$pipeline&limit=1" | json 'd["items"][0]["id"] if isinstance(d, dict) else d[0]["id"]'; }
@@ -118,6 +100,4 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE -H "Authorization: Beare
 check "deleting the pipeline ($code) dropped its slot $SLOT" test -n "$SLOT" -a "$code" = 204 -a \
   "$("${PSQL[@]}" -c "SELECT count(*) FROM pg_replication_slots WHERE slot_name = '$SLOT'")" = 0
 
-[ "$failed" -gt 0 ] && tail -60 "$WORK/server.log"
-echo "cdc-resilience: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish 60

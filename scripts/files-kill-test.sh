@@ -10,34 +10,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROWS=${ROWS:-500000}
-JAR=$PWD/runtime/target/arus.jar
-WORK=$(mktemp -d)
+NAME=files-kill
 SCHEMA=arus_fkill_$$
-export PGPASSWORD=arus
-PSQL=(psql -h 127.0.0.1 -U arus -d arus_test -v ON_ERROR_STOP=1 -tAq)
-passed=0; failed=0; PID=
-check() {
-  local what=$1; shift
-  if "$@"; then passed=$((passed+1)); echo "files-kill: ok   $what"; else failed=$((failed+1)); echo "files-kill: FAIL $what"; fi
-}
+. scripts/kill-test-lib.sh
 cleanup() {
-  [ -n "${PID:-}" ] && kill -9 "$PID" 2>/dev/null || true
+  stop_server
   "${PSQL[@]}" -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE; DROP SCHEMA IF EXISTS ${SCHEMA}_back CASCADE" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-start() {
-  (cd "$WORK" && exec env ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD=files-kill-password java -Xmx512m -jar "$JAR" \
-    </dev/null >>server.log 2>&1) &
-  PID=$!
-  for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health" && break; sleep 0.1; done
-  TOKEN=$(curl -s -H 'Content-Type: application/json' --data '{"username":"admin","password":"files-kill-password"}' \
-    "http://127.0.0.1:$PORT/api/auth/login" | json 'd["access_token"]')
-}
-api() { curl -s --max-time 30 -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  ${3:+--data "$3"} "http://127.0.0.1:$PORT$2"; }
 await_run() {
   local run=$1 status=
   for _ in $(seq 1 1200); do
@@ -105,7 +86,8 @@ first=$(api POST "/api/pipelines/$pipeline/runs" | json 'd["run_id"]')
 written=0
 for _ in $(seq 1 1200); do
   written=$(api GET "/api/runs/$first" | json 'd["streams"][0]["rows_written"] if d.get("streams") else 0')
-  [ "$written" -ge $((ROWS * 3 / 10)) ] && break
+  # the counters shown lag the run (by up to a second): kill early, so the run is surely not done yet
+  [ "$written" -ge $((ROWS / 10)) ] && break
   sleep 0.05
 done
 kill -9 "$PID"; wait "$PID" 2>/dev/null || true; PID=
@@ -121,7 +103,8 @@ second=$(api POST "/api/pipelines/$pipeline/runs" | json 'd["run_id"]')
 status=$(await_run "$second")
 check "the next run succeeded" test "$status" = succeeded
 read_second=$(api GET "/api/runs/$second" | json 'd["streams"][0]["rows_read"]')
-check "the next run resumed from the stored offset (read $read_second rows, fewer than $ROWS)" test "$read_second" -lt "$ROWS"
+check "the next run resumed from the stored offset (read $read_second rows, more than none, fewer than $ROWS)" \
+  test "$read_second" -gt 0 -a "$read_second" -lt "$ROWS"
 read -r whole broken temporary < <(inspect)
 read -r same rows < <(manifest)
 check "the manifest lists exactly the $whole data files present ($same), none broken, $temporary temporary left" \
@@ -139,6 +122,4 @@ check "the files source read the folder back ($status)" test "$status" = succeed
 src=$(checksum "$SCHEMA.orders"); dst=$(checksum "${SCHEMA}_back.orders" 2>/dev/null || true)
 check "read back, it equals the source: count, distinct keys and checksum ($dst)" test "$src" = "$dst"
 
-[ "$failed" -gt 0 ] && tail -40 "$WORK/server.log"
-echo "files-kill: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

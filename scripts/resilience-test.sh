@@ -10,36 +10,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROWS=${ROWS:-1000000}
-JAR=$PWD/runtime/target/arus.jar
-WORK=$(mktemp -d)
+NAME=resilience
 SCHEMA=arus_kill_$$
-export PGPASSWORD=arus
-PSQL=(psql -h 127.0.0.1 -U arus -d arus_test -v ON_ERROR_STOP=1 -tAq)
-passed=0; failed=0; PID=
-check() {
-  local what=$1; shift
-  if "$@"; then passed=$((passed+1)); echo "resilience: ok   $what"; else failed=$((failed+1)); echo "resilience: FAIL $what"; fi
-}
+. scripts/kill-test-lib.sh
 cleanup() {
-  [ -n "${PID:-}" ] && kill -9 "$PID" 2>/dev/null || true
+  stop_server
   [ -n "${HOOK:-}" ] && kill "$HOOK" 2>/dev/null || true
   "${PSQL[@]}" -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE; DROP SCHEMA IF EXISTS ${SCHEMA}_dst CASCADE;
     DROP SCHEMA IF EXISTS ${SCHEMA}_up CASCADE" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-start() {
-  (cd "$WORK" && exec env ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD=resilience-password java -Xmx512m -jar "$JAR" \
-    </dev/null >>server.log 2>&1) &
-  PID=$!
-  for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health" && break; sleep 0.1; done
-  TOKEN=$(curl -s -H 'Content-Type: application/json' --data '{"username":"admin","password":"resilience-password"}' \
-    "http://127.0.0.1:$PORT/api/auth/login" | json 'd["access_token"]')
-}
-api() { curl -s --max-time 30 -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  ${3:+--data "$3"} "http://127.0.0.1:$PORT$2"; }
 checksum() { "${PSQL[@]}" -c "SELECT count(*) || ' ' || count(DISTINCT id) || ' ' || md5(string_agg(concat_ws('|', id, name, qty,
   price, to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')), ',' ORDER BY id)) FROM $1"; }
 
@@ -131,6 +112,4 @@ done
 check "the notification put off before the kill was delivered after the restart, once ($(grep -c "$up_run" "$WORK/hook.log" || true) attempts)" \
   test "$(grep -c "^204 .*$up_run" "$WORK/hook.log" || true)" = 1 -a "$(grep -c "^429 .*$up_run" "$WORK/hook.log" || true)" = 1
 
-[ "$failed" -gt 0 ] && tail -40 "$WORK/server.log"
-echo "resilience: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -9,34 +9,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROWS=${ROWS:-1000000}
-JAR=$PWD/runtime/target/arus.jar
-WORK=$(mktemp -d)
+NAME=split-kill
 SCHEMA=arus_split_$$
-export PGPASSWORD=arus
-PSQL=(psql -h 127.0.0.1 -U arus -d arus_test -v ON_ERROR_STOP=1 -tAq)
-passed=0; failed=0; PID=
-check() {
-  local what=$1; shift
-  if "$@"; then passed=$((passed+1)); echo "split-kill: ok   $what"; else failed=$((failed+1)); echo "split-kill: FAIL $what"; fi
-}
+. scripts/kill-test-lib.sh
 cleanup() {
-  [ -n "${PID:-}" ] && kill -9 "$PID" 2>/dev/null || true
+  stop_server
   "${PSQL[@]}" -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE; DROP SCHEMA IF EXISTS ${SCHEMA}_dst CASCADE" >/dev/null 2>&1 || true
   rm -rf "$WORK"
 }
 trap cleanup EXIT
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-start() {
-  (cd "$WORK" && exec env ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD=split-kill-password java -Xmx512m -jar "$JAR" \
-    </dev/null >>server.log 2>&1) &
-  PID=$!
-  for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/api/health" && break; sleep 0.1; done
-  TOKEN=$(curl -s -H 'Content-Type: application/json' --data '{"username":"admin","password":"split-kill-password"}' \
-    "http://127.0.0.1:$PORT/api/auth/login" | json 'd["access_token"]')
-}
-api() { curl -s --max-time 30 -X "$1" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  ${3:+--data "$3"} "http://127.0.0.1:$PORT$2"; }
 checksum() { "${PSQL[@]}" -c "SELECT count(*) || ' ' || count(DISTINCT id) || ' ' || md5(string_agg(concat_ws('|', id, name, qty,
   price), ',' ORDER BY id)) FROM $1"; }
 wait_run() {
@@ -115,5 +96,4 @@ check "destination equals source: count, distinct keys and checksum ($dst)" test
 after=$(api GET "/api/pipelines/$pipeline/state" | json "len(d['streams'].get('$SCHEMA.orders', {}))")
 check "the finished full refresh keeps no offsets ($after)" test "$after" = 0
 
-echo "split-kill: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish
