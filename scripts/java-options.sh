@@ -7,10 +7,16 @@
 # heap to its cap under that churn: a 10,000,000-row PostgreSQL -> PostgreSQL refresh at -Xmx256m peaked at
 # 458-468 MB resident with G1 and at 346 MB with these (bench/memory.sh). Naming a collector in ARUS_JAVA_OPTS
 # (-XX:+UseG1GC, -XX:+UseParallelGC...) drops these defaults.
+#
+# The framework keeps its bundle cache (about 280 MB, every bundle of the jar installed afresh at each start) in
+# ARUS_DATA_DIR/framework, not in a new temporary folder per start: the launcher removes a temporary one when the
+# server stops cleanly, but a kill -9, a crash or the OOM killer left 280 MB behind in /tmp every time. In the data
+# folder it is one cache per server, cleared and filled again at the next start. A launch.storage.dir in
+# ARUS_JAVA_OPTS wins.
 arus_java_options() {
   local defaults="-XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4"
   case " ${ARUS_JAVA_OPTS:-} " in
     *-XX:+Use*GC*) defaults= ;;
   esac
-  echo "$defaults ${ARUS_JAVA_OPTS:-}"
+  echo "$defaults -Dlaunch.storage.dir=${ARUS_DATA_DIR:-data}/framework ${ARUS_JAVA_OPTS:-}"
 }
