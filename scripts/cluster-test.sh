@@ -44,7 +44,7 @@ start() { # node number
     ARUS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$META" ARUS_DB_USER=arus ARUS_DB_PASSWORD=arus \
     ARUS_ENCRYPTION_KEY=cluster-test-encryption-passphrase-0123456789 ARUS_JWT_SECRET=cluster-test-jwt-passphrase-0123456789abcd \
     ARUS_ADMIN_PASSWORD=cluster-admin-password ARUS_DATA_DIR="$WORK/node$n/data" \
-    java -Xmx384m -jar "$JAR" </dev/null >>"$WORK/node$n/server.log" 2>&1) &
+    java -Xmx384m -Dlaunch.storage.dir="$WORK/node$n/framework" -jar "$JAR" </dev/null >>"$WORK/node$n/server.log" 2>&1) &
   PIDS[$n]=$!
   disown "$!" # no job notice when the test kills it
 }

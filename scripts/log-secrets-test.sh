@@ -57,7 +57,7 @@ HOOK_PID=$!
 PORT=$(free_port)
 # ClickHouse's password reaches the server only through its environment: the destination names it as a reference
 (cd "$WORK" && exec env CH_SECRET_PASSWORD="$CH_PASSWORD" ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARUS_LOG_LEVEL=debug \
-  ARUS_LOG_FILE="$WORK/server.log" java -jar "$JAR" </dev/null >>"$WORK/stdout.log" 2>&1) &
+  ARUS_LOG_FILE="$WORK/server.log" java -Dlaunch.storage.dir="$WORK/framework" -jar "$JAR" </dev/null >>"$WORK/stdout.log" 2>&1) &
 PID=$!
 for _ in $(seq 1 300); do curl -sf --max-time 5 "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
 api() { # method path [body]
@@ -112,7 +112,7 @@ done
 # file and standard streams) is one JSON object, the run's lines carry its run_id and pipeline_id, and no secret
 # shows up there either
 (cd "$WORK" && exec env CH_SECRET_PASSWORD="$CH_PASSWORD" ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD="$ADMIN_PASSWORD" ARUS_LOG_LEVEL=debug \
-  ARUS_LOG_FORMAT=json ARUS_LOG_FILE="$WORK/server.json.log" java -jar "$JAR" </dev/null >>"$WORK/stdout.json.log" 2>&1) &
+  ARUS_LOG_FORMAT=json ARUS_LOG_FILE="$WORK/server.json.log" java -Dlaunch.storage.dir="$WORK/framework" -jar "$JAR" </dev/null >>"$WORK/stdout.json.log" 2>&1) &
 PID=$!
 for _ in $(seq 1 300); do curl -sf --max-time 5 "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && break; sleep 0.1; done
 TOKEN=$(curl -s --max-time 10 -H 'Content-Type: application/json' \

@@ -33,7 +33,7 @@ PORT=
 start() { # working dir, then extra VAR=value environment
   local dir=$1; shift
   PORT=$(free_port)
-  (cd "$dir" && exec env ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD="$ADMIN_PASSWORD" "$@" java -jar "$JAR" </dev/null >>server.log 2>&1) &
+  (cd "$dir" && exec env ARUS_HTTP_PORT="$PORT" ARUS_ADMIN_PASSWORD="$ADMIN_PASSWORD" "$@" java -Dlaunch.storage.dir=framework -jar "$JAR" </dev/null >>server.log 2>&1) &
   PID=$!
 }
 up() { for _ in $(seq 1 300); do curl -sf --max-time 5 "http://127.0.0.1:$PORT/api/health" >/dev/null 2>&1 && return 0; sleep 0.1; done; return 1; }
