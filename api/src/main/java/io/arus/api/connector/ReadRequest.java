@@ -57,7 +57,8 @@ public record ReadRequest(StreamId stream, List<String> columns, SyncMode syncMo
     public ReadRequest(StreamId stream, List<String> columns, SyncMode syncMode, String cursorField,
                        List<String> primaryKey, Offset startOffset, int batchSize, Duration lookBack,
                        boolean follow, Duration batchWait) {
-        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, follow, batchWait, 0);
+        this(stream, columns, syncMode, cursorField, primaryKey, startOffset, batchSize, lookBack, follow, batchWait,
+                0);
     }
 
     /** A request that does not follow a change log ({@code follow} false). */

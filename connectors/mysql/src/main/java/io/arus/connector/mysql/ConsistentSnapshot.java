@@ -1,7 +1,7 @@
 package io.arus.connector.mysql;
 
-import io.arus.api.connector.ConnectorException;
 import io.arus.api.connector.BatchLimit;
+import io.arus.api.connector.ConnectorException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -64,9 +64,9 @@ final class ChangeReader implements StreamReader {
     private boolean ended;
 
     ChangeReader(StreamContext context, CaptureTable table, List<CaptureTable.Column> selected, ChangeFeed feed,
-                 BatchLimit limit, boolean follow, java.time.Duration batchWait, Connection meta, Connection replication, long consistentLsn,
-                 Connection snapshotConnection, SnapshotCursor snapshot, long startLsn, String markerContent,
-                 long endLsn) {
+                 BatchLimit limit, boolean follow, java.time.Duration batchWait, Connection meta, Connection replication,
+                 long consistentLsn, Connection snapshotConnection, SnapshotCursor snapshot, long startLsn,
+                 String markerContent, long endLsn) {
         this.context = context;
         this.table = table;
         this.feed = feed;

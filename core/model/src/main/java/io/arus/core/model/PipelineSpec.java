@@ -118,9 +118,9 @@ public record PipelineSpec(String name,
     @JsonIgnore
     public SyncSpec sync() {
         PipelineSpec d = withDefaults();
-        return new SyncSpec(d.streams, d.zones,
-                d.targetNamespace, d.rawNamespace, d.batchSize, d.batchMemoryMb, d.parallelism, d.errorThreshold, d.lookBackSeconds,
-                d.softDeleteMode, d.qualityChecks, d.models, d.cdc, d.retry);
+        return new SyncSpec(d.streams, d.zones, d.targetNamespace, d.rawNamespace, d.batchSize, d.batchMemoryMb,
+                d.parallelism, d.errorThreshold, d.lookBackSeconds, d.softDeleteMode, d.qualityChecks, d.models, d.cdc,
+                d.retry);
     }
 
     /**
@@ -130,8 +130,8 @@ public record PipelineSpec(String name,
      */
     public PipelineSpec withStreams(List<StreamSpec> replaced) {
         return new PipelineSpec(name, sourceId, destinationId, enabled, schedule, dependsOn, notifications, replaced,
-                zones, targetNamespace, rawNamespace, batchSize, batchMemoryMb, parallelism, errorThreshold, lookBackSeconds,
-                softDeleteMode, qualityChecks, misfirePolicy, overlapPolicy, models, cdc, retry);
+                zones, targetNamespace, rawNamespace, batchSize, batchMemoryMb, parallelism, errorThreshold,
+                lookBackSeconds, softDeleteMode, qualityChecks, misfirePolicy, overlapPolicy, models, cdc, retry);
     }
 
     /** @return what the scheduler reads, defaults applied */
