@@ -81,6 +81,23 @@ public interface StreamWriter extends AutoCloseable {
     }
 
     /**
+     * Opens a lane: a writer that loads into the same table as this one (in {@link WriteMode#REPLACE}, the same
+     * staging table) over a connection and transaction of its own, so that the engine loads a stream's batches in
+     * parallel while one lane waits for the database. The engine asks for lanes only in {@code REPLACE} mode, when
+     * every batch is flushed on its own ({@link #rowsPerFlush()} 0) and the pipeline's {@code parallelism} leaves
+     * the stream more than one writer. It uses each lane from one thread of its own, calls only {@link #write},
+     * {@link #delete(List)} and {@link #flush()} on it (a refused batch is split on the lane that refused it), and
+     * closes every lane, after their last flush, before it calls {@link #complete()} here. Closing a lane releases
+     * its connection; it never drops the staging table.
+     *
+     * @return the lane, or null (the default) when this writer loads through one connection only
+     * @throws ConnectorException when the lane's connection could not be opened
+     */
+    default StreamWriter lane() throws ConnectorException {
+        return null;
+    }
+
+    /**
      * The stream ended successfully: for {@link WriteMode#REPLACE}, swap the staging table in atomically.
      *
      * @throws ConnectorException when the swap failed

@@ -263,6 +263,22 @@ public interface Dialect {
     List<String> swapSql(String namespace, String table, String staging);
 
     /**
+     * Settings for a connection that loads a REPLACE's staging table. A run that does not complete drops that table
+     * and starts over, so its loads need not wait for the disk at each commit; {@link #durableSessionSql()} undoes
+     * them before the swap, whose commit then makes every load before it durable. The default changes nothing.
+     *
+     * @return statements run once on such a connection
+     */
+    default List<String> stagingSessionSql() {
+        return List.of();
+    }
+
+    /** @return statements that undo {@link #stagingSessionSql()} on a connection, before it swaps; none by default */
+    default List<String> durableSessionSql() {
+        return List.of();
+    }
+
+    /**
      * @param namespace  the table's namespace
      * @param table      the table
      * @param column     the column

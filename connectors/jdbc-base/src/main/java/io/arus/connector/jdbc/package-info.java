@@ -6,7 +6,7 @@
  * live here once.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.arus.connector.jdbc;
 
 import org.osgi.annotation.bundle.Export;

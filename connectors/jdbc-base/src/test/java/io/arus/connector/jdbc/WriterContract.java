@@ -121,6 +121,74 @@ public abstract class WriterContract extends SessionContract {
     }
 
     @Test
+    void lanesLoadAReplacesStagingTableAtOnceAndTheSwapTakesAllTheirRows() throws Exception {
+        StreamId target = db.table("laned");
+        try (StreamWriter writer = writer(target, PEOPLE, WriteMode.UPSERT)) {
+            writer.write(batch(PEOPLE, row(1, "old")));
+            writer.flush();
+            assertThat(writer.lane()).as("an upsert loads through one connection").isNull();
+        }
+        try (StreamWriter writer = writer(target, PEOPLE, WriteMode.REPLACE)) {
+            StreamWriter first = writer.lane();
+            StreamWriter second = writer.lane();
+            assertThat(first).isNotNull();
+            // two lanes and the writer itself load at the same time, each in its own transaction
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            StreamWriter[] writers = {writer, first, second};
+            for (int w = 0; w < writers.length; w++) {
+                StreamWriter lane = writers[w];
+                int base = w * 1_000;
+                threads.add(new Thread(() -> {
+                    try {
+                        for (int b = 0; b < 10; b++) {
+                            Object[][] rows = new Object[50][];
+                            for (int i = 0; i < rows.length; i++) {
+                                rows[i] = row(base + b * 50 + i + 1, "lane " + base);
+                            }
+                            lane.write(batch(PEOPLE, rows));
+                            lane.flush();
+                        }
+                    } catch (Exception | AssertionError e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            assertThat(failures).isEmpty();
+            // a lane refuses a bad batch like the writer does, leaving nothing of it, and goes on
+            db.sql("ALTER TABLE " + db.q(stagingOf("laned")) + " ADD CONSTRAINT short_name CHECK (length(name) < 20)");
+            first.write(batch(PEOPLE, row(9_001, "fine"), row(9_002, "a name much too long for it")));
+            assertThatThrownBy(first::flush).isInstanceOfSatisfying(ConnectorException.class,
+                    e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.DATA));
+            first.write(batch(PEOPLE, row(9_001, "fine")));
+            first.flush();
+            assertThatThrownBy(first::complete).isInstanceOf(IllegalStateException.class);
+            first.close();
+            assertThat(strings("SELECT name FROM " + db.q("laned"))).as("the live table until the swap")
+                    .containsExactly("old");
+            // the second lane is still open: complete() closes it before it swaps
+            writer.complete();
+        }
+        assertThat(strings("SELECT " + text("count(*)") + " FROM " + db.q("laned"))).containsExactly("1501");
+        assertThat(strings("SELECT " + text("count(DISTINCT id)") + " FROM " + db.q("laned"))).containsExactly("1501");
+        assertThat(strings(tablesLike("laned%"))).containsExactly("laned");
+
+        // a failed run's lanes leave the live table as it was, and the staging table goes with the writer
+        try (StreamWriter writer = writer(target, PEOPLE, WriteMode.REPLACE)) {
+            StreamWriter lane = writer.lane();
+            lane.write(batch(PEOPLE, row(1, "never swapped")));
+            lane.flush();
+            lane.close();
+        }
+        assertThat(strings("SELECT " + text("count(*)") + " FROM " + db.q("laned"))).containsExactly("1501");
+        assertThat(strings(tablesLike("laned%"))).containsExactly("laned");
+    }
+
+    @Test
     void aValueTooLongLeavesNothingOfItsBatchAndTheNextBatchStillWrites() throws Exception {
         db.sql("CREATE TABLE " + db.q("short_names") + " (id int PRIMARY KEY, name varchar(5))");
         try (StreamWriter writer = writer(db.table("short_names"), PEOPLE, WriteMode.UPSERT)) {
@@ -255,6 +323,13 @@ public abstract class WriterContract extends SessionContract {
             }
             assertThat(strings("SELECT " + text("count(*)") + " FROM " + db.q(name))).containsExactly("100000");
         }
+    }
+
+    /** The name of a REPLACE's staging table for {@code table}, as the writer's DDL makes it. */
+    private String stagingOf(String table) throws Exception {
+        List<String> tables = strings(tablesLike(table + "%"));
+        return tables.stream().filter(name -> !name.equals(table)).findFirst().orElseThrow(
+                () -> new AssertionError("no staging table of " + table + " in " + tables));
     }
 
     private StreamWriter writer(StreamId target, Schema schema, WriteMode mode) throws Exception {

@@ -294,6 +294,21 @@ final class PostgresDialect implements Dialect {
                         + quote(primaryKeyName(table)));
     }
 
+    /**
+     * A staging table's commits return before their WAL reaches the disk: the swap's own commit waits for the WAL
+     * up to it, so it makes every load before it durable, and a crash before it only loses rows of a run that
+     * starts over anyway.
+     */
+    @Override
+    public List<String> stagingSessionSql() {
+        return List.of("SET synchronous_commit = off");
+    }
+
+    @Override
+    public List<String> durableSessionSql() {
+        return List.of("RESET synchronous_commit");
+    }
+
     @Override
     public String alterColumnTypeSql(String namespace, String table, String column, String nativeType,
                                      boolean nullable) {

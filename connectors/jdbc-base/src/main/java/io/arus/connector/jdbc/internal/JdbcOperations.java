@@ -152,7 +152,8 @@ public final class JdbcOperations {
         Connection connection = connect();
         try {
             AutoCloseable[] self = new AutoCloseable[1];
-            StreamWriter writer = new JdbcWriter(dialect, connection, request, context, () -> open.remove(self[0]));
+            StreamWriter writer = new JdbcWriter(dialect, connection, request, context, () -> open.remove(self[0]),
+                    this::connect);
             self[0] = writer;
             open.add(writer);
             return writer;

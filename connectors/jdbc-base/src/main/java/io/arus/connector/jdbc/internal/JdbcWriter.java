@@ -24,14 +24,26 @@ import java.util.List;
 /**
  * Writes one stream into one table. Rows are buffered until {@link #flush()}, which loads them through the
  * dialect's {@link io.arus.connector.jdbc.RowLoader} and commits in one transaction; any failure rolls the whole
- * flush back, so a refused row leaves nothing of its batch behind and the engine can bisect the batch.
+ * flush back, so a refused row leaves nothing of its batch behind and the engine can bisect the batch. In REPLACE
+ * mode it opens {@linkplain #lane() lanes} into its staging table, each over a connection of its own.
  */
 final class JdbcWriter implements StreamWriter {
+    /** Opens a connection to the destination, prepared like every other. */
+    interface Opener {
+        Connection open() throws ConnectorException;
+    }
+
     private final Dialect dialect;
     private final Catalog catalog;
     private final TableDdl ddl;
     private final Connection connection;
     private final Runnable onClose;
+    /** Opens the connections of lanes; null on a lane. */
+    private final Opener opener;
+    /** The lanes opened from this writer, closed with it at the latest. */
+    private final List<JdbcWriter> lanes = new ArrayList<>();
+    /** Whether this writer is a lane of another. */
+    private final boolean lane;
     private final StreamContext context;
     private final WriteMode mode;
     private final List<String> primaryKey;
@@ -43,8 +55,10 @@ final class JdbcWriter implements StreamWriter {
     private boolean exactTypes;
     private boolean completed;
 
-    JdbcWriter(Dialect dialect, Connection connection, WriteRequest request, StreamContext context, Runnable onClose)
-            throws ConnectorException {
+    JdbcWriter(Dialect dialect, Connection connection, WriteRequest request, StreamContext context, Runnable onClose,
+               Opener opener) throws ConnectorException {
+        this.opener = opener;
+        this.lane = false;
         this.dialect = dialect;
         this.catalog = new Catalog(dialect);
         this.ddl = new TableDdl(dialect);
@@ -65,6 +79,7 @@ final class JdbcWriter implements StreamWriter {
                 this.loadTable = new StreamId(namespace, ddl.stagingName(target.name()));
                 execute(List.of(ddl.dropIfExists(namespace, loadTable.name()),
                         ddl.create(namespace, loadTable.name(), schema, primaryKey)));
+                execute(dialect.stagingSessionSql());
                 this.exactTypes = true;
             } else {
                 this.loadTable = target;
@@ -72,6 +87,53 @@ final class JdbcWriter implements StreamWriter {
             connection.setAutoCommit(false);
         } catch (SQLException e) {
             throw SqlFailures.wrap(dialect, "preparing " + request.target(), e);
+        }
+    }
+
+    /** A lane of {@code parent}: the same load table, schema and mode, over {@code connection}. */
+    private JdbcWriter(JdbcWriter parent, Connection connection) {
+        this.opener = null;
+        this.lane = true;
+        this.dialect = parent.dialect;
+        this.catalog = parent.catalog;
+        this.ddl = parent.ddl;
+        this.connection = connection;
+        this.onClose = () -> { };
+        this.context = parent.context;
+        this.mode = parent.mode;
+        this.primaryKey = parent.primaryKey;
+        this.target = parent.target;
+        this.loadTable = parent.loadTable;
+        this.schema = parent.schema;
+        this.exactTypes = parent.exactTypes;
+    }
+
+    /**
+     * In REPLACE mode, a writer into the same staging table over a connection of its own (prepared with the
+     * dialect's {@linkplain Dialect#stagingSessionSql() staging settings}); the staging table was created and
+     * committed when this writer opened, so the lane sees it.
+     */
+    @Override
+    public StreamWriter lane() throws ConnectorException {
+        if (mode != WriteMode.REPLACE || lane) {
+            return null;
+        }
+        Connection laneConnection = opener.open();
+        try {
+            try (Statement statement = laneConnection.createStatement()) {
+                for (String sql : dialect.stagingSessionSql()) {
+                    statement.execute(sql);
+                }
+            }
+            laneConnection.setAutoCommit(false);
+            JdbcWriter opened = new JdbcWriter(this, laneConnection);
+            synchronized (lanes) {
+                lanes.add(opened);
+            }
+            return opened;
+        } catch (SQLException e) {
+            Connections.closeQuietly(laneConnection);
+            throw SqlFailures.wrap(dialect, "opening a lane into " + loadTable, e);
         }
     }
 
@@ -145,6 +207,10 @@ final class JdbcWriter implements StreamWriter {
 
     @Override
     public void evolve(Schema newSchema) throws ConnectorException {
+        if (lane) {
+            throw new ConnectorException(Kind.UNSUPPORTED, "a lane into " + loadTable + " keeps the columns of the "
+                    + "writer it was opened from");
+        }
         flush();
         try {
             TableInfo table = catalog.table(connection, loadTable).orElseThrow(() -> new ConnectorException(
@@ -188,11 +254,16 @@ final class JdbcWriter implements StreamWriter {
 
     @Override
     public void complete() throws ConnectorException {
+        if (lane) {
+            throw new IllegalStateException("a lane into " + loadTable + " is completed by the writer it came from");
+        }
         flush();
         if (mode != WriteMode.REPLACE || completed) {
             return;
         }
+        closeLanes();
         try {
+            execute(dialect.durableSessionSql());
             execute(dialect.swapSql(target.namespace(), target.name(), loadTable.name()));
             connection.commit();
             completed = true;
@@ -228,13 +299,23 @@ final class JdbcWriter implements StreamWriter {
         }
     }
 
+    private void closeLanes() {
+        List<JdbcWriter> open;
+        synchronized (lanes) {
+            open = List.copyOf(lanes);
+            lanes.clear();
+        }
+        open.forEach(JdbcWriter::close);
+    }
+
     @Override
     public void close() {
+        closeLanes();
         try {
             buffer.clear();
             if (!connection.isClosed()) {
                 connection.rollback();
-                if (mode == WriteMode.REPLACE && !completed && loadTable != null) {
+                if (mode == WriteMode.REPLACE && !completed && !lane && loadTable != null) {
                     execute(List.of(ddl.dropIfExists(loadTable.namespace(), loadTable.name())));
                     connection.commit();
                 }

@@ -7,6 +7,7 @@ import io.arus.api.connector.Split;
 import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.connector.SyncMode;
+import io.arus.api.connector.WriteMode;
 import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
 import io.arus.api.record.UnreadableRecord;
@@ -121,6 +122,17 @@ final class StreamSync {
             committer = new CheckpointCommitter(zones.normalized(), zones.raw(), rowsPerFlush, clock,
                     plan.resumable() ? this::storeOffset : null, plan.syncMode() == SyncMode.CDC
                             ? definition.checkpointSeconds() * 1000L : CheckpointCommitter.FLUSH_EVERY_MS);
+            // a REPLACE into a staging table stores nothing per batch: its batches load over as many writers at
+            // once as the pipeline's parallelism leaves the stream, when the destination opens lanes
+            WriteLanes lanes = null;
+            if (plan.writeMode() == WriteMode.REPLACE && plan.syncMode() == SyncMode.FULL_REFRESH
+                    && zones.normalized() != null && rowsPerFlush == 0 && readersPerStream() > 1) {
+                lanes = WriteLanes.open(zones.normalized(), readersPerStream(), (writer, rows) -> {
+                    long loadStart = System.nanoTime();
+                    zones.writeNormalized(writer, rows, true);
+                    counters.batchWritten(rows.size(), System.nanoTime() - loadStart);
+                }, streamName);
+            }
             long writeNanos = 0;
             long batchNumber = 0;
             if (rowsPerFlush > 0) {
@@ -128,7 +140,7 @@ final class StreamSync {
                         + "flushed together (offsets stored after each flush)");
             }
             pump.start();
-            try {
+            try (WriteLanes closing = lanes) {
                 for (ReaderPump.Pumped pumped = pump.next(); pumped != null; pumped = pump.next()) {
                     RecordBatch batch = pumped.read();
                     splitsDone.addAll(pump.takeFinished());
@@ -146,7 +158,12 @@ final class StreamSync {
                     for (ChainReject reject : transformed.rejected()) {
                         reject(reject.reason(), JsonValues.row(reject.schema(), reject.values()), reject);
                     }
-                    zones.write(batch, transformed.batch(), rowsPerFlush == 0);
+                    if (lanes != null) {
+                        zones.writeRaw(batch);
+                        lanes.write(transformed.batch());
+                    } else {
+                        zones.write(batch, transformed.batch(), rowsPerFlush == 0);
+                    }
                     if (batch.offsetAfter() != null) {
                         splitPositions.put(pumped.split(), batch.offsetAfter());
                     }
@@ -160,7 +177,9 @@ final class StreamSync {
                     long batchNanos = System.nanoTime() - writeStart;
                     writeNanos += batchNanos;
                     RunTracing.batch(batchNumber++, transformed.batch().size(), writeStart);
-                    counters.batchWritten(transformed.batch().size(), batchNanos);
+                    if (lanes == null) {
+                        counters.batchWritten(transformed.batch().size(), batchNanos);
+                    }
                     counters.flushed();
                     if (!present) {
                         // the bundle went away (its objects may still answer for a while): stop cleanly here
@@ -168,6 +187,9 @@ final class StreamSync {
                                 + " the offsets kept; the next run resumes once it is back");
                     }
                     if (control.isPaused()) {
+                        if (lanes != null) {
+                            lanes.drain();
+                        }
                         counters.saveNow();
                         journal.info(streamName + ": paused at a batch boundary, offsets stored");
                         control.awaitWhilePaused();
@@ -181,6 +203,9 @@ final class StreamSync {
                     }
                 }
                 splitsDone.addAll(pump.takeFinished());
+                if (lanes != null) {
+                    lanes.drain();
+                }
                 if (!control.isStopped()) {
                     committer.flush();
                 }
@@ -191,7 +216,8 @@ final class StreamSync {
                         + millis(pump.blockedNanos.get()) + " ms waiting for the writer)"
                         + (readers.sources().size() > 1 ? " over " + readers.sources().size() + " readers" : "")
                         + ", writing "
-                        + millis(writeNanos) + " ms (then " + millis(pump.waitNanos) + " ms waiting for the reader)");
+                        + millis(writeNanos) + " ms" + (lanes != null ? " over " + lanes.size() + " writers" : "")
+                        + " (then " + millis(pump.waitNanos) + " ms waiting for the reader)");
             }
             if (control.isStopped()) {
                 // stopped at a batch boundary: flushed batches and their offsets stay; a REPLACE staging table is

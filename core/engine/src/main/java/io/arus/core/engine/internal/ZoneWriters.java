@@ -115,7 +115,17 @@ final class ZoneWriters implements AutoCloseable {
             writeRaw(source, flush);
         }
         if (normalized != null) {
-            writeNormalized(transformed, flush);
+            writeNormalized(normalized, transformed, flush);
+        }
+    }
+
+    /**
+     * Writes a batch to the raw zone only, when there is one, and flushes it: the normalized zone's rows of the
+     * batch go through {@link #writeNormalized} on a lane.
+     */
+    void writeRaw(RecordBatch source) throws ConnectorException {
+        if (raw != null) {
+            writeRaw(source, true);
         }
     }
 
@@ -141,12 +151,17 @@ final class ZoneWriters implements AutoCloseable {
         }
     }
 
-    private void writeNormalized(RecordBatch batch, boolean flush) throws ConnectorException {
-        if (batch.isEmpty() && normalized instanceof ChangeWriter changes) {
+    /**
+     * Writes a batch to the normalized zone through {@code writer}: the zone's writer, or a lane of it.
+     *
+     * @param flush whether to flush after the write (false when flushes span batches)
+     */
+    void writeNormalized(StreamWriter writer, RecordBatch batch, boolean flush) throws ConnectorException {
+        if (batch.isEmpty() && writer instanceof ChangeWriter changes) {
             // the empty batch right after a snapshot hands over to the changes: the snapshot is swapped in, and the
             // offset of this batch is the first the stream stores
             changes.write(batch);
-        } else if (normalized instanceof ChangeWriter) {
+        } else if (writer instanceof ChangeWriter) {
             // captured deletes count as the stream's deleted rows (once per delete event, as the log has them)
             int op = batch.schema().indexOf(Changes.OP).orElseThrow();
             int deletes = 0;
@@ -181,10 +196,10 @@ final class ZoneWriters implements AutoCloseable {
             }
         }
         if (!deletedKeys.isEmpty()) {
-            normalized.delete(deletedKeys);
+            writer.delete(deletedKeys);
             sinks.deleted().accept(deletedKeys.size());
         }
-        sinks.isolator().write(normalized, batch.withRows(live), flush);
+        sinks.isolator().write(writer, batch.withRows(live), flush);
     }
 
     private int[] keyIndexes(Schema schema) {

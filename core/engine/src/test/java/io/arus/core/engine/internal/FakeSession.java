@@ -8,6 +8,7 @@ import io.arus.api.connector.Split;
 import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.connector.StreamWriter;
+import io.arus.api.connector.WriteMode;
 import io.arus.api.connector.WriteRequest;
 import io.arus.api.record.RecordBatch;
 import io.arus.api.type.Schema;
@@ -33,6 +34,12 @@ final class FakeSession implements ConnectorSession {
     final Map<String, Schema> evolved = new ConcurrentHashMap<>();
     final Map<String, List<Object[]>> flushed = new ConcurrentHashMap<>();
     final Map<String, List<Object[]>> deleted = new ConcurrentHashMap<>();
+    /** Whether REPLACE writers open lanes ({@link StreamWriter#lane()}). */
+    volatile boolean lanes;
+    /** What the writers did, in order: "lane opened", "lane closed", "complete". */
+    final List<String> writerEvents = new CopyOnWriteArrayList<>();
+    /** The rows flushed, per name of the thread that flushed them. */
+    final Map<String, Integer> flushedBy = new ConcurrentHashMap<>();
     /** What readers answer to {@link StreamReader#bytesBehind()}. */
     volatile long bytesBehind = -1;
     /** Runs after each batch the reader hands out (e.g. to remove a transform). */
@@ -78,41 +85,73 @@ final class FakeSession implements ConnectorSession {
         String table = request.target().toString();
         requests.put(table, request);
         List<Object[]> target = flushed.computeIfAbsent(table, t -> new ArrayList<>());
-        return new StreamWriter() {
-            private final List<Object[]> pending = new ArrayList<>();
+        return new Writer(table, target, request.writeMode() == WriteMode.REPLACE && lanes);
+    }
 
-            @Override
-            public void write(RecordBatch batch) throws ConnectorException {
-                if (batch.rows().stream().anyMatch(r -> Arrays.asList(r).contains("BAD"))) {
-                    throw new ConnectorException(ConnectorException.Kind.DATA, "value BAD refused");
+    /** A writer that keeps flushed rows in memory; when it may open lanes, they flush into the same rows. */
+    private class Writer implements StreamWriter {
+        private final String table;
+        private final List<Object[]> target;
+        private final boolean opensLanes;
+        private final List<Object[]> pending = new ArrayList<>();
+
+        Writer(String table, List<Object[]> target, boolean opensLanes) {
+            this.table = table;
+            this.target = target;
+            this.opensLanes = opensLanes;
+        }
+
+        @Override
+        public StreamWriter lane() {
+            if (!opensLanes) {
+                return null;
+            }
+            writerEvents.add("lane opened");
+            return new Writer(table, target, false) {
+                @Override
+                public void close() {
+                    writerEvents.add("lane closed");
                 }
-                pending.addAll(batch.rows());
-            }
+            };
+        }
 
-            @Override
-            public void delete(List<Object[]> keys) {
-                deleted.computeIfAbsent(table, t -> new ArrayList<>()).addAll(keys);
+        @Override
+        public void write(RecordBatch batch) throws ConnectorException {
+            if (batch.rows().stream().anyMatch(r -> Arrays.asList(r).contains("BAD"))) {
+                throw new ConnectorException(ConnectorException.Kind.DATA, "value BAD refused");
             }
+            pending.addAll(batch.rows());
+        }
 
-            @Override
-            public void evolve(Schema newSchema) {
-                evolved.put(table, newSchema);
+        @Override
+        public void delete(List<Object[]> keys) {
+            deleted.computeIfAbsent(table, t -> new ArrayList<>()).addAll(keys);
+        }
+
+        @Override
+        public void evolve(Schema newSchema) {
+            evolved.put(table, newSchema);
+        }
+
+        @Override
+        public void flush() {
+            if (!pending.isEmpty()) {
+                flushedBy.merge(Thread.currentThread().getName(), pending.size(), Integer::sum);
             }
-
-            @Override
-            public void flush() {
+            synchronized (target) {
                 target.addAll(pending);
-                pending.clear();
             }
+            pending.clear();
+        }
 
-            @Override
-            public void complete() {
-            }
+        @Override
+        public void complete() {
+            writerEvents.add("complete");
+        }
 
-            @Override
-            public void close() {
-            }
-        };
+        @Override
+        public void close() {
+        }
     }
 
     @Override

@@ -197,6 +197,31 @@ class StreamSyncSplitTest {
     }
 
     @Test
+    void aReplaceLoadsItsBatchesOverAsManyWritersAsTheParallelismLeavesTheStream() throws Exception {
+        destination.lanes = true;
+        sync(List.of("n"), WriteMode.REPLACE);
+
+        assertThat(landed()).hasSize(30).doesNotHaveDuplicates();
+        // parallelism 3: the writer and two lanes, each on a thread of its own, all of them used
+        assertThat(destination.flushedBy.keySet()).containsExactlyInAnyOrder("arus-write-public.t-1",
+                "arus-write-public.t-2", "arus-write-public.t-3");
+        assertThat(destination.flushedBy.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(30);
+        // every lane is closed, after its last flush, before the staging table is swapped in
+        assertThat(destination.writerEvents).containsExactly("lane opened", "lane opened", "lane closed",
+                "lane closed", "complete");
+    }
+
+    @Test
+    void anUpsertIsWrittenByTheStreamsOwnThreadAlone() throws Exception {
+        destination.lanes = true;
+        sync();
+
+        assertThat(landed()).hasSize(30).doesNotHaveDuplicates();
+        assertThat(destination.writerEvents).doesNotContain("lane opened");
+        assertThat(destination.flushedBy.keySet()).noneMatch(name -> name.startsWith("arus-write-"));
+    }
+
+    @Test
     void aTableWithoutAKeyIsCutOnlyWhenItsStreamStartsOverAfterACrash() throws Exception {
         // appended rows would be written twice by a range read again from its start: read whole, as before
         sync(List.of(), WriteMode.APPEND);
