@@ -54,7 +54,7 @@ public final class JdbcSession implements ConnectorSession {
 
     @Override
     public StreamReader openReader(ReadRequest request, Split split, StreamContext context) throws ConnectorException {
-        return operations.openReader(request, split);
+        return operations.openReader(request, split, context);
     }
 
     @Override

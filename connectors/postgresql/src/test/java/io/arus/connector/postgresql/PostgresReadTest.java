@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arus.api.connector.ReadRequest;
 import io.arus.api.connector.Split;
+import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.connector.SyncMode;
+import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
 import io.arus.connector.jdbc.DatabaseFixture;
 import io.arus.connector.jdbc.ReaderContract;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,74 @@ class PostgresReadTest extends ReaderContract {
     @Override
     protected DatabaseFixture newFixture() throws Exception {
         return new PgFixture();
+    }
+
+    /**
+     * Incremental at scale: the page query after a stored offset must walk the cursor index, not scan and sort the
+     * table. The reader's own query (logged at DEBUG) is explained with the offset's values bound.
+     */
+    @Test
+    void anIncrementalPageAfterAStoredOffsetWalksTheCursorIndex() throws Exception {
+        String table = db.q("events");
+        db.sql("CREATE TABLE " + table + " (id bigint PRIMARY KEY, amount numeric(12,2), updated_at timestamp(6) NOT NULL)",
+                "INSERT INTO " + table + " SELECT g, g / 100.0, timestamp '2024-01-01' + g * interval '1 second'"
+                        + " FROM generate_series(1, 200000) g",
+                "CREATE INDEX events_cursor ON " + table + " (updated_at, id)",
+                "ANALYZE " + table);
+        StreamId events = db.table("events");
+        LocalDateTime stored = LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(199_000);
+        ReadRequest request = ReadRequest.builder(events).syncMode(SyncMode.INCREMENTAL).cursorField("updated_at")
+                .primaryKey(List.of("id")).batchSize(500)
+                .startOffset(Offset.of(Map.of("cursor", stored.toString(), "pk", List.of(199_000L)))).build();
+        List<String> queries = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        try (StreamReader reader = session.openReader(request, Split.WHOLE, logging(events, queries))) {
+            for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
+                rows.addAll(batch.rows());
+            }
+        }
+        assertThat(rows).hasSize(1_000);
+        assertThat(queries).isNotEmpty();
+        String query = queries.get(0);
+        assertThat(query).contains("ORDER BY").contains(" LIMIT ");
+
+        // the query as the reader ran it (COPY reads it with its values in settings, which the planner cannot see
+        // through): the stored cursor and key, then the upper bound taken at the start
+        assertThat(query).contains("current_setting('arus.p2')");
+        db.sql("SELECT set_config('arus.p0', '" + stored + "', false), set_config('arus.p1', '199000', false),"
+                + " set_config('arus.p2', '2030-01-01T00:00', false)");
+        List<String> plan = strings("EXPLAIN " + query);
+        assertThat(String.join("\n", plan)).as("the plan of %s", query).contains("Index Scan using events_cursor")
+                .doesNotContain("Seq Scan").doesNotContain("Sort");
+    }
+
+    /** A context that keeps the page queries the reader logs. */
+    private static StreamContext logging(StreamId stream, List<String> queries) {
+        StreamContext context = DatabaseFixture.context(stream);
+        return new StreamContext() {
+            @Override
+            public String runId() {
+                return context.runId();
+            }
+
+            @Override
+            public StreamId stream() {
+                return stream;
+            }
+
+            @Override
+            public boolean isStopped() {
+                return false;
+            }
+
+            @Override
+            public void log(System.Logger.Level level, String message) {
+                if (level == System.Logger.Level.DEBUG && message.startsWith("page query ")) {
+                    queries.add(message.substring("page query ".length()));
+                }
+                context.log(level, message);
+            }
+        };
     }
 
     @Test

@@ -115,8 +115,12 @@ public final class JdbcOperations {
         }
     }
 
-    /** @return a keyset reader for a table with a key (over one key range when the split has one), a streaming one otherwise */
-    public StreamReader openReader(ReadRequest request, Split split) throws ConnectorException {
+    /**
+     * @param context where the reader logs (its page query at DEBUG), or null
+     * @return a keyset reader for a table with a key (over one key range when the split has one), a streaming one
+     *         otherwise
+     */
+    public StreamReader openReader(ReadRequest request, Split split, StreamContext context) throws ConnectorException {
         Connection connection = connect();
         try {
             TableInfo table = new Catalog(dialect).table(connection, request.stream()).orElseThrow(() ->
@@ -134,7 +138,7 @@ public final class JdbcOperations {
             Runnable forget = () -> open.remove(self[0]);
             StreamReader reader = plan.primaryKey.isEmpty()
                     ? new StreamingReader(plan, pages, connection, forget)
-                    : new KeysetReader(plan, range, connection, forget);
+                    : new KeysetReader(plan, range, connection, forget, context);
             self[0] = reader;
             open.add(reader);
             return reader;

@@ -2,6 +2,7 @@ package io.arus.connector.jdbc.internal;
 
 import io.arus.api.connector.BatchLimit;
 import io.arus.api.connector.ConnectorException;
+import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
@@ -45,9 +46,14 @@ final class KeysetReader implements StreamReader {
     private volatile PreparedStatement running;
     private volatile boolean bulkRunning;
     private volatile boolean woken;
+    /** Where the page query is logged, or null. */
+    private final StreamContext context;
+    /** The page query last logged, without its LIMIT. */
+    private String loggedShape;
 
-    KeysetReader(ReadPlan plan, KeyRanges.Range range, Connection connection, Runnable onClose)
+    KeysetReader(ReadPlan plan, KeyRanges.Range range, Connection connection, Runnable onClose, StreamContext context)
             throws ConnectorException, SQLException {
+        this.context = context;
         this.plan = plan;
         this.range = range;
         this.connection = connection;
@@ -82,6 +88,7 @@ final class KeysetReader implements StreamReader {
             params = new SqlParams();
             sql = pageSql(params);
         }
+        logShape(sql);
         List<Object[]> rows = new ArrayList<>(Math.min(pageRows, 10_000));
         Object[][] last = new Object[1][];
         limit.reset();
@@ -175,6 +182,21 @@ final class KeysetReader implements StreamReader {
             sql.append(i == 0 ? " WHERE " : " AND ").append(conditions.get(i));
         }
         return sql.append(plan.orderBy(plan.keyset)).append(" LIMIT ").append(pageRows).toString();
+    }
+
+    /**
+     * Logs the page query at DEBUG whenever its shape changes (the first page, a look-back, the pages after a key),
+     * with its parameters as placeholders: what a user needs to EXPLAIN a slow read, and no row values.
+     */
+    private void logShape(String sql) {
+        if (context == null) {
+            return;
+        }
+        String shape = sql.substring(0, sql.lastIndexOf(" LIMIT "));
+        if (!shape.equals(loggedShape)) {
+            loggedShape = shape;
+            context.log(System.Logger.Level.DEBUG, "page query " + sql);
+        }
     }
 
     private Offset offset() {
