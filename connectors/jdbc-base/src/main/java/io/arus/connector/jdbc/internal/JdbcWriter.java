@@ -54,6 +54,11 @@ final class JdbcWriter implements StreamWriter {
     private Schema schema;
     private boolean exactTypes;
     private boolean completed;
+    /**
+     * Whether the staging table gets its key constraint only when the load is complete (the source promises unique
+     * keys and the dialect builds keys faster so).
+     */
+    private boolean keyLater;
 
     JdbcWriter(Dialect dialect, Connection connection, WriteRequest request, StreamContext context, Runnable onClose,
                Opener opener) throws ConnectorException {
@@ -77,8 +82,9 @@ final class JdbcWriter implements StreamWriter {
             prepareTable(target);
             if (mode == WriteMode.REPLACE) {
                 this.loadTable = new StreamId(namespace, ddl.stagingName(target.name()));
+                this.keyLater = !primaryKey.isEmpty() && request.uniqueKeys() && dialect.buildsKeyAfterLoad();
                 execute(List.of(ddl.dropIfExists(namespace, loadTable.name()),
-                        ddl.create(namespace, loadTable.name(), schema, primaryKey)));
+                        ddl.create(namespace, loadTable.name(), schema, primaryKey, !keyLater)));
                 execute(dialect.stagingSessionSql());
                 this.exactTypes = true;
             } else {
@@ -263,6 +269,9 @@ final class JdbcWriter implements StreamWriter {
         }
         closeLanes();
         try {
+            if (keyLater) {
+                execute(List.of(ddl.addPrimaryKey(loadTable.namespace(), loadTable.name(), primaryKey)));
+            }
             execute(dialect.durableSessionSql());
             execute(dialect.swapSql(target.namespace(), target.name(), loadTable.name()));
             connection.commit();

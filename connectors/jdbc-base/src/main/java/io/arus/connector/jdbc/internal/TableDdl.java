@@ -21,6 +21,14 @@ final class TableDdl {
     }
 
     String create(String namespace, String table, Schema schema, List<String> primaryKey) {
+        return create(namespace, table, schema, primaryKey, true);
+    }
+
+    /**
+     * @param constrained whether the key is a constraint now; without, its columns are only NOT NULL and
+     *                    {@link #addPrimaryKey} makes it one later
+     */
+    String create(String namespace, String table, Schema schema, List<String> primaryKey, boolean constrained) {
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(dialect.qualify(namespace, table)).append(" (");
         for (int i = 0; i < schema.size(); i++) {
             Field field = schema.field(i);
@@ -28,14 +36,24 @@ final class TableDdl {
             sql.append(i == 0 ? "" : ", ").append(dialect.quote(field.name())).append(' ')
                     .append(dialect.writeType(field, key)).append(key || !field.nullable() ? " NOT NULL" : " NULL");
         }
-        if (!primaryKey.isEmpty()) {
-            sql.append(", CONSTRAINT ").append(dialect.quote(dialect.primaryKeyName(table))).append(" PRIMARY KEY (");
-            for (int i = 0; i < primaryKey.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").append(dialect.quote(primaryKey.get(i)));
-            }
-            sql.append(')');
+        if (!primaryKey.isEmpty() && constrained) {
+            sql.append(", ").append(keyConstraint(table, primaryKey));
         }
         return sql.append(')').append(dialect.tableOptions()).toString();
+    }
+
+    /** @return the statement that makes {@code primaryKey} the table's primary key, named as {@link #create} names it */
+    String addPrimaryKey(String namespace, String table, List<String> primaryKey) {
+        return "ALTER TABLE " + dialect.qualify(namespace, table) + " ADD " + keyConstraint(table, primaryKey);
+    }
+
+    private String keyConstraint(String table, List<String> primaryKey) {
+        StringBuilder sql = new StringBuilder("CONSTRAINT ").append(dialect.quote(dialect.primaryKeyName(table)))
+                .append(" PRIMARY KEY (");
+        for (int i = 0; i < primaryKey.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(dialect.quote(primaryKey.get(i)));
+        }
+        return sql.append(')').toString();
     }
 
     String addColumn(String namespace, String table, Field field) {

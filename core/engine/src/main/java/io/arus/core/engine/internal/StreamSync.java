@@ -112,7 +112,7 @@ final class StreamSync {
         ZoneWriters.Sinks sinks = new ZoneWriters.Sinks(journal.runId(), clock, isolator, counters::deleted);
         // the chain's output decides the normalized table; without steps it is the source's schema
         try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, chain.outputSchema(), context, sinks,
-                resuming);
+                resuming, !chain.steps().isEmpty());
              Readers readers = open(reads, context)) {
             this.reader = readers.single();
             this.changes = zones.normalized() instanceof ChangeWriter writer ? writer : null;

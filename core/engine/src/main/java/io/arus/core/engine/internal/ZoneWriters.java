@@ -60,9 +60,14 @@ final class ZoneWriters implements AutoCloseable {
      * @param schema   the chain's output schema
      * @param resuming whether the stream resumes from a stored offset (else a change stream starts with a snapshot
      *                 that replaces the destination's rows)
+     * @param withSteps whether transform steps run between source and destination (they may make keys collide)
      */
     static ZoneWriters open(ConnectorSession destination, PipelineDefinition definition, StreamPlan plan, Schema schema,
-                            StreamContext context, Sinks sinks, boolean resuming) throws ConnectorException {
+                            StreamContext context, Sinks sinks, boolean resuming, boolean withSteps)
+            throws ConnectorException {
+        // the source's own key, with nothing in between: no two rows share one, so the writer may add the key last
+        boolean uniqueKeys = !withSteps && !plan.primaryKey().isEmpty()
+                && plan.primaryKey().equals(plan.stream().primaryKey());
         StreamWriter normalized = null;
         try {
             if (definition.normalizedZone()) {
@@ -75,7 +80,7 @@ final class ZoneWriters implements AutoCloseable {
                     normalized.evolve(changeTarget);
                 } else {
                     normalized = destination.openWriter(new WriteRequest(target, schema, plan.primaryKey(),
-                            plan.writeMode()), context);
+                            plan.writeMode(), uniqueKeys), context);
                     normalized.evolve(schema);
                 }
             }

@@ -193,6 +193,8 @@ class StreamSyncSplitTest {
 
         // its steps run one batch at a time (they may keep state): more readers would only compete with them
         assertThat(source.opened).containsExactly("all");
+        // a step may make two keys one: the writer must check keys as rows come
+        assertThat(destination.requests.get("analytics.t").uniqueKeys()).isFalse();
         assertThat(landed()).hasSize(30).doesNotHaveDuplicates();
     }
 
@@ -209,6 +211,8 @@ class StreamSyncSplitTest {
         // every lane is closed, after its last flush, before the staging table is swapped in
         assertThat(destination.writerEvents).containsExactly("lane opened", "lane opened", "lane closed",
                 "lane closed", "complete");
+        // the key is the source's own and no step is in between: the writer may add the key after the load
+        assertThat(destination.requests.get("analytics.t").uniqueKeys()).isTrue();
     }
 
     @Test

@@ -36,7 +36,7 @@ class ZoneWritersTest {
                 List.of("id"), List.of(), 3));
         RejectIsolator isolator = new RejectIsolator(rows -> { }, (reason, single) -> { });
         return ZoneWriters.open(destination, definition, plan, OUTPUT, null,
-                new ZoneWriters.Sinks("run-1", clock, isolator, deleted::add), false);
+                new ZoneWriters.Sinks("run-1", clock, isolator, deleted::add), false, false);
     }
 
     @Test
@@ -78,7 +78,7 @@ class ZoneWritersTest {
         RejectIsolator isolator = new RejectIsolator(rows -> { }, (reason, single) -> { });
         Schema changes = io.arus.api.record.Changes.schemaOf(SOURCE);
         try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, SOURCE, null,
-                new ZoneWriters.Sinks("run-1", clock, isolator, deleted::add), false)) {
+                new ZoneWriters.Sinks("run-1", clock, isolator, deleted::add), false, false)) {
             ChangeWriter writer = (ChangeWriter) zones.normalized();
             zones.write(RecordBatch.of(changes, List.<Object[]>of(new Object[] {1L, "a", null, "snapshot", 0L, null}), null),
                     RecordBatch.of(changes, List.<Object[]>of(new Object[] {1L, "a", null, "snapshot", 0L, null}), null),
