@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * A test server (127.0.0.1, arus/arus, database arus_test) and a namespace of its own per test class, dropped at
@@ -91,6 +92,11 @@ public abstract class DatabaseFixture implements AutoCloseable {
 
     /** A context for one stream of a test run that is never stopped and logs to standard out. */
     public static StreamContext context(StreamId stream) {
+        return context(stream, (level, message) -> { });
+    }
+
+    /** The same, also handing every line it logs to {@code logged}. */
+    public static StreamContext context(StreamId stream, BiConsumer<System.Logger.Level, String> logged) {
         return new StreamContext() {
             @Override
             public String runId() {
@@ -110,6 +116,7 @@ public abstract class DatabaseFixture implements AutoCloseable {
             @Override
             public void log(System.Logger.Level level, String message) {
                 System.out.println("[" + level + "] " + message);
+                logged.accept(level, message);
             }
         };
     }

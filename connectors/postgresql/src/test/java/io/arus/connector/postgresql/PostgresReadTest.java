@@ -47,7 +47,12 @@ class PostgresReadTest extends ReaderContract {
                 .startOffset(Offset.of(Map.of("cursor", stored.toString(), "pk", List.of(199_000L)))).build();
         List<String> queries = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
-        try (StreamReader reader = session.openReader(request, Split.WHOLE, logging(events, queries))) {
+        StreamContext logging = DatabaseFixture.context(events, (level, message) -> {
+            if (level == System.Logger.Level.DEBUG && message.startsWith("page query ")) {
+                queries.add(message.substring("page query ".length()));
+            }
+        });
+        try (StreamReader reader = session.openReader(request, Split.WHOLE, logging)) {
             for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
                 rows.addAll(batch.rows());
             }
@@ -65,35 +70,6 @@ class PostgresReadTest extends ReaderContract {
         List<String> plan = strings("EXPLAIN " + query);
         assertThat(String.join("\n", plan)).as("the plan of %s", query).contains("Index Scan using events_cursor")
                 .doesNotContain("Seq Scan").doesNotContain("Sort");
-    }
-
-    /** A context that keeps the page queries the reader logs. */
-    private static StreamContext logging(StreamId stream, List<String> queries) {
-        StreamContext context = DatabaseFixture.context(stream);
-        return new StreamContext() {
-            @Override
-            public String runId() {
-                return context.runId();
-            }
-
-            @Override
-            public StreamId stream() {
-                return stream;
-            }
-
-            @Override
-            public boolean isStopped() {
-                return false;
-            }
-
-            @Override
-            public void log(System.Logger.Level level, String message) {
-                if (level == System.Logger.Level.DEBUG && message.startsWith("page query ")) {
-                    queries.add(message.substring("page query ".length()));
-                }
-                context.log(level, message);
-            }
-        };
     }
 
     @Test
