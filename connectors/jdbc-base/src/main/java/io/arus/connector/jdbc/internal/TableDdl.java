@@ -42,7 +42,7 @@ final class TableDdl {
         return sql.append(')').append(dialect.tableOptions()).toString();
     }
 
-    /** @return the statement that makes {@code primaryKey} the table's primary key, named as {@link #create} names it */
+    /** @return the statement that makes {@code primaryKey} the table's primary key, named as {@link #create} does */
     String addPrimaryKey(String namespace, String table, List<String> primaryKey) {
         return "ALTER TABLE " + dialect.qualify(namespace, table) + " ADD " + keyConstraint(table, primaryKey);
     }
