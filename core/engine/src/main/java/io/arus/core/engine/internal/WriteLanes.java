@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Loads a stream's batches over several writers at once: the normalized zone's writer and the lanes it opened
- * ({@link StreamWriter#lane()}), each used by a thread of its own. A batch goes to the first idle lane, which
+ * ({@link StreamWriter#lane()}), each used by a thread of its own. A batch goes to the lane idle longest, which
  * writes and flushes it as the stream's thread would (through the reject isolator), so the database parses one
  * lane's rows while the next lane's are encoded. The first failure of a lane is thrown by the next call here, and
  * no lane takes a batch after it. Used only where nothing is stored per batch: a REPLACE into a staging table.
@@ -23,30 +23,79 @@ final class WriteLanes implements AutoCloseable {
 
     private static final long JOIN_MILLIS = 30_000;
 
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Lane> lanes = new ArrayList<>();
     private final List<StreamWriter> opened;
     private final Load load;
-    private final Deque<StreamWriter> idle = new ArrayDeque<>();
-    private final Deque<Job> jobs = new ArrayDeque<>();
-    private final int size;
+    /** The lanes without a batch, longest idle first (so batches go round the lanes). */
+    private final Deque<Lane> idle = new ArrayDeque<>();
     private Throwable failure;
     private boolean closed;
 
-    private record Job(StreamWriter writer, RecordBatch batch) {
+    /** A writer and the thread that alone uses it. Its batch is guarded by the lanes' monitor. */
+    private final class Lane implements Runnable {
+        private final StreamWriter writer;
+        private final Thread thread;
+        private RecordBatch batch;
+
+        Lane(StreamWriter writer, String name) {
+            this.writer = writer;
+            this.thread = new Thread(RunLogContext.inherit(this), name);
+            this.thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                RecordBatch next;
+                synchronized (WriteLanes.this) {
+                    while (batch == null && !closed) {
+                        try {
+                            WriteLanes.this.wait();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                    if (batch == null) {
+                        return;
+                    }
+                    next = batch;
+                }
+                Throwable failed = null;
+                try {
+                    if (failedAlready() == null) {
+                        load.load(writer, next);
+                    }
+                } catch (ConnectorException | RuntimeException | Error e) {
+                    failed = e;
+                }
+                synchronized (WriteLanes.this) {
+                    if (failed != null && failure == null) {
+                        failure = failed;
+                    }
+                    batch = null;
+                    idle.add(this);
+                    WriteLanes.this.notifyAll();
+                }
+            }
+        }
     }
 
     private WriteLanes(StreamWriter main, List<StreamWriter> opened, Load load, String stream) {
         this.opened = opened;
         this.load = load;
-        idle.add(main);
-        idle.addAll(opened);
-        this.size = idle.size();
-        for (int i = 0; i < size; i++) {
-            Thread thread = new Thread(RunLogContext.inherit(this::work), "arus-write-" + stream + "-" + (i + 1));
-            thread.setDaemon(true);
-            threads.add(thread);
+        List<StreamWriter> writers = new ArrayList<>();
+        writers.add(main);
+        writers.addAll(opened);
+        for (StreamWriter writer : writers) {
+            Lane lane = new Lane(writer, "arus-write-" + stream + "-" + (lanes.size() + 1));
+            lanes.add(lane);
+            idle.add(lane);
         }
-        threads.forEach(Thread::start);
+        lanes.forEach(lane -> lane.thread.start());
+    }
+
+    private synchronized Throwable failedAlready() {
+        return failure;
     }
 
     /**
@@ -73,11 +122,11 @@ final class WriteLanes implements AutoCloseable {
 
     /** @return the writers batches go to */
     int size() {
-        return size;
+        return lanes.size();
     }
 
     /**
-     * Hands a batch to the first idle lane, waiting for one.
+     * Hands a batch to the lane idle longest, waiting for one.
      *
      * @throws ConnectorException the first failure of a lane (a runtime failure is thrown as it is)
      */
@@ -87,7 +136,7 @@ final class WriteLanes implements AutoCloseable {
                 wait();
             }
             rethrow();
-            jobs.add(new Job(idle.poll(), batch));
+            idle.poll().batch = batch;
             notifyAll();
         }
     }
@@ -95,45 +144,11 @@ final class WriteLanes implements AutoCloseable {
     /** Waits until every batch handed over is written and flushed; throws the first failure of a lane. */
     void drain() throws ConnectorException, InterruptedException {
         synchronized (this) {
-            // a batch handed over holds its lane until it is written: all lanes idle, all written
-            while (idle.size() < size && failure == null) {
+            // a lane is idle again once its batch is written: all idle, all written
+            while (idle.size() < lanes.size() && failure == null) {
                 wait();
             }
             rethrow();
-        }
-    }
-
-    private void work() {
-        while (true) {
-            Job job;
-            synchronized (this) {
-                while (jobs.isEmpty() && !closed) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                if (jobs.isEmpty()) {
-                    return;
-                }
-                job = jobs.poll();
-            }
-            Throwable failed = null;
-            try {
-                if (failure == null) {
-                    load.load(job.writer(), job.batch());
-                }
-            } catch (ConnectorException | RuntimeException | Error e) {
-                failed = e;
-            }
-            synchronized (this) {
-                if (failed != null && failure == null) {
-                    failure = failed;
-                }
-                idle.add(job.writer());
-                notifyAll();
-            }
         }
     }
 
@@ -161,9 +176,9 @@ final class WriteLanes implements AutoCloseable {
             notifyAll();
         }
         boolean interrupted = false;
-        for (Thread thread : threads) {
+        for (Lane lane : lanes) {
             try {
-                thread.join(JOIN_MILLIS);
+                lane.thread.join(JOIN_MILLIS);
             } catch (InterruptedException e) {
                 interrupted = true;
             }

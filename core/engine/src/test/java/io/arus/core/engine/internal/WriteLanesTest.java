@@ -88,7 +88,8 @@ class WriteLanesTest {
                     .hasMessage("lane lost its connection");
             assertThatThrownBy(() -> lanes.write(batch(4))).isInstanceOf(ConnectorException.class);
         }
-        assertThat(written).containsExactlyInAnyOrder(1L, 2L);
+        // a batch handed over before the failure may have been skipped (the run fails and its staging table goes)
+        assertThat(written).isSubsetOf(1L, 2L).isNotEmpty();
     }
 
     @Test
