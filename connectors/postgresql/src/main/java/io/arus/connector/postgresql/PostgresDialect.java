@@ -175,8 +175,11 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public String sampleSql(String table, String column, double fraction) {
-        // SYSTEM reads the sampled pages only (BERNOULLI would scan the whole table for its rows)
-        return "SELECT " + column + " FROM " + table + " TABLESAMPLE SYSTEM ("
+        // SYSTEM reads the sampled pages only (BERNOULLI scans the whole table for its rows); a small table, where
+        // the sample is 5% or more, is sampled by row: its scan is short, and whole pages of neighbouring keys
+        // moved its quantiles by pages (a quarter range of a 40,000-row table came out at 15,778 rows)
+        String method = fraction >= 0.05 ? "BERNOULLI" : "SYSTEM";
+        return "SELECT " + column + " FROM " + table + " TABLESAMPLE " + method + " ("
                 + String.format(Locale.ROOT, "%.6f", fraction * 100) + ") ORDER BY " + column;
     }
 
