@@ -81,6 +81,54 @@ public interface StreamWriter extends AutoCloseable {
     }
 
     /**
+     * Whether this writer keeps, with the data it makes durable, the token of the flush that made it so: for a
+     * destination where a row written twice stays twice (files in append mode). The engine then stores each
+     * flush's offsets under a new token before it calls {@link #flush(String)} with that token, and stores them as
+     * the stream's offsets once the flush returned. After a crash between the two it asks {@link #holdsFlush}:
+     * when every writer of the stream that records flushes holds the token, the offsets of that flush are stored;
+     * otherwise the flush is withdrawn with {@link #discardFlush} from the writers that hold it, and its rows are
+     * read again. A kill between a flush and its offset then neither loses nor repeats a row. The engine asks this
+     * of writers that take many rows per flush ({@link #rowsPerFlush()} above 0) only.
+     *
+     * @return true when {@link #flush(String)}, {@link #holdsFlush} and {@link #discardFlush} are carried out;
+     *         false (the default) otherwise
+     */
+    default boolean recordsFlushes() {
+        return false;
+    }
+
+    /**
+     * {@link #flush()}, keeping {@code token} with what it makes durable, where {@link #holdsFlush} finds it later
+     * (also when the flush had no rows to write).
+     *
+     * @param token names this flush; unique
+     * @throws ConnectorException when the destination failed
+     */
+    default void flush(String token) throws ConnectorException {
+        flush();
+    }
+
+    /**
+     * @param token the token of a flush the engine began and may not have seen end
+     * @return whether that flush is durable in the destination; asked before anything is written
+     * @throws ConnectorException when the destination cannot tell
+     */
+    default boolean holdsFlush(String token) throws ConnectorException {
+        throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this writer does not record flushes");
+    }
+
+    /**
+     * Withdraws what the flush named {@code token} made durable (its rows are read and written again); does nothing
+     * when the destination does not hold it. Asked before anything is written.
+     *
+     * @param token the token of a flush the engine began and may not have seen end
+     * @throws ConnectorException when the destination failed
+     */
+    default void discardFlush(String token) throws ConnectorException {
+        throw new ConnectorException(ConnectorException.Kind.UNSUPPORTED, "this writer does not record flushes");
+    }
+
+    /**
      * Opens a lane: a writer that loads into the same table as this one (in {@link WriteMode#REPLACE}, the same
      * staging table) over a connection and transaction of its own, so that the engine loads a stream's batches in
      * parallel while one lane waits for the database. The engine asks for lanes only in {@code REPLACE} mode, when

@@ -10,7 +10,7 @@
  * {@link io.arus.api.connector.StreamWriter#flush()} returned, and hands it back to the reader on the next run.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package io.arus.api.connector;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,6 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Data files that no manifest lists (left by a run that died between publishing and the manifest; their rows are
  * re-delivered from the stored offset), and hidden temporary files older than this process, are removed when the next
  * writer opens.
+ * <p>
+ * In append mode the writer records flushes ({@link #recordsFlushes()}): each file listed carries the token of the
+ * flush that published it, and the manifest keeps the last tokens, so that after a kill between a flush and the
+ * engine storing its offset the engine finds the flush here and stores that offset (or withdraws the flush's files)
+ * instead of writing those rows a second time.
  */
 final class FilesWriter implements StreamWriter {
     private static final Map<String, Object> TABLE_LOCKS = new ConcurrentHashMap<>();
@@ -199,16 +204,75 @@ final class FilesWriter implements StreamWriter {
 
     @Override
     public void flush() throws ConnectorException {
+        flush(null, false);
+    }
+
+    @Override
+    public boolean recordsFlushes() {
+        return mode == WriteMode.APPEND;
+    }
+
+    @Override
+    public void flush(String token) throws ConnectorException {
+        flush(token, true);
+    }
+
+    private void flush(String token, boolean recorded) throws ConnectorException {
+        if (recorded && mode != WriteMode.APPEND) {
+            throw new ConnectorException(Kind.INTERNAL, table + ": flushes are recorded in append mode only");
+        }
         closeOpenFiles();
         List<Manifest.Entry> added = new ArrayList<>();
         // publishing and listing in the manifest under one lock, so another writer's clean-up never sees a
         // published file that is not listed yet
         synchronized (lock) {
-            flushLocked(added);
+            flushLocked(added, token);
         }
     }
 
-    private void flushLocked(List<Manifest.Entry> added) throws ConnectorException {
+    @Override
+    public boolean holdsFlush(String token) throws ConnectorException {
+        try {
+            synchronized (lock) {
+                byte[] json = storage.get(table + "/" + Manifest.NAME);
+                return json != null && (Manifest.flushes(json).contains(token)
+                        || Manifest.files(json).stream().anyMatch(e -> token.equals(e.flush())));
+            }
+        } catch (IOException e) {
+            throw new ConnectorException(Kind.CONNECTION, table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Unlists the flush's files and its token from the manifest, then deletes those files. */
+    @Override
+    public void discardFlush(String token) throws ConnectorException {
+        try {
+            synchronized (lock) {
+                byte[] json = storage.get(table + "/" + Manifest.NAME);
+                if (json == null) {
+                    return;
+                }
+                List<Manifest.Entry> kept = new ArrayList<>();
+                List<Manifest.Entry> dropped = new ArrayList<>();
+                for (Manifest.Entry e : Manifest.files(json)) {
+                    (token.equals(e.flush()) ? dropped : kept).add(e);
+                }
+                List<String> flushes = new ArrayList<>(Manifest.flushes(json));
+                flushes.remove(token);
+                writeManifest(kept, flushes);
+                for (Manifest.Entry e : dropped) {
+                    storage.delete(table + "/" + e.path());
+                }
+                context.log(System.Logger.Level.INFO, table + ": withdrew " + dropped.size() + " files ("
+                        + dropped.stream().mapToLong(Manifest.Entry::rows).sum() + " rows) of flush " + token
+                        + ", whose offset was not stored");
+            }
+        } catch (IOException e) {
+            throw new ConnectorException(Kind.CONNECTION, table + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void flushLocked(List<Manifest.Entry> added, String token) throws ConnectorException {
         try {
             while (!closed.isEmpty()) {
                 OpenFile f = closed.get(0);
@@ -216,13 +280,20 @@ final class FilesWriter implements StreamWriter {
                 long bytes = storage.publish(f.staged, f.relative);
                 publishNanos += System.nanoTime() - start;
                 closed.remove(0);
-                added.add(new Manifest.Entry(f.relative.substring(table.length() + 1), f.rows, bytes, context.runId()));
+                added.add(new Manifest.Entry(f.relative.substring(table.length() + 1), f.rows, bytes, context.runId(),
+                        token));
             }
             published.addAll(added);
             if (mode == WriteMode.APPEND) {
-                List<Manifest.Entry> files = new ArrayList<>(current());
+                byte[] json = storage.get(table + "/" + Manifest.NAME);
+                List<Manifest.Entry> files = new ArrayList<>(json == null ? List.of() : Manifest.files(json));
                 files.addAll(added);
-                writeManifest(files);
+                List<String> flushes = new ArrayList<>(json == null ? List.of() : Manifest.flushes(json));
+                if (token != null) {
+                    flushes.add(token);
+                }
+                writeManifest(files, flushes.subList(Math.max(0, flushes.size() - Manifest.FLUSHES_KEPT),
+                        flushes.size()));
             }
         } catch (IOException e) {
             throw new ConnectorException(Kind.CONNECTION, table + ": " + e.getMessage(), e);
@@ -234,8 +305,8 @@ final class FilesWriter implements StreamWriter {
         return json == null ? List.of() : Manifest.files(json);
     }
 
-    private void writeManifest(List<Manifest.Entry> files) throws IOException {
-        Manifest manifest = new Manifest(context.runId(), mode.id(), settings.format().id(), schema, files);
+    private void writeManifest(List<Manifest.Entry> files, List<String> flushes) throws IOException {
+        Manifest manifest = new Manifest(context.runId(), mode.id(), settings.format().id(), schema, files, flushes);
         storage.put(table + "/" + Manifest.NAME, manifest.toJson());
     }
 
@@ -245,12 +316,14 @@ final class FilesWriter implements StreamWriter {
         try {
             synchronized (lock) {
                 if (mode == WriteMode.REPLACE) {
-                    writeManifest(published);
+                    writeManifest(published, List.of());
                     Set<String> keep = new HashSet<>();
                     published.forEach(e -> keep.add(e.path()));
                     removeUnlisted(keep);
                 } else if (published.isEmpty()) {
-                    writeManifest(current());
+                    byte[] json = storage.get(table + "/" + Manifest.NAME);
+                    writeManifest(json == null ? List.of() : Manifest.files(json),
+                            json == null ? List.of() : Manifest.flushes(json));
                 }
             }
             completed = true;

@@ -20,10 +20,13 @@ import java.util.Map;
  * @param mode   {@code append} or {@code replace}
  * @param format the file format
  * @param schema the columns (of the last run)
- * @param files  the files, paths relative to the table folder
+ * @param files   the files, paths relative to the table folder
+ * @param flushes the tokens of the last {@value #FLUSHES_KEPT} flushes in append mode, oldest first (those that
+ *                added no file are found here only)
  */
-record Manifest(String runId, String mode, String format, Schema schema, List<Entry> files) {
+record Manifest(String runId, String mode, String format, Schema schema, List<Entry> files, List<String> flushes) {
     static final String NAME = "_manifest.json";
+    static final int FLUSHES_KEPT = 64;
 
     /**
      * One file.
@@ -32,8 +35,9 @@ record Manifest(String runId, String mode, String format, Schema schema, List<En
      * @param rows  rows it holds
      * @param bytes its size
      * @param runId the run that wrote it
+     * @param flush the token of the flush that published it, or null
      */
-    record Entry(String path, long rows, long bytes, String runId) {
+    record Entry(String path, long rows, long bytes, String runId, String flush) {
     }
 
     long rows() {
@@ -71,7 +75,15 @@ record Manifest(String runId, String mode, String format, Schema schema, List<En
                 g.writeNumberField("rows", e.rows());
                 g.writeNumberField("bytes", e.bytes());
                 g.writeStringField("run_id", e.runId());
+                if (e.flush() != null) {
+                    g.writeStringField("flush", e.flush());
+                }
                 g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("flushes");
+            for (String token : flushes) {
+                g.writeString(token);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -92,8 +104,22 @@ record Manifest(String runId, String mode, String format, Schema schema, List<En
         for (Object o : (List<Object>) root.getOrDefault("files", List.of())) {
             Map<String, Object> f = (Map<String, Object>) o;
             files.add(new Entry((String) f.get("path"), ((Number) f.get("rows")).longValue(),
-                    ((Number) f.get("bytes")).longValue(), String.valueOf(f.get("run_id"))));
+                    ((Number) f.get("bytes")).longValue(), String.valueOf(f.get("run_id")), (String) f.get("flush")));
         }
         return files;
+    }
+
+    /**
+     * @param json a manifest's content
+     * @return the tokens of its last flushes, oldest first (none in a manifest written before they were kept)
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> flushes(byte[] json) {
+        Map<String, Object> root = (Map<String, Object>) JsonValues.fromJson(new String(json, StandardCharsets.UTF_8));
+        List<String> flushes = new ArrayList<>();
+        for (Object token : (List<Object>) root.getOrDefault("flushes", List.of())) {
+            flushes.add((String) token);
+        }
+        return flushes;
     }
 }

@@ -243,6 +243,62 @@ class FilesWriterTest {
     }
 
     @Test
+    void anAppendRecordsEachFlushSoAFlushWhoseOffsetWasNotStoredIsFoundOrWithdrawn() throws Exception {
+        Schema schema = Schema.of(Field.of("id", LogicalType.INT64, false));
+        FilesSettings s = settings(Map.of("location", dir.toUri().toString(), "format", "csv", "roll_rows", 2));
+        try (FilesSession session = new FilesSession(s);
+             StreamWriter w = session.openWriter(new WriteRequest(new StreamId(null, "t"), schema, List.of(),
+                     WriteMode.APPEND), new TestContext("r1"))) {
+            assertThat(w.recordsFlushes()).isTrue();
+            w.write(RecordBatch.of(schema, List.<Object[]>of(new Object[] {1L}, new Object[] {2L}), null));
+            w.flush("flush-1");
+            w.write(RecordBatch.of(schema, List.<Object[]>of(new Object[] {3L}, new Object[] {4L},
+                    new Object[] {5L}), null));
+            w.flush("flush-2");
+            // a flush with no rows is recorded too (its offset may still be the one to store)
+            w.flush("flush-3");
+            assertThat(w.holdsFlush("flush-1")).isTrue();
+            assertThat(w.holdsFlush("flush-2")).isTrue();
+            assertThat(w.holdsFlush("flush-3")).isTrue();
+            assertThat(w.holdsFlush("flush-4")).isFalse();
+        }
+        byte[] manifest = Files.readAllBytes(dir.resolve("t/_manifest.json"));
+        assertThat(Manifest.flushes(manifest)).containsExactly("flush-1", "flush-2", "flush-3");
+        assertThat(Manifest.files(manifest)).extracting(Manifest.Entry::flush)
+                .containsExactly("flush-1", "flush-2", "flush-2");
+
+        // the next run's writer (another process) withdraws flush 2: its two files go, from the manifest first
+        try (FilesSession session = new FilesSession(s);
+             StreamWriter w = session.openWriter(new WriteRequest(new StreamId(null, "t"), schema, List.of(),
+                     WriteMode.APPEND), new TestContext("r2"))) {
+            assertThat(w.holdsFlush("flush-2")).isTrue();
+            w.discardFlush("flush-2");
+            assertThat(w.holdsFlush("flush-2")).isFalse();
+            assertThat(w.holdsFlush("flush-1")).isTrue();
+            w.complete();
+        }
+        List<Manifest.Entry> listed = Manifest.files(Files.readAllBytes(dir.resolve("t/_manifest.json")));
+        assertThat(listed).extracting(Manifest.Entry::rows).containsExactly(2L);
+        assertThat(files("t/*.csv")).hasSize(1);
+        assertThat(Manifest.flushes(Files.readAllBytes(dir.resolve("t/_manifest.json"))))
+                .containsExactly("flush-1", "flush-3");
+    }
+
+    @Test
+    void aReplaceDoesNotRecordFlushes() throws Exception {
+        Schema schema = Schema.of(Field.of("id", LogicalType.INT64, false));
+        FilesSettings s = settings(Map.of("location", dir.toUri().toString(), "format", "csv"));
+        try (FilesSession session = new FilesSession(s);
+             StreamWriter w = session.openWriter(new WriteRequest(new StreamId(null, "t"), schema, List.of(),
+                     WriteMode.REPLACE), new TestContext("r1"))) {
+            // a replace starts over after a crash: there is no offset to settle
+            assertThat(w.recordsFlushes()).isFalse();
+            assertThatThrownBy(() -> w.flush("flush-1")).isInstanceOf(ConnectorException.class)
+                    .hasMessageContaining("append mode only");
+        }
+    }
+
+    @Test
     void temporaryFilesOfAWriterInAProcessThatIsGoneAreRemoved() throws Exception {
         Schema schema = Schema.of(Field.of("id", LogicalType.INT64, false));
         FilesSettings s = settings(Map.of("location", dir.toUri().toString(), "format", "csv"));

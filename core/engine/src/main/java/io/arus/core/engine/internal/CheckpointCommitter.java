@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Flushes the writers and then stores the offset of the last batch written: after every batch, or, for writers
@@ -15,6 +16,10 @@ import java.util.function.Consumer;
  * checkpoint interval) went by. Rows refused since the
  * last such deferred flush are stored with it, so that a run that fails before it (and re-reads those rows next
  * time) leaves each refused row once.
+ * <p>
+ * When a writer records flushes ({@link StreamWriter#recordsFlushes()}), the offset is first stored as the pending
+ * flush under a new token, then the writers flush with that token, then the offset is stored: the next run settles
+ * a pending flush by asking the writers whether they hold it.
  */
 final class CheckpointCommitter {
     /** The longest a writer that takes many rows per flush holds them unflushed. */
@@ -26,6 +31,7 @@ final class CheckpointCommitter {
     private final Clock clock;
     private final Consumer<Offset> storeOffset;
     private final long flushEveryMs;
+    private final Function<Offset, String> prepare;
     private final List<Runnable> unflushedRejects = new ArrayList<>();
     private int rows;
     private boolean pending;
@@ -51,12 +57,22 @@ final class CheckpointCommitter {
      */
     CheckpointCommitter(StreamWriter normalized, StreamWriter raw, int rowsPerFlush, Clock clock,
                         Consumer<Offset> storeOffset, long flushEveryMs) {
+        this(normalized, raw, rowsPerFlush, clock, storeOffset, flushEveryMs, null);
+    }
+
+    /**
+     * @param prepare stores the offset of a deferred flush as pending and returns the flush's token, for writers that
+     *                record flushes; null when none does
+     */
+    CheckpointCommitter(StreamWriter normalized, StreamWriter raw, int rowsPerFlush, Clock clock,
+                        Consumer<Offset> storeOffset, long flushEveryMs, Function<Offset, String> prepare) {
         this.normalized = normalized;
         this.raw = raw;
         this.rowsPerFlush = rowsPerFlush;
         this.clock = clock;
         this.storeOffset = storeOffset;
         this.flushEveryMs = flushEveryMs;
+        this.prepare = prepare;
         this.flushedAt = clock.millis();
     }
 
@@ -106,11 +122,13 @@ final class CheckpointCommitter {
             return;
         }
         if (deferred()) {
-            if (raw != null) {
-                raw.flush();
-            }
-            if (normalized != null) {
-                normalized.flush();
+            String token = prepare != null && offset != null && storeOffset != null ? prepare.apply(offset) : null;
+            for (StreamWriter writer : new StreamWriter[] {raw, normalized}) {
+                if (writer != null && token != null && writer.recordsFlushes()) {
+                    writer.flush(token);
+                } else if (writer != null) {
+                    writer.flush();
+                }
             }
             unflushedRejects.forEach(Runnable::run);
             unflushedRejects.clear();

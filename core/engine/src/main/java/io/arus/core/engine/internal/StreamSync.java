@@ -6,6 +6,7 @@ import io.arus.api.connector.ReadRequest;
 import io.arus.api.connector.Split;
 import io.arus.api.connector.StreamId;
 import io.arus.api.connector.StreamReader;
+import io.arus.api.connector.StreamWriter;
 import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteMode;
 import io.arus.api.record.Offset;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Supplier;
 
@@ -65,6 +67,15 @@ final class StreamSync {
     static final String BOUNDS = "bounds";
     static final String POSITION = "position";
     static final String DONE = "done";
+    /**
+     * The stored entry of a flush begun for writers that record flushes: its token and the offsets it stores, by
+     * split, each as its version and values. Not a split.
+     */
+    static final String PENDING_FLUSH = "~flush";
+    private static final String TOKEN = "token";
+    private static final String OFFSETS = "offsets";
+    private static final String VERSION = "version";
+    private static final String VALUES = "values";
 
     private record Rejected(String reason, Map<String, Object> values, ChainReject step) {
     }
@@ -99,21 +110,13 @@ final class StreamSync {
         StreamId id = plan.stream().id();
         Map<String, Offset> stored = plan.resumable()
                 ? state.offsets().all(pipelineId).getOrDefault(streamName, Map.of()) : Map.of();
-        Offset start = stored.get(SPLIT);
         noteSchema();
-        ReadRequest request = request(start);
         RunStreamContext context = new RunStreamContext(journal, id, control, io.arus.core.engine.ChangeFeeds.name(pipelineId, streamName));
-        List<SplitRead> reads = splitReads(request, stored);
-        boolean resuming = !stored.isEmpty();
-        journal.info(streamName + ": " + plan.syncMode().id() + " into " + definition.targetNamespace() + "." + id.name()
-                + " (" + plan.writeMode().id() + (start != null ? ", resuming at " + start.values()
-                : resuming ? ", resuming its unfinished key ranges" : ", from the start") + ")");
-        plan.notes().forEach(note -> journal.info(streamName + ": " + note));
         ZoneWriters.Sinks sinks = new ZoneWriters.Sinks(journal.runId(), clock, isolator, counters::deleted);
         // the chain's output decides the normalized table; without steps it is the source's schema
         try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, chain.outputSchema(), context, sinks,
-                resuming, !chain.steps().isEmpty());
-             Readers readers = open(reads, context)) {
+                !stored.isEmpty(), !chain.steps().isEmpty());
+             Readers readers = open(resume(zones, stored), context)) {
             this.reader = readers.single();
             this.changes = zones.normalized() instanceof ChangeWriter writer ? writer : null;
             ReaderPump pump = new ReaderPump(readers.sources(), chain,
@@ -121,7 +124,8 @@ final class StreamSync {
             int rowsPerFlush = CheckpointCommitter.rowsPerFlush(zones.normalized(), zones.raw());
             committer = new CheckpointCommitter(zones.normalized(), zones.raw(), rowsPerFlush, clock,
                     plan.resumable() ? this::storeOffset : null, plan.syncMode() == SyncMode.CDC
-                            ? definition.checkpointSeconds() * 1000L : CheckpointCommitter.FLUSH_EVERY_MS);
+                            ? definition.checkpointSeconds() * 1000L : CheckpointCommitter.FLUSH_EVERY_MS,
+                    zones.recording().isEmpty() ? null : this::prepareFlush);
             // a REPLACE into a staging table stores nothing per batch: its batches load over as many writers at
             // once as the pipeline's parallelism leaves the stream, when the destination opens lanes
             WriteLanes lanes = null;
@@ -277,37 +281,129 @@ final class StreamSync {
     }
 
     /**
+     * Where the stream and its splits start next time and which writers hold what, settled from the stored offsets:
+     * a flush begun and not seen end ({@link #PENDING_FLUSH}) is kept when every writer that records flushes holds
+     * it, and withdrawn from the writers that hold it otherwise.
+     *
+     * @return the splits to read
+     */
+    private List<SplitRead> resume(ZoneWriters zones, Map<String, Offset> stored) throws ConnectorException {
+        Map<String, Offset> offsets = new LinkedHashMap<>(stored);
+        Offset pending = offsets.remove(PENDING_FLUSH);
+        if (pending != null) {
+            settle(zones.recording(), pending, offsets);
+        }
+        Offset start = offsets.get(SPLIT);
+        List<SplitRead> reads = splitReads(request(start), offsets);
+        journal.info(streamName + ": " + plan.syncMode().id() + " into " + definition.targetNamespace() + "."
+                + plan.stream().id().name() + " (" + plan.writeMode().id() + (start != null ? ", resuming at "
+                + start.values() : !offsets.isEmpty() ? ", resuming its unfinished key ranges" : ", from the start")
+                + ")");
+        plan.notes().forEach(note -> journal.info(streamName + ": " + note));
+        return reads;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void settle(List<StreamWriter> recording, Offset pending, Map<String, Offset> offsets)
+            throws ConnectorException {
+        String token = (String) pending.values().get(TOKEN);
+        List<StreamWriter> holding = new ArrayList<>();
+        for (StreamWriter writer : recording) {
+            if (writer.holdsFlush(token)) {
+                holding.add(writer);
+            }
+        }
+        if (!recording.isEmpty() && holding.size() == recording.size()) {
+            Map<String, Map<String, Object>> updates = (Map<String, Map<String, Object>>) pending.values().get(OFFSETS);
+            for (Map.Entry<String, Map<String, Object>> update : updates.entrySet()) {
+                Offset offset = new Offset(((Number) update.getValue().get(VERSION)).intValue(),
+                        (Map<String, Object>) update.getValue().get(VALUES));
+                state.offsets().put(pipelineId, streamName, update.getKey(), offset);
+                offsets.put(update.getKey(), offset);
+            }
+            journal.info(streamName + ": the last flush of the run before reached the destination before its offsets"
+                    + " were stored; they are stored now");
+        } else {
+            for (StreamWriter writer : holding) {
+                writer.discardFlush(token);
+            }
+            journal.info(streamName + ": the last flush of the run before did not reach every writer ("
+                    + holding.size() + " of " + recording.size() + " held it); it is withdrawn and its rows are read"
+                    + " again");
+        }
+    }
+
+    /**
+     * Stores, before a deferred flush, the offsets it will store under a new token ({@link #PENDING_FLUSH}), for
+     * writers that record flushes.
+     *
+     * @return the token, or null when the flush stores no offset
+     */
+    private String prepareFlush(Offset offset) {
+        Map<String, Offset> updates = checkpoint(offset);
+        if (updates.isEmpty()) {
+            return null;
+        }
+        String token = UUID.randomUUID().toString();
+        Map<String, Object> encoded = new LinkedHashMap<>();
+        updates.forEach((split, update) -> {
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put(VERSION, update.version());
+            value.put(VALUES, update.values());
+            encoded.put(split, value);
+        });
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(TOKEN, token);
+        values.put(OFFSETS, encoded);
+        state.offsets().put(pipelineId, streamName, PENDING_FLUSH, new Offset(1, values));
+        return token;
+    }
+
+    /**
      * Stores the offset with JSON-friendly values (a connector may hand temporal or binary values). A stream read in
      * splits stores, per split written since the last flush, its bounds, its last position and whether it ended.
      */
     private void storeOffset(Offset offset) {
-        if (changes != null && changes.inSnapshot()) {
-            // the snapshot lands in a staging table that a crash drops: resuming from its offsets would lose rows
-            return;
-        }
-        if (splits.size() == 1 && splits.containsKey(SPLIT)) {
-            state.offsets().put(pipelineId, streamName, SPLIT, json(offset));
+        Map<String, Offset> updates = checkpoint(offset);
+        updates.forEach((split, update) -> state.offsets().put(pipelineId, streamName, split, update));
+        if (updates.containsKey(SPLIT)) {
             reader.committed(offset);
-            return;
-        }
-        Set<String> touched = new LinkedHashSet<>(splitPositions.keySet());
-        touched.addAll(splitsDone);
-        for (String split : touched) {
-            // a range that ended with no batch since the last flush is stored done; its position no longer matters
-            Offset position = splitPositions.get(split);
-            storeSplit(split, position == null ? null : json(position), splitsDone.contains(split));
         }
         splitPositions.clear();
         splitsDone.clear();
     }
 
+    /** @return the offsets to store, by split, once the batches written up to {@code offset} are flushed */
+    private Map<String, Offset> checkpoint(Offset offset) {
+        if (changes != null && changes.inSnapshot()) {
+            // the snapshot lands in a staging table that a crash drops: resuming from its offsets would lose rows
+            return Map.of();
+        }
+        if (splits.size() == 1 && splits.containsKey(SPLIT)) {
+            return Map.of(SPLIT, json(offset));
+        }
+        Set<String> touched = new LinkedHashSet<>(splitPositions.keySet());
+        touched.addAll(splitsDone);
+        Map<String, Offset> updates = new LinkedHashMap<>();
+        for (String split : touched) {
+            // a range that ended with no batch since the last flush is stored done; its position no longer matters
+            Offset position = splitPositions.get(split);
+            updates.put(split, splitOffset(split, position == null ? null : json(position), splitsDone.contains(split)));
+        }
+        return updates;
+    }
+
     /** Stores a split's bounds, its position (null: from its beginning) and whether its reader ended. */
     private void storeSplit(String split, Offset position, boolean done) {
+        state.offsets().put(pipelineId, streamName, split, splitOffset(split, position, done));
+    }
+
+    private Offset splitOffset(String split, Offset position, boolean done) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(BOUNDS, splits.get(split).bounds());
         values.put(POSITION, position == null ? null : position.values());
         values.put(DONE, done);
-        state.offsets().put(pipelineId, streamName, split, new Offset(position == null ? 1 : position.version(), values));
+        return new Offset(position == null ? 1 : position.version(), values);
     }
 
     @SuppressWarnings("unchecked")

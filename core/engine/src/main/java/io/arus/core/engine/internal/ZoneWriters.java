@@ -109,6 +109,23 @@ final class ZoneWriters implements AutoCloseable {
     }
 
     /**
+     * @return the writers that record flushes ({@link StreamWriter#recordsFlushes()}), when flushes span batches;
+     *         none otherwise
+     */
+    List<StreamWriter> recording() {
+        if (CheckpointCommitter.rowsPerFlush(normalized, raw) == 0) {
+            return List.of();
+        }
+        List<StreamWriter> recording = new ArrayList<>(2);
+        for (StreamWriter writer : new StreamWriter[] {raw, normalized}) {
+            if (writer != null && writer.recordsFlushes()) {
+                recording.add(writer);
+            }
+        }
+        return recording;
+    }
+
+    /**
      * Writes a batch to each zone.
      *
      * @param source      the batch as read (raw zone)

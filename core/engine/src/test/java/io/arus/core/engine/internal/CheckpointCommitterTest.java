@@ -23,6 +23,11 @@ class CheckpointCommitterTest {
     private final List<String> events = new ArrayList<>();
 
     private StreamWriter writer(int rowsPerFlush) {
+        return writer(rowsPerFlush, false);
+    }
+
+    /** @param recording whether it records flushes: then a flush with a token is noted with its token */
+    private StreamWriter writer(int rowsPerFlush, boolean recording) {
         return new StreamWriter() {
             @Override
             public void write(RecordBatch batch) {
@@ -39,6 +44,16 @@ class CheckpointCommitterTest {
             @Override
             public void flush() {
                 events.add("flush");
+            }
+
+            @Override
+            public boolean recordsFlushes() {
+                return recording;
+            }
+
+            @Override
+            public void flush(String token) {
+                events.add("flush " + token);
             }
 
             @Override
@@ -104,6 +119,21 @@ class CheckpointCommitterTest {
         committer.flush();
         committer.flush();
         assertThat(events).containsExactly("reject", "offset 7");
+    }
+
+    @Test
+    void aWriterThatRecordsFlushesGetsTheTokenStoredWithTheOffsetBeforeItFlushes() throws Exception {
+        StreamWriter raw = writer(10);
+        StreamWriter recording = writer(10, true);
+        CheckpointCommitter committer = new CheckpointCommitter(recording, raw, 10, clock,
+                o -> events.add("offset " + o.get("n")), CheckpointCommitter.FLUSH_EVERY_MS, o -> {
+                    events.add("pending " + o.get("n"));
+                    return "t1";
+                });
+        committer.written(batch(10, 3));
+        committer.flush();
+        // the raw zone does not record flushes: it flushes as before, first
+        assertThat(events).containsExactly("pending 3", "flush", "flush t1", "offset 3");
     }
 
     @Test

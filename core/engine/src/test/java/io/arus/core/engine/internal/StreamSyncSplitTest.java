@@ -15,7 +15,6 @@ import io.arus.api.connector.StreamReader;
 import io.arus.api.connector.SyncMode;
 import io.arus.api.connector.WriteMode;
 import io.arus.api.record.Offset;
-import io.arus.api.record.RecordBatch;
 import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
@@ -31,7 +30,6 @@ import io.arus.core.store.fixture.MemoryRuns;
 import io.arus.core.store.fixture.MemorySchemas;
 import io.arus.core.store.fixture.TestClock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,36 +76,16 @@ class StreamSyncSplitTest {
             long from = request.startOffset() == null
                     ? split.bounds().isEmpty() ? 1 : ((Number) split.bounds().get("from")).longValue()
                     : ((Number) request.startOffset().get("n")).longValue() + 1;
-            return new StreamReader() {
-                private long next = from;
-                private int polls;
-
+            return new CountingReader(SOURCE, from, to) {
                 @Override
-                public RecordBatch poll() throws ConnectorException {
-                    polls++;
-                    if ("b".equals(split.id()) && failB && polls == 2) {
+                void beforePoll(int poll) throws ConnectorException {
+                    if ("b".equals(split.id()) && failB && poll == 2) {
                         awaitADone();
                         throw new ConnectorException(ConnectorException.Kind.CONNECTION, "range b lost its connection");
                     }
                     if ("c".equals(split.id())) {
                         pause(30); // range c is slow, so range a ends (and is stored done) while c still writes
                     }
-                    if (next > to) {
-                        return null;
-                    }
-                    List<Object[]> rows = new ArrayList<>();
-                    for (int i = 0; i < 2 && next <= to; i++) {
-                        rows.add(new Object[] {next++});
-                    }
-                    return RecordBatch.of(SOURCE, rows, Offset.of(Map.of("n", next - 1)));
-                }
-
-                @Override
-                public void wakeup() {
-                }
-
-                @Override
-                public void close() {
                 }
             };
         }
