@@ -2,10 +2,11 @@
 # The files destination under SIGKILL, process level (issue 16): a PostgreSQL -> Parquet run (a local folder,
 # partitioned by month(ts), 20,000 rows a file) is killed with SIGKILL part way. At that moment every visible data
 # file must be a whole Parquet file (magic bytes at both ends; unfinished ones are hidden temporary files). After a
-# restart the killed run shows as interrupted, the next run resumes from the stored offset and succeeds, and the
-# table's _manifest.json then lists exactly the data files present (no unlisted file, no temporary file left) with
-# as many rows as the source. Finally the files source reads the folder back into PostgreSQL and it equals the
-# source: count, distinct keys and checksum. Meant to run after the Maven build, like resilience-test.sh.
+# restart the killed run shows as interrupted, the next run settles the killed run's last flush (by the tokens the
+# manifest keeps), resumes from the stored offset and succeeds, and the table's _manifest.json then lists exactly
+# the data files present (no unlisted file, no temporary file left) with as many rows as the source. Finally the
+# files source reads the folder back into PostgreSQL and it equals the source: count, distinct keys and checksum.
+# Meant to run after the Maven build, like resilience-test.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -105,6 +106,11 @@ check "the next run succeeded" test "$status" = succeeded
 read_second=$(api GET "/api/runs/$second" | json 'd["streams"][0]["rows_read"]')
 check "the next run resumed from the stored offset (read $read_second rows, more than none, fewer than $ROWS)" \
   test "$read_second" -gt 0 -a "$read_second" -lt "$ROWS"
+# the killed run began a flush whose offset it may not have stored: the next run settles it first, by the tokens the
+# manifest keeps (stores its offset, or withdraws its files), so no flush is written twice
+settled=$(api GET "/api/runs/$second/log?format=text" | grep -o "the last flush of the run before [a-z ]*" || true)
+check "the next run settled the killed run's last flush by the manifest's tokens (${settled:-no such log line})" \
+  test "$(printf '%s\n' "$settled" | grep -c .)" -eq 1
 read -r whole broken temporary < <(inspect)
 read -r same rows < <(manifest)
 check "the manifest lists exactly the $whole data files present ($same), none broken, $temporary temporary left" \

@@ -315,14 +315,19 @@ final class StreamSync {
         }
         if (!recording.isEmpty() && holding.size() == recording.size()) {
             Map<String, Map<String, Object>> updates = (Map<String, Map<String, Object>>) pending.values().get(OFFSETS);
+            boolean missing = false;
             for (Map.Entry<String, Map<String, Object>> update : updates.entrySet()) {
                 Offset offset = new Offset(((Number) update.getValue().get(VERSION)).intValue(),
                         (Map<String, Object>) update.getValue().get(VALUES));
-                state.offsets().put(pipelineId, streamName, update.getKey(), offset);
-                offsets.put(update.getKey(), offset);
+                if (!offset.equals(offsets.get(update.getKey()))) {
+                    missing = true;
+                    state.offsets().put(pipelineId, streamName, update.getKey(), offset);
+                    offsets.put(update.getKey(), offset);
+                }
             }
-            journal.info(streamName + ": the last flush of the run before reached the destination before its offsets"
-                    + " were stored; they are stored now");
+            journal.info(streamName + (missing ? ": the last flush of the run before reached the destination before its"
+                    + " offsets were stored; they are stored now" : ": the last flush of the run before is in the"
+                    + " destination and its offsets are stored"));
         } else {
             for (StreamWriter writer : holding) {
                 writer.discardFlush(token);

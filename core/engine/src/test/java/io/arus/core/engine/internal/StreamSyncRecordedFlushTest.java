@@ -239,6 +239,13 @@ class StreamSyncRecordedFlushTest {
         // the last flush's token is the one the pending entry names, and the destination holds it
         Offset pending = offsets.get("p1", "public.t", StreamSync.PENDING_FLUSH).orElseThrow();
         assertThat(destination.flushes.get("analytics.t")).containsKey((String) pending.get("token"));
+
+        // the next run finds that flush held and its offset stored already: it reads on from there
+        runs.logLines.clear();
+        List<String> logs = sync(List.of("normalized"));
+        assertThat(logs).anySatisfy(line -> assertThat(line).contains("is in the destination and its offsets are stored"));
+        assertThat(source.requests.get(1).startOffset().values()).containsEntry("n", 20L);
+        assertThat(destination.rows("analytics.t")).hasSize(ROWS);
     }
 
     @Test
