@@ -146,7 +146,8 @@ function offsetsView(state) {
   const rows = entries.flatMap(([stream, splits]) => Object.entries(splits || {}).map(([split, offset]) => ({ stream, split, offset })));
   return table([
     { title: 'Stream', render: r => h('code', r.stream) },
-    { title: 'Split', render: r => r.split },
+    // ~flush: the last flush begun into a destination that records flushes (its token and the offsets it stores)
+    { title: 'Split', render: r => r.split === '~flush' ? 'last flush begun' : r.split },
     { title: 'Offset', render: r => h('code.wrap-anywhere', JSON.stringify(r.offset)) },
   ], rows);
 }
