@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issue 12 item 7, against the exported server jar as a user runs it: at ARUS_LOG_LEVEL=debug, a PostgreSQL ->
-# ClickHouse run (both with passwords) that notifies a webhook whose URL carries a token writes none of those
-# secrets, nor the admin password, nor ClickHouse's Basic credentials, to the log; restarted with ARUS_LOG_FORMAT=json
+# ClickHouse run (both with passwords) that notifies a webhook whose URL carries a token, and a PostgreSQL -> S3
+# Parquet run (the files connector: AWS SDK and Parquet, which prints every value at debug), write none of those
+# secrets nor any row value, nor the admin password, nor ClickHouse's Basic credentials, to the log; restarted with ARUS_LOG_FORMAT=json
 # (issue 17 item 6), a second run's log is one JSON object per line with run_id and pipeline_id, and still holds no
 # secret; the data directory is 0700 and its key and H2 files 0600. Needs runtime/target/arus.jar and scripts/test-services.sh (ClickHouse user arus).
 set -euo pipefail
@@ -14,6 +15,8 @@ PG_ROLE=arus_logtest
 PG_PASSWORD=pg-Log-Pw-9x2Kd
 CH_PASSWORD=arus-ch-Pw-7q4Zr2
 HOOK_TOKEN=wh-Tok-4Lq8Zp3
+# test-services.sh's s3proxy secret key
+S3_SECRET=arus-s3-secret-9vQ2
 SCHEMA=arus_logtest_$$
 passed=0; failed=0; PID=; HOOK_PID=
 check() { # description, command...
@@ -84,6 +87,21 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 for _ in $(seq 1 100); do [ -s "$WORK/hook.log" ] && break; sleep 0.1; done
+# the same rows as Parquet files in S3 (test-services.sh's s3proxy): the AWS SDK signs with the secret key, and
+# Parquet prints every value it writes at debug; neither may reach the log
+s3_id=$(api POST /api/destinations "{\"name\":\"log-s3\",\"type\":\"files\",\"config\":{
+  \"location\":\"s3://arus-test/logtest-$$\",\"format\":\"parquet\",\"endpoint\":\"http://127.0.0.1:9444\",
+  \"path_style\":true,\"access_key\":\"arus-s3\",\"secret_key\":\"$S3_SECRET\"}}" | json 'd["id"]')
+s3_pipeline=$(api POST /api/pipelines "{\"name\":\"log-secrets-s3\",\"source_id\":\"$source_id\",
+  \"destination_id\":\"$s3_id\",\"target_namespace\":\"lake\",
+  \"streams\":[{\"name\":\"$SCHEMA.items\",\"sync_mode\":\"incremental\",\"cursor_field\":\"id\",\"write_mode\":\"append\"}]}" | json 'd["id"]')
+s3_run=$(api POST "/api/pipelines/$s3_pipeline/runs" | json 'd["run_id"]')
+s3_status=
+for _ in $(seq 1 600); do
+  s3_status=$(api GET "/api/runs/$s3_run" | json 'd["status"]')
+  case $s3_status in succeeded|succeeded_with_warnings|failed|cancelled|interrupted) break;; esac
+  sleep 0.1
+done
 # a connection test too: the check path opens its own connections
 api POST "/api/destinations/$destination_id/test" >/dev/null || true
 # what the API answers about the destination and the run (the export as YAML)
@@ -100,11 +118,14 @@ check "the destination shows its password as the reference \${env:CH_SECRET_PASS
   grep -qF '"password":"${env:CH_SECRET_PASSWORD}"' "$WORK/answers.txt"
 check "no answer (destination, run, run log, export) holds the resolved ClickHouse password" \
   bash -c "! grep -qF -- '$CH_PASSWORD' '$WORK/answers.txt'"
+check "the PostgreSQL -> S3 Parquet run succeeded (status $s3_status)" [ "$s3_status" = succeeded ]
+check "Parquet printed no row value at debug (no MessageColumnIO or RecordConsumerLoggingWrapper line: addLong(250)...)" \
+  bash -c "! grep -qE -- 'MessageColumnIO|RecordConsumerLoggingWrapper|addLong\\(' '$WORK/server.log' '$WORK/stdout.log'"
 check "the log is not empty" [ -s "$WORK/server.log" ]
 check "the log is at debug level" grep -q ' DEBUG ' "$WORK/server.log"
 CH_BASIC=$(printf 'arus:%s' "$CH_PASSWORD" | base64)
 PG_MD5=$(printf '%s%s' "$PG_PASSWORD" "$PG_ROLE" | md5sum | cut -c1-32)
-for secret in "$PG_PASSWORD" "$PG_MD5" "$CH_PASSWORD" "$CH_BASIC" "$HOOK_TOKEN" "$ADMIN_PASSWORD"; do
+for secret in "$PG_PASSWORD" "$PG_MD5" "$CH_PASSWORD" "$CH_BASIC" "$HOOK_TOKEN" "$ADMIN_PASSWORD" "$S3_SECRET"; do
   check "no ${secret:0:6}... in server.log or stdout" bash -c "! grep -rqF -- '$secret' '$WORK/server.log' '$WORK/stdout.log'"
 done
 

@@ -63,7 +63,8 @@ class LogSinkTest {
             for (String secretive : List.of("org.apache.hc.client5.http.headers", "com.clickhouse.client", "org.mariadb.jdbc",
                     "org.mongodb.driver.protocol.command", "com.zaxxer.hikari.HikariConfig", "org.eclipse.persistence",
                     "org.postgresql.Driver", "jdk.internal.httpclient.debug", "sun.net.www.protocol.http.HttpURLConnection",
-                    "javax.net.ssl")) {
+                    "javax.net.ssl", "software.amazon.awssdk.auth.signer.Aws4Signer", "org.apache.parquet.io.MessageColumnIO",
+                    "org.apache.parquet.io.RecordConsumerLoggingWrapper", "org.apache.hadoop.conf.Configuration")) {
                 assertThat(sink.enabled(secretive, LogLevel.DEBUG)).as(secretive).isFalse();
                 assertThat(sink.enabled(secretive, LogLevel.INFO)).as(secretive).isTrue();
             }
