@@ -79,13 +79,17 @@ pipeline_id=$(api POST /api/pipelines "{\"name\":\"log-secrets\",\"source_id\":\
   \"destination_id\":\"$destination_id\",\"target_namespace\":\"${SCHEMA}_ch\",
   \"streams\":[{\"name\":\"$SCHEMA.items\",\"sync_mode\":\"full_refresh\"}],
   \"notifications\":[{\"target_id\":\"$target_id\",\"events\":[\"run_succeeded\",\"run_failed\"]}]}" | json 'd["id"]')
-run_id=$(api POST "/api/pipelines/$pipeline_id/runs" | json 'd["run_id"]')
-status=
-for _ in $(seq 1 600); do
-  status=$(api GET "/api/runs/$run_id" | json 'd["status"]')
-  case $status in succeeded|succeeded_with_warnings|failed|cancelled|interrupted) break;; esac
-  sleep 0.1
-done
+# starts a run of the pipeline; sets run_id, and run_status once the run ended (or after 60 s)
+run_to_end() {
+  run_id=$(api POST "/api/pipelines/$1/runs" | json 'd["run_id"]')
+  for _ in $(seq 1 600); do
+    run_status=$(api GET "/api/runs/$run_id" | json 'd["status"]')
+    case $run_status in succeeded|succeeded_with_warnings|failed|cancelled|interrupted) break;; esac
+    sleep 0.1
+  done
+}
+run_to_end "$pipeline_id"
+status=$run_status
 for _ in $(seq 1 100); do [ -s "$WORK/hook.log" ] && break; sleep 0.1; done
 # the same rows as Parquet files in S3 (test-services.sh's s3proxy): the AWS SDK signs with the secret key, and
 # Parquet prints every value it writes at debug; neither may reach the log
@@ -95,13 +99,10 @@ s3_id=$(api POST /api/destinations "{\"name\":\"log-s3\",\"type\":\"files\",\"co
 s3_pipeline=$(api POST /api/pipelines "{\"name\":\"log-secrets-s3\",\"source_id\":\"$source_id\",
   \"destination_id\":\"$s3_id\",\"target_namespace\":\"lake\",
   \"streams\":[{\"name\":\"$SCHEMA.items\",\"sync_mode\":\"incremental\",\"cursor_field\":\"id\",\"write_mode\":\"append\"}]}" | json 'd["id"]')
-s3_run=$(api POST "/api/pipelines/$s3_pipeline/runs" | json 'd["run_id"]')
-s3_status=
-for _ in $(seq 1 600); do
-  s3_status=$(api GET "/api/runs/$s3_run" | json 'd["status"]')
-  case $s3_status in succeeded|succeeded_with_warnings|failed|cancelled|interrupted) break;; esac
-  sleep 0.1
-done
+main_run=$run_id
+run_to_end "$s3_pipeline"
+s3_status=$run_status
+run_id=$main_run
 # a connection test too: the check path opens its own connections
 api POST "/api/destinations/$destination_id/test" >/dev/null || true
 # what the API answers about the destination and the run (the export as YAML)
