@@ -250,6 +250,13 @@ public final class JdbcOperations {
         if (holder != null && holder.remaining.decrementAndGet() == 0) {
             snapshots.remove(snapshot.toString());
             open.remove(holder.connection);
+            try {
+                // ends the exporting transaction now: closing alone lets the server end it a moment later (the
+                // session stayed "idle in transaction" after close() returned, seen on CI)
+                holder.connection.rollback();
+            } catch (SQLException e) {
+                // closing ends it as well
+            }
             Connections.closeQuietly(holder.connection);
         }
     }
