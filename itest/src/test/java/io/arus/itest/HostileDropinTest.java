@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.junit5.context.BundleContextExtension;
 
@@ -74,6 +75,11 @@ class HostileDropinTest {
         assertThat(hung.path("error").asText()).contains("activation did not finish in " + TIMEOUT_S + " s");
         assertThat(hung.path("state").asText()).isEqualTo("starting");
         assertThat(server.json("/api/health").path("status").asText()).isEqualTo("UP");
+        // What the bnd launcher does to every bundle installed at run time, here while the activator runs: the
+        // framework's start-level thread then waits for the bundle and, had the activation marked it to be started,
+        // would run the activator again there once ours is interrupted, where no DELETE can reach it (CI, 2026-12-07)
+        Bundle bundle = context.getBundle(hung.path("id").asLong());
+        bundle.adapt(BundleStartLevel.class).setStartLevel(bundle.adapt(BundleStartLevel.class).getStartLevel());
 
         HttpResponse<String> deleted = server.send("DELETE", "/api/plugins/" + hung.path("id").asLong(), null, server.adminToken());
 
@@ -137,7 +143,8 @@ class HostileDropinTest {
         // While the drop-in is installed and started it may show as "resolved but not started" for a moment.
         // Run before the other tests of this class, deleting this connector (its activation interrupted inside the
         // catalog's binding) was followed by uninstalls of the next hanging plugins that did not finish in 5 s;
-        // seen 2026-12-05, not understood yet, so this test runs last.
+        // seen 2026-12-05. Most likely the start-level thread's second activation that the first test of this class
+        // reproduces (fixed 2026-12-07 by starting drop-ins transiently); this test still runs last.
         JsonNode hung = entry(server.awaitMatch("/api/plugins", WITHIN, plugins -> !entry(plugins, "hung-connector.jar").isMissingNode()
                         && entry(plugins, "hung-connector.jar").path("error").asText().contains("did not finish"),
                 "the bundle with the hanging connector should be listed as failed"), "hung-connector.jar");
