@@ -15,6 +15,7 @@ import io.arus.api.type.Field;
 import io.arus.api.type.LogicalType;
 import io.arus.api.type.Schema;
 import io.arus.core.engine.QualityCheckSettings;
+import io.arus.core.engine.QualityCheckSettings.Action;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,5 +85,33 @@ class QualityChecksTest {
         assertTrue(outcome.json().contains("{\"check\":\"row_count\",\"status\":\"skipped\""), outcome.json());
         assertTrue(outcome.json().contains("{\"check\":\"unique_key\",\"status\":\"passed\""), outcome.json());
         assertEquals(2, outcome.json().split("\"check\"").length - 1, outcome.json());
+    }
+
+    @Test
+    void withEveryCheckOffNeitherDatabaseIsCounted() {
+        ConnectorSession refusing = new ConnectorSession() {
+            @Override
+            public CheckResult check() {
+                return CheckResult.ok("up");
+            }
+
+            @Override
+            public StreamProfile profile(StreamId stream, List<String> keyColumns, List<String> nullColumns,
+                                         String excludeWhereSet) {
+                throw new AssertionError("counted " + stream + " with every check off");
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        QualityCheckSettings off = new QualityCheckSettings(Action.OFF, Action.OFF, Map.of(), Action.FAIL);
+
+        QualityChecks.Outcome outcome = QualityChecks.run(off, plan(SyncMode.FULL_REFRESH), TARGET, refusing, refusing,
+                null, null);
+
+        assertEquals("[]", outcome.json());
+        assertFalse(outcome.warned());
+        assertEquals(null, outcome.failure());
     }
 }
