@@ -18,6 +18,7 @@ import io.arus.core.engine.QualityCheckSettings;
 import io.arus.core.engine.QualityCheckSettings.Action;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class QualityChecksTest {
@@ -26,6 +27,11 @@ class QualityChecksTest {
 
     /** A session that counts a fixed number of rows, each key once. */
     private static ConnectorSession counting(long rows) {
+        return profiling(stream -> new StreamProfile(rows, rows, Map.of()));
+    }
+
+    /** A session whose counts of a stream are {@code profile}'s. */
+    private static ConnectorSession profiling(Function<StreamId, StreamProfile> profile) {
         return new ConnectorSession() {
             @Override
             public CheckResult check() {
@@ -35,7 +41,7 @@ class QualityChecksTest {
             @Override
             public StreamProfile profile(StreamId stream, List<String> keyColumns, List<String> nullColumns,
                                          String excludeWhereSet) {
-                return new StreamProfile(rows, rows, Map.of());
+                return profile.apply(stream);
             }
 
             @Override
@@ -89,22 +95,9 @@ class QualityChecksTest {
 
     @Test
     void withEveryCheckOffNeitherDatabaseIsCounted() {
-        ConnectorSession refusing = new ConnectorSession() {
-            @Override
-            public CheckResult check() {
-                return CheckResult.ok("up");
-            }
-
-            @Override
-            public StreamProfile profile(StreamId stream, List<String> keyColumns, List<String> nullColumns,
-                                         String excludeWhereSet) {
-                throw new AssertionError("counted " + stream + " with every check off");
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        ConnectorSession refusing = profiling(stream -> {
+            throw new AssertionError("counted " + stream + " with every check off");
+        });
         QualityCheckSettings off = new QualityCheckSettings(Action.OFF, Action.OFF, Map.of(), Action.FAIL);
 
         QualityChecks.Outcome outcome = QualityChecks.run(off, plan(SyncMode.FULL_REFRESH), TARGET, refusing, refusing,
