@@ -88,7 +88,8 @@ restart_keeps_everything() { # label, then extra environment
   up || { check "$label: server starts" false; return; }
   local token viewer_id api_token source_id
   token=$(login admin "$ADMIN_PASSWORD")
-  listed "$token" generator
+  # a drop-in already in the folder when the server starts is started once the framework reaches its start level
+  check "$label: the drop-in present at start is listed" listed "$token" generator
   viewer_id=$(api POST /api/users "$token" '{"username":"smoke-viewer","password":"smoke-viewer-pw","role":"viewer"}' | json 'd["id"]')
   api_token=$(api POST /api/tokens "$token" '{"name":"smoke"}' | json 'd["token"]')
   source_id=$(api POST /api/sources "$token" '{"name":"smoke-gen","type":"generator","config":{"rows":50}}' | json 'd["id"]')

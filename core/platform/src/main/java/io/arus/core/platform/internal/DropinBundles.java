@@ -25,6 +25,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.slf4j.Logger;
@@ -40,6 +42,8 @@ final class DropinBundles {
     private static final Logger LOG = LoggerFactory.getLogger(DropinBundles.class);
     /** How long a removal waits for an interrupted activation to give up. */
     private static final long INTERRUPT_WAIT_MS = 5_000;
+    /** How often an activation looks whether the server's start reached the bundle's start level. */
+    private static final long START_LEVEL_POLL_MS = 50;
 
     private final BundleContext context;
     private final Path folder;
@@ -284,10 +288,19 @@ final class DropinBundles {
      * time. When that request waited for an activation that was then interrupted, the start-level thread ran the
      * activator again, where no removal could interrupt it (HostileDropinTest, 3 of 4 CI runs). Nothing is lost:
      * the framework's storage is not kept across starts, and {@link #adopt()} starts what it takes over.
+     * <p>
+     * A transient start is refused while the framework is below the bundle's start level, as it is while the server
+     * starts with files already in the folder: the activation waits for that level first (interruptibly, like the
+     * activator itself).
      */
     private Step activation(Bundle bundle) {
         return new Step("activation", () -> {
             if (!fragment(bundle)) {
+                FrameworkStartLevel framework = context.getBundle(Constants.SYSTEM_BUNDLE_ID).adapt(FrameworkStartLevel.class);
+                int level = bundle.adapt(BundleStartLevel.class).getStartLevel();
+                while (framework.getStartLevel() < level) {
+                    Thread.sleep(START_LEVEL_POLL_MS);
+                }
                 bundle.start(Bundle.START_TRANSIENT);
             }
         });
