@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * The {@link ConnectorSession} of every SQL connector: a database bundle's {@code Connector.open} returns
  * {@code new JdbcSession(dialect, settings)}. Each reader and writer gets its own connection, so the session is
- * thread-safe; {@link #close()} closes the readers and writers still open.
+ * thread-safe; the short operations (check, discovery, splits, counts) share one kept between them, which the next
+ * reader or writer takes over. {@link #close()} closes it and the readers and writers still open.
  */
 public final class JdbcSession implements ConnectorSession {
     private final Dialect dialect;

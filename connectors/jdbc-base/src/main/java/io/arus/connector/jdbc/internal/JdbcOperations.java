@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /** What a {@link io.arus.connector.jdbc.JdbcSession} does, kept out of the exported package. */
@@ -37,6 +38,13 @@ public final class JdbcOperations {
     private final ConnectionSettings settings;
     private final DataSource dataSource;
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
+    /**
+     * The connection kept between the session's short operations (check, discovery, splits, counts), so that each
+     * does not open one of its own: a PostgreSQL connection took 30-50 ms to open here and its first catalog query
+     * 10-20 ms more, paid by every stream of every run. A reader or a writer takes it over for good.
+     */
+    private final AtomicReference<Connection> idle = new AtomicReference<>();
+    private volatile boolean closed;
     private final Map<String, SnapshotHolder> snapshots = new ConcurrentHashMap<>();
 
     /**
@@ -52,8 +60,8 @@ public final class JdbcOperations {
 
     /** @return the server version, or why connecting failed */
     public CheckResult check() {
-        try (Connection connection = connect()) {
-            return CheckResult.ok(dialect.describeServer(connection));
+        try {
+            return CheckResult.ok(briefly(dialect::describeServer));
         } catch (ConnectorException e) {
             return CheckResult.failed(e.getMessage());
         } catch (SQLException e) {
@@ -63,14 +71,16 @@ public final class JdbcOperations {
 
     /** @return every non-system table and view with columns, key, cursor candidates and row estimate */
     public List<StreamDescriptor> discover() throws ConnectorException {
-        try (Connection connection = connect()) {
-            List<StreamDescriptor> streams = new ArrayList<>();
-            for (TableInfo table : new Catalog(dialect).tables(connection)) {
-                var schema = table.schema();
-                streams.add(new StreamDescriptor(table.id(), schema, table.primaryKey(), CursorCandidates.of(schema),
-                        table.rowEstimate()));
-            }
-            return streams;
+        try {
+            return briefly(connection -> {
+                List<StreamDescriptor> streams = new ArrayList<>();
+                for (TableInfo table : new Catalog(dialect).tables(connection)) {
+                    var schema = table.schema();
+                    streams.add(new StreamDescriptor(table.id(), schema, table.primaryKey(), CursorCandidates.of(schema),
+                            table.rowEstimate()));
+                }
+                return streams;
+            });
         } catch (SQLException e) {
             throw SqlFailures.wrap(dialect, "discovering the tables of " + settings.database(), e);
         }
@@ -85,16 +95,20 @@ public final class JdbcOperations {
         if (maxSplits < 2 || request.syncMode() != SyncMode.FULL_REFRESH) {
             return List.of(Split.WHOLE);
         }
-        Connection connection = connect();
+        Connection connection = borrow();
         boolean holding = false;
+        boolean done = false;
         try {
             TableInfo table = new Catalog(dialect).tableWithEstimate(connection, request.stream()).orElseThrow(() ->
                     new ConnectorException(Kind.SCHEMA, "table " + request.stream() + " does not exist"));
             if (table.view()) {
+                done = true;
                 return List.of(Split.WHOLE);
             }
             if (!request.primaryKey().isEmpty() || !table.primaryKey().isEmpty()) {
-                return KeyRanges.of(dialect, connection, table, request, maxSplits);
+                List<Split> ranges = KeyRanges.of(dialect, connection, table, request, maxSplits);
+                done = true;
+                return ranges;
             }
             connection.setAutoCommit(false);
             List<Split> ranges = PageRanges.of(dialect, connection, table, request, maxSplits);
@@ -105,12 +119,13 @@ public final class JdbcOperations {
                 open.add(connection);
                 holding = true;
             }
+            done = true;
             return ranges;
         } catch (SQLException e) {
             throw SqlFailures.wrap(dialect, "cutting " + request.stream() + " into ranges", e);
         } finally {
             if (!holding) {
-                Connections.closeQuietly(connection);
+                settle(connection, done);
             }
         }
     }
@@ -121,7 +136,7 @@ public final class JdbcOperations {
      *         otherwise
      */
     public StreamReader openReader(ReadRequest request, Split split, StreamContext context) throws ConnectorException {
-        Connection connection = connect();
+        Connection connection = borrow();
         try {
             TableInfo table = new Catalog(dialect).table(connection, request.stream()).orElseThrow(() ->
                     new ConnectorException(Kind.SCHEMA, "table " + request.stream() + " does not exist"));
@@ -153,7 +168,7 @@ public final class JdbcOperations {
 
     /** @return a writer on the request's target, created when missing */
     public StreamWriter openWriter(WriteRequest request, StreamContext context) throws ConnectorException {
-        Connection connection = connect();
+        Connection connection = borrow();
         try {
             AutoCloseable[] self = new AutoCloseable[1];
             StreamWriter writer = new JdbcWriter(dialect, connection, request, context, () -> open.remove(self[0]),
@@ -193,7 +208,9 @@ public final class JdbcOperations {
             counts.append(", sum(CASE WHEN ").append(dialect.quote(column)).append(" IS NULL THEN 1 ELSE 0 END)");
         }
         counts.append(" FROM ").append(table).append(where);
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        Connection connection = borrow();
+        boolean done = false;
+        try (Statement statement = connection.createStatement()) {
             long rows;
             Map<String, Long> nulls = new LinkedHashMap<>();
             try (ResultSet result = statement.executeQuery(counts.toString())) {
@@ -221,14 +238,19 @@ public final class JdbcOperations {
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
+            done = true;
             return new StreamProfile(rows, distinct, nulls);
         } catch (SQLException e) {
             throw SqlFailures.wrap(dialect, "counting " + stream, e);
+        } finally {
+            settle(connection, done);
         }
     }
 
     /** Closes every reader and writer still open. */
     public void close() {
+        closed = true;
+        Connections.closeQuietly(idle.getAndSet(null));
         for (AutoCloseable resource : List.copyOf(open)) {
             try {
                 resource.close();
@@ -266,6 +288,66 @@ public final class JdbcOperations {
         SnapshotHolder(Connection connection, int readers) {
             this(connection, new AtomicInteger(readers));
         }
+    }
+
+    /** Work on a connection that leaves it as it found it, but for an open transaction. */
+    @FunctionalInterface
+    private interface Brief<T> {
+        T on(Connection connection) throws SQLException, ConnectorException;
+    }
+
+    /** Runs a short operation on the kept connection (or a new one), and keeps the connection for the next. */
+    private <T> T briefly(Brief<T> work) throws SQLException, ConnectorException {
+        Connection connection = borrow();
+        boolean done = false;
+        try {
+            T result = work.on(connection);
+            done = true;
+            return result;
+        } finally {
+            settle(connection, done);
+        }
+    }
+
+    /** @return the kept connection when it still answers, else a new one */
+    private Connection borrow() throws ConnectorException {
+        Connection kept = idle.getAndSet(null);
+        if (kept != null) {
+            try {
+                if (kept.isValid(2)) {
+                    return kept;
+                }
+            } catch (SQLException e) {
+                // a dead kept connection is replaced below
+            }
+            Connections.closeQuietly(kept);
+        }
+        return connect();
+    }
+
+    /**
+     * Keeps a connection an operation is done with for the next one, with no transaction open and in auto-commit
+     * as {@link #connect()} made it; closes it instead after a failure, when one is kept already, or once the
+     * session is closed.
+     */
+    private void settle(Connection connection, boolean succeeded) {
+        if (succeeded && !closed) {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+                if (idle.compareAndSet(null, connection)) {
+                    if (closed && idle.compareAndSet(connection, null)) {
+                        Connections.closeQuietly(connection);
+                    }
+                    return;
+                }
+            } catch (SQLException e) {
+                // closed below
+            }
+        }
+        Connections.closeQuietly(connection);
     }
 
     private Connection connect() throws ConnectorException {
