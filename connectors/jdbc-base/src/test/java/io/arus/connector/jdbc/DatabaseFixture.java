@@ -8,9 +8,12 @@ import io.arus.api.connector.StreamContext;
 import io.arus.api.connector.StreamId;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -60,6 +63,17 @@ public abstract class DatabaseFixture implements AutoCloseable {
                 statement.execute(sql);
             }
         }
+    }
+
+    /** The first column of a query on the admin connection, as strings. */
+    public List<String> strings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = admin.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     /** The stream of a table in this fixture's namespace. */

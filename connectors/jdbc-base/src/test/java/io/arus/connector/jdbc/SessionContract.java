@@ -7,9 +7,6 @@ import io.arus.api.connector.StreamDescriptor;
 import io.arus.api.connector.StreamReader;
 import io.arus.api.record.Offset;
 import io.arus.api.record.RecordBatch;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,12 +58,6 @@ public abstract class SessionContract {
 
     /** The first column of a query on the admin connection, as strings. */
     protected List<String> strings(String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = db.admin.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return db.strings(sql);
     }
 }

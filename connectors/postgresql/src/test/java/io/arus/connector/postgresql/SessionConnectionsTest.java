@@ -17,7 +17,6 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -108,7 +107,7 @@ class SessionConnectionsTest {
              ResultSet ended = statement.executeQuery("SELECT pg_terminate_backend(" + pid + ")")) {
             assertThat(ended.next() && ended.getBoolean(1)).isTrue();
         }
-        for (int waited = 0; waited < 100 && !strings("SELECT pid FROM pg_stat_activity WHERE pid = " + pid).isEmpty(); waited++) {
+        for (int waited = 0; waited < 100 && !db.strings("SELECT pid FROM pg_stat_activity WHERE pid = " + pid).isEmpty(); waited++) {
             Thread.sleep(50);
         }
 
@@ -118,15 +117,5 @@ class SessionConnectionsTest {
 
         operations.close();
         assertThat(opened.get(2).isClosed()).as("closing the session closes the kept connection").isTrue();
-    }
-
-    private List<String> strings(String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = db.admin.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }
