@@ -14,7 +14,8 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * ClickHouse as a destination, over its HTTP interface: upserts into ReplacingMergeTree tables, appends, full
- * refreshes swapped in atomically, a raw zone that expires, soft deletes as tombstones, inserts as RowBinary blocks.
+ * refreshes swapped in atomically, a raw zone that expires, soft deletes as tombstones, inserts as Native
+ * blocks (RowBinary rows where a table has Array or LowCardinality columns).
  */
 @Component(service = Connector.class)
 @ConnectorType(ClickHouseConnector.TYPE)
@@ -22,7 +23,8 @@ public final class ClickHouseConnector implements Connector {
     static final String TYPE = "clickhouse";
 
     private final TypeDescriptor descriptor = new TypeDescriptor(TYPE, "ClickHouse", bundleVersion(),
-            "Writes into ClickHouse over HTTP: ReplacingMergeTree upserts, RowBinary inserts, atomic full refreshes.",
+            "Writes into ClickHouse over HTTP: ReplacingMergeTree upserts, Native and RowBinary inserts, atomic full "
+                    + "refreshes.",
             "database", ClickHouseSettings.SPEC);
 
     @Override

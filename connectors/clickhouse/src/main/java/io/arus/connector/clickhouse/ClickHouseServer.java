@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One ClickHouse server over its HTTP interface. Shared by the writers of a session; thread-safe.
  * <p>
- * Inserts stream RowBinary through the ClickHouse Java client (client-v2), with HTTP compression off (ClickHouse
+ * Inserts stream Native blocks or RowBinary rows through the ClickHouse Java client (client-v2), with HTTP compression off (ClickHouse
  * 18.16 answers compressed requests with an empty 200; STACK.md). Statements and queries are plain HTTP POSTs
  * through {@code java.net.http}, read here: every query names {@code FORMAT TabSeparated}, because the client's
  * typed readers rely on formats old servers lack, and a refusal is read from the answer's body, because servers
@@ -108,15 +108,17 @@ final class ClickHouseServer implements AutoCloseable {
     }
 
     /**
-     * Inserts one RowBinary block: a single INSERT statement streaming the buffer.
+     * Inserts encoded rows: a single INSERT statement streaming the buffer.
      *
-     * @param table   the qualified, quoted table name
-     * @param columns the quoted column names, in the order the rows hold them
-     * @param rows    the encoded rows
+     * @param table    the qualified, quoted table name
+     * @param columns  the quoted column names, in the order the rows hold them
+     * @param rows     the encoded rows
+     * @param columnar whether they are Native blocks, else RowBinary rows
      */
-    void insert(String table, List<String> columns, RowBinaryOutput rows) throws ConnectorException {
+    void insert(String table, List<String> columns, RowBinaryOutput rows, boolean columnar) throws ConnectorException {
         InsertSettings insert = new InsertSettings().compressClientRequest(false);
-        try (InsertResponse ignored = client().insert(table, columns, rows::writeTo, ClickHouseFormat.RowBinary, insert)
+        ClickHouseFormat format = columnar ? ClickHouseFormat.Native : ClickHouseFormat.RowBinary;
+        try (InsertResponse ignored = client().insert(table, columns, rows::writeTo, format, insert)
                 .get(ANSWER_MINUTES, TimeUnit.MINUTES)) {
             // nothing to read: the statement either inserted the whole block or failed
         } catch (Exception e) {

@@ -20,9 +20,9 @@ import java.util.OptionalInt;
 import java.util.function.IntToLongFunction;
 
 /**
- * Writes one stream into one ClickHouse table. Each {@link #write} encodes its batch into RowBinary at once (so a
- * refused value is reported for that batch, which then leaves nothing behind) and {@link #flush()} sends what is
- * buffered as one INSERT: one block, which ClickHouse stores atomically. Upserts land in a ReplacingMergeTree
+ * Writes one stream into one ClickHouse table. Each {@link #write} encodes its batch at once, as a Native block or
+ * as RowBinary rows ({@link InsertPlan}), so a refused value is reported for that batch, which then leaves nothing
+ * behind; {@link #flush()} sends what is buffered as one INSERT, which ClickHouse stores atomically as one part. Upserts land in a ReplacingMergeTree
  * with a fresh version per row, so a re-delivered batch collapses onto the rows it repeats; deletes are tombstone
  * rows with a newer version. Change capture's rows and deletes carry their log position
  * ({@link Changes#POSITION}), which is then the version: an older event re-delivered after a crash never outranks a
@@ -214,7 +214,7 @@ final class ClickHouseWriter implements StreamWriter {
         InsertPlan rows = buffered;
         buffered = null;
         try {
-            server.insert(qualify(loadTable.namespace(), loadTable.name()), rows.columns(), buffer);
+            server.insert(qualify(loadTable.namespace(), loadTable.name()), rows.columns(), buffer, rows.columnar());
         } finally {
             buffer.clear();
         }

@@ -1,7 +1,8 @@
 package io.arus.connector.clickhouse;
 
 /**
- * Writes one value of one column in RowBinary. An encoder converts the Java value of any logical type its column
+ * Writes one value of one column in RowBinary, which for a flat column (not Nullable, Array or LowCardinality) is
+ * also its value in a Native block. An encoder converts the Java value of any logical type its column
  * {@linkplain ColumnType#holds holds} (an Integer into an Int64 column, anything into a String column) and refuses
  * values it cannot keep with a {@link RefusedValue}.
  */

@@ -51,6 +51,28 @@ final class ColumnEncoders {
         }
     }
 
+    /**
+     * The width of a flat column's values in the Native format, where a Nullable column is its null map followed by
+     * every row's value, a null's as zero bytes of this width (an empty String is its one length byte).
+     *
+     * @param type a column type without Nullable
+     * @return the bytes of its default value, or -1 when its Native layout is not one value after another
+     *         (Array, LowCardinality and the types Arus does not write)
+     */
+    static int nativeWidth(ColumnType type) {
+        return switch (type.name()) {
+            case "UInt8", "Bool", "Int8" -> 1;
+            case "Int16", "UInt16", "Date" -> 2;
+            case "Int32", "UInt32", "Float32", "Date32", "DateTime" -> 4;
+            case "Int64", "UInt64", "Float64", "DateTime64" -> 8;
+            case "UUID" -> 16;
+            case "Decimal", "Decimal32", "Decimal64", "Decimal128", "Decimal256" -> DecimalEncoder.of(type).width();
+            case "String" -> 1;
+            case "FixedString" -> type.intArg(0, 0);
+            default -> -1;
+        };
+    }
+
     private static ColumnEncoder scalar(ColumnType type) {
         return switch (type.name()) {
             case "UInt8", "Bool" -> (out, value) -> out.writeByte(value instanceof Boolean b ? (b ? 1 : 0)

@@ -32,6 +32,11 @@ final class DecimalEncoder implements ColumnEncoder {
         };
     }
 
+    /** @return the bytes of one value: 4, 8, 16 or 32 by precision */
+    int width() {
+        return width;
+    }
+
     @Override
     public void write(RowBinaryOutput out, Object value) {
         BigDecimal decimal = decimal(value);

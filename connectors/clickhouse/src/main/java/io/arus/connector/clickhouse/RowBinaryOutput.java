@@ -115,6 +115,13 @@ final class RowBinaryOutput {
         size += length;
     }
 
+    /** Writes {@code count} zero bytes: a null's placeholder in a Native column. */
+    void writeZeros(int count) {
+        ensure(count);
+        Arrays.fill(bytes, size, size + count, (byte) 0);
+        size += count;
+    }
+
     /** Writes {@code value} as {@code width} bytes of little-endian two's complement (Int128, Int256). */
     void writeWide(byte[] bigEndian, int width) {
         ensure(width);

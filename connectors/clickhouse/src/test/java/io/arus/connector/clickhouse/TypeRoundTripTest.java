@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every row of the type mapping written through RowBinary and read back as the server shows it: one column per
- * logical type, once with a value and once NULL. What the server shows depends on its version where the mapping
+ * Every row of the type mapping written and read back as the server shows it: one column per logical type, once
+ * with a value and once NULL; all of them (RowBinary, for the arrays), then the flat ones alone (Native blocks). What the server shows depends on its version where the mapping
  * does (DateTime64 or DateTime, Decimal or String for wide decimals).
  */
 class TypeRoundTripTest {
@@ -79,7 +79,23 @@ class TypeRoundTripTest {
 
     @Test
     void everyLogicalTypeRoundTripsWithAValueAndAsNull() throws Exception {
-        List<Column> columns = columns();
+        // the arrays make the table one RowBinary takes
+        assertThat(roundTrip("all_types", columns())).as("Native blocks").isFalse();
+    }
+
+    @Test
+    void everyFlatTypeRoundTripsInNativeBlocks() throws Exception {
+        List<Column> flat = columns().stream().filter(c -> c.type().kind() != LogicalType.Kind.ARRAY).toList();
+        assertThat(roundTrip("flat_types", flat)).as("Native blocks").isTrue();
+    }
+
+    /**
+     * Writes a row of the columns' values and a row of nulls (null and absent in turn) into a new table and reads
+     * them back as the server shows them.
+     *
+     * @return whether the rows went in Native blocks
+     */
+    private static boolean roundTrip(String table, List<Column> columns) throws Exception {
         List<Field> fields = new ArrayList<>(List.of(Field.of("id", LogicalType.INT32, false)));
         columns.forEach(c -> fields.add(Field.of(c.name(), c.type(), true)));
         Schema schema = Schema.of(fields);
@@ -91,7 +107,7 @@ class TypeRoundTripTest {
             full[i + 1] = columns.get(i).value();
             empty[i + 1] = i % 2 == 0 ? null : RecordBatch.ABSENT;
         }
-        StreamId target = db.table("all_types");
+        StreamId target = db.table(table);
         try (StreamWriter writer = db.session().openWriter(new WriteRequest(target, schema, List.of("id"), WriteMode.UPSERT),
                 new ClickHouseFixture.Context(target))) {
             writer.write(RecordBatch.of(schema, List.of(full, empty), null));
@@ -101,7 +117,7 @@ class TypeRoundTripTest {
         for (Column column : columns) {
             select.append(", ").append(column.name().equals("bytes") ? "hex(`bytes`)" : "`" + column.name() + "`");
         }
-        List<String[]> rows = db.rows(select + " FROM " + db.q("all_types") + " ORDER BY id");
+        List<String[]> rows = db.rows(select + " FROM " + db.q(table) + " ORDER BY id");
         assertThat(rows).hasSize(2);
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
@@ -111,11 +127,14 @@ class TypeRoundTripTest {
             assertThat(rows.get(1)[i + 1]).as(column.name() + " null").isEqualTo(shownNull);
         }
         Map<String, String> types = new LinkedHashMap<>();
-        db.rows("SELECT name, type FROM system.columns WHERE database = '" + db.database + "' AND table = 'all_types'")
+        db.rows("SELECT name, type FROM system.columns WHERE database = '" + db.database + "' AND table = '" + table + "'")
                 .forEach(r -> types.put(r[0], r[1]));
         for (Column column : columns) {
             String expected = ClickHouseTypes.columnType(Field.of(column.name(), column.type(), true), false, db.version());
             assertThat(ColumnType.parse(types.get(column.name()))).as(column.name()).isEqualTo(ColumnType.parse(expected));
+        }
+        try (ClickHouseServer server = new ClickHouseServer(ClickHouseSettings.from(db.config(Map.of())))) {
+            return InsertPlan.rows(TableInfo.read(server, target).orElseThrow(), schema).columnar();
         }
     }
 }
