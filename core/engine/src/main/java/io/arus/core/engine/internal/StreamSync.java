@@ -112,6 +112,13 @@ final class StreamSync {
                 ? state.offsets().all(pipelineId).getOrDefault(streamName, Map.of()) : Map.of();
         noteSchema();
         RunStreamContext context = new RunStreamContext(journal, id, control, io.arus.core.engine.ChangeFeeds.name(pipelineId, streamName));
+        // the source's row count runs while the rows load (a change-capture stream is not counted: its source
+        // changes while the feed runs, so counts compared would not mean anything)
+        boolean checked = plan.syncMode() != SyncMode.CDC && definition.normalizedZone();
+        String softDeleted = plan.softDeleteField() != null && "delete".equals(definition.softDeleteMode())
+                ? plan.softDeleteField() : null;
+        QualityChecks.SourceCount sourceCount = checked ? QualityChecks.countSource(definition.qualityChecks(), plan,
+                source, softDeleted, !chain.steps().isEmpty()) : null;
         ZoneWriters.Sinks sinks = new ZoneWriters.Sinks(journal.runId(), clock, isolator, counters::deleted);
         // the chain's output decides the normalized table; without steps it is the source's schema
         try (ZoneWriters zones = ZoneWriters.open(destination, definition, plan, chain.outputSchema(), context, sinks,
@@ -235,13 +242,10 @@ final class StreamSync {
             }
         }
         if (plan.syncMode() == SyncMode.CDC) {
-            // the source changes while the feed runs: counts compared now would not mean anything
             journal.info(streamName + ": quality checks are not run on change-capture streams");
-        } else if (definition.normalizedZone()) {
-            String softDeleted = plan.softDeleteField() != null && "delete".equals(definition.softDeleteMode())
-                    ? plan.softDeleteField() : null;
+        } else if (checked) {
             QualityChecks.Outcome outcome = QualityChecks.run(definition.qualityChecks(), plan,
-                    new StreamId(definition.targetNamespace(), plan.stream().id().name()), source, destination, softDeleted,
+                    new StreamId(definition.targetNamespace(), plan.stream().id().name()), sourceCount, destination,
                     chain.steps().isEmpty() ? null : counters.rowsFiltered());
             counters.checks(outcome.json(), outcome.warned());
             journal.info(streamName + ": quality checks " + outcome.json());

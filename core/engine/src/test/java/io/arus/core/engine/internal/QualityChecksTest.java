@@ -18,6 +18,9 @@ import io.arus.core.engine.QualityCheckSettings;
 import io.arus.core.engine.QualityCheckSettings.Action;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +109,35 @@ class QualityChecksTest {
         assertEquals("[]", outcome.json());
         assertFalse(outcome.warned());
         assertEquals(null, outcome.failure());
+    }
+
+    @Test
+    void theSourceIsCountedWhenTheStreamStartsAndTheDestinationOnceItsRowsAreIn() throws Exception {
+        // the source gains a row while the stream runs: an incremental run reads up to the cursor bound taken at its
+        // start, so that row is neither read nor counted
+        AtomicLong sourceRows = new AtomicLong(100);
+        CountDownLatch counted = new CountDownLatch(1);
+        ConnectorSession source = profiling(stream -> {
+            StreamProfile profile = new StreamProfile(sourceRows.get(), -1, Map.of());
+            counted.countDown();
+            return profile;
+        });
+        AtomicLong destinationCounts = new AtomicLong();
+        ConnectorSession destination = profiling(stream -> {
+            destinationCounts.incrementAndGet();
+            return new StreamProfile(100, 100, Map.of());
+        });
+
+        QualityChecks.SourceCount count = QualityChecks.countSource(QualityCheckSettings.DEFAULT,
+                plan(SyncMode.INCREMENTAL), source, null, false);
+        assertTrue(counted.await(10, TimeUnit.SECONDS), "the source is counted without waiting for the checks");
+        assertEquals(0, destinationCounts.get());
+        sourceRows.incrementAndGet();
+        QualityChecks.Outcome outcome = QualityChecks.run(QualityCheckSettings.DEFAULT, plan(SyncMode.INCREMENTAL),
+                TARGET, count, destination, null);
+
+        assertFalse(outcome.warned(), outcome.json());
+        assertTrue(outcome.json().contains("source 100 rows, destination 100"), outcome.json());
+        assertEquals(1, destinationCounts.get());
     }
 }
