@@ -208,42 +208,41 @@ public final class JdbcOperations {
             counts.append(", sum(CASE WHEN ").append(dialect.quote(column)).append(" IS NULL THEN 1 ELSE 0 END)");
         }
         counts.append(" FROM ").append(table).append(where);
-        Connection connection = borrow();
-        boolean done = false;
-        try (Statement statement = connection.createStatement()) {
-            long rows;
-            Map<String, Long> nulls = new LinkedHashMap<>();
-            try (ResultSet result = statement.executeQuery(counts.toString())) {
-                result.next();
-                rows = result.getLong(1);
-                for (int i = 0; i < nullColumns.size(); i++) {
-                    nulls.put(nullColumns.get(i), result.getLong(i + 2));
+        try {
+            return briefly(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    long rows;
+                    Map<String, Long> nulls = new LinkedHashMap<>();
+                    try (ResultSet result = statement.executeQuery(counts.toString())) {
+                        result.next();
+                        rows = result.getLong(1);
+                        for (int i = 0; i < nullColumns.size(); i++) {
+                            nulls.put(nullColumns.get(i), result.getLong(i + 2));
+                        }
+                    }
+                    long distinct = -1;
+                    boolean enforced = !keyColumns.isEmpty() && new Catalog(dialect).table(connection, stream)
+                            .map(info -> info.primaryKey().equals(keyColumns)).orElse(false);
+                    if (enforced) {
+                        // the table's primary key constraint is exactly these columns: the database guarantees
+                        // uniqueness, and a DISTINCT over every key would cost as much as a fifth of copying the table
+                        distinct = rows;
+                    } else if (!keyColumns.isEmpty()) {
+                        String key = String.join(", ", keyColumns.stream().map(dialect::quote).toList());
+                        try (ResultSet result = statement.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + key
+                                + " FROM " + table + where + ") arus_distinct_keys")) {
+                            result.next();
+                            distinct = result.getLong(1);
+                        }
+                    }
+                    if (!connection.getAutoCommit()) {
+                        connection.commit();
+                    }
+                    return new StreamProfile(rows, distinct, nulls);
                 }
-            }
-            long distinct = -1;
-            boolean enforced = !keyColumns.isEmpty() && new Catalog(dialect).table(connection, stream)
-                    .map(info -> info.primaryKey().equals(keyColumns)).orElse(false);
-            if (enforced) {
-                // the table's primary key constraint is exactly these columns: the database guarantees uniqueness,
-                // and a DISTINCT over every key would cost as much as a fifth of copying the table
-                distinct = rows;
-            } else if (!keyColumns.isEmpty()) {
-                String key = String.join(", ", keyColumns.stream().map(dialect::quote).toList());
-                try (ResultSet result = statement.executeQuery("SELECT count(*) FROM (SELECT DISTINCT " + key + " FROM "
-                        + table + where + ") arus_distinct_keys")) {
-                    result.next();
-                    distinct = result.getLong(1);
-                }
-            }
-            if (!connection.getAutoCommit()) {
-                connection.commit();
-            }
-            done = true;
-            return new StreamProfile(rows, distinct, nulls);
+            });
         } catch (SQLException e) {
             throw SqlFailures.wrap(dialect, "counting " + stream, e);
-        } finally {
-            settle(connection, done);
         }
     }
 
