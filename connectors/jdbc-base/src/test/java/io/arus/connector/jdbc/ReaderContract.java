@@ -181,11 +181,30 @@ public abstract class ReaderContract extends SessionContract {
     void tenThousandRowsSharingOneCursorValueArriveOnceWhenResumingFromEveryBatch() throws Exception {
         db.sql(tenThousandRowsAtOneInstant(db.q("same_ts")));
         StreamId table = db.table("same_ts");
+        // in cursor order (a run after the first): pages whose boundaries fall inside one cursor value
+        FreshReads inCursorOrder = readWithAFreshReaderPerBatch(table,
+                Offset.of(Map.of("cursor", "2023-12-31T00:00:00Z", "pk", List.of(0L))));
+        assertThat(inCursorOrder.ids).hasSize(10_000).doesNotHaveDuplicates();
+        assertThat(inCursorOrder.batches).isEqualTo(10);
+        assertThat(inCursorOrder.offset.values()).containsEntry("cursor", "2024-01-01T00:00:00Z")
+                .containsEntry("pk", List.of(10000L));
+        // a first run, by key: the same rows once, and it ends at the same place
+        FreshReads first = readWithAFreshReaderPerBatch(table, null);
+        assertThat(first.ids).hasSize(10_000).doesNotHaveDuplicates().isSorted();
+        assertThat(first.batches).isEqualTo(10);
+        assertThat(first.offset.values()).containsEntry("cursor", "2024-01-01T00:00:00Z")
+                .containsEntry("pk", List.of(10000L)).doesNotContainKey("until");
+    }
+
+    /** What a reader per batch read: the worst case of a run killed after every flush. */
+    private record FreshReads(List<Long> ids, int batches, Offset offset) {
+    }
+
+    private FreshReads readWithAFreshReaderPerBatch(StreamId table, Offset from) throws Exception {
         List<Long> ids = new ArrayList<>();
-        Offset offset = null;
+        Offset offset = from;
         int batches = 0;
         while (true) {
-            // a fresh reader per batch: the worst case of a run killed after every flush
             ReadRequest request = ReadRequest.builder(table).syncMode(SyncMode.INCREMENTAL).cursorField("updated_at")
                     .primaryKey(List.of("id")).batchSize(1000).startOffset(offset).build();
             try (StreamReader reader = session.openReader(request, Split.WHOLE, DatabaseFixture.context(table))) {
@@ -196,12 +215,56 @@ public abstract class ReaderContract extends SessionContract {
                 assertThat(batch.size()).isLessThanOrEqualTo(1000);
                 batch.rows().forEach(row -> ids.add((Long) row[0]));
                 offset = batch.offsetAfter();
-                batches++;
+                batches += batch.size() > 0 ? 1 : 0;
             }
         }
-        assertThat(ids).hasSize(10_000).doesNotHaveDuplicates();
-        assertThat(batches).isEqualTo(10);
-        assertThat(offset.values()).containsEntry("cursor", "2024-01-01T00:00:00Z").containsEntry("pk", List.of(10000L));
+        return new FreshReads(ids, batches, offset);
+    }
+
+    @Test
+    void aFirstIncrementalReadGoesByKeyThenReadsWhatChangedMeanwhileInCursorOrder() throws Exception {
+        db.sql(rowsAMinuteApart(db.q("by_key")));
+        // ids 1..10 are the latest by cursor: a read in cursor order would start at id 11
+        db.sql("UPDATE " + db.q("by_key") + " SET updated_at = " + anHourAgo() + " WHERE id <= 10");
+        StreamId table = db.table("by_key");
+        ReadRequest.Builder request = ReadRequest.builder(table).syncMode(SyncMode.INCREMENTAL)
+                .cursorField("updated_at").primaryKey(List.of("id")).batchSize(30);
+        List<Integer> ids = new ArrayList<>();
+        List<Offset> offsets = new ArrayList<>();
+        try (StreamReader reader = session.openReader(request.build(), Split.WHOLE, DatabaseFixture.context(table))) {
+            for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
+                batch.rows().forEach(row -> ids.add((Integer) row[0]));
+                offsets.add(batch.offsetAfter());
+                if (offsets.size() == 1) {
+                    // changed after the read began, in a row already read (a second later: a column of whole seconds)
+                    Thread.sleep(1100);
+                    db.sql("UPDATE " + db.q("by_key") + " SET updated_at = " + now() + " WHERE id = 5");
+                }
+            }
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int id = 1; id <= 100; id++) {
+            expected.add(id);
+        }
+        expected.add(5);
+        assertThat(ids).as("by key, then what changed meanwhile").isEqualTo(expected);
+        for (Offset byKey : offsets.subList(0, 3)) {
+            assertThat(byKey.values()).containsKeys("until", "max", "pk").doesNotContainKey("cursor");
+        }
+        // the last page by key hands over at the greatest cursor value it read and the last key
+        assertThat(offsets.get(3).values()).containsKey("cursor").containsEntry("pk", List.of(100L))
+                .doesNotContainKey("until");
+        assertThat(offsets.get(4).values()).containsEntry("pk", List.of(5L));
+
+        // resumed from a page by key (a crash): the same bound, the rest of the keys, then the change
+        List<Object[]> resumed = new ArrayList<>();
+        Offset end = readAll(request.startOffset(offsets.get(1)).build(), resumed);
+        assertThat(resumed).extracting(row -> row[0]).containsExactlyElementsOf(expected.subList(60, 101));
+        assertThat(end.values()).containsEntry("pk", List.of(5L));
+        // the next run: nothing new
+        List<Object[]> next = new ArrayList<>();
+        readAll(request.startOffset(end).build(), next);
+        assertThat(next).isEmpty();
     }
 
     @Test

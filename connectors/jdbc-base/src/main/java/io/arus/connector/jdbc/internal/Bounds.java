@@ -52,6 +52,21 @@ final class Bounds {
         return key;
     }
 
+    /**
+     * @return the primary key values stored in the offset of an incremental read by key ({@code pk}), or null when
+     *         the read had no row yet
+     */
+    static Object[] storedPrimaryKey(ReadPlan plan, Offset offset) throws ConnectorException {
+        if (!(offset.get("pk") instanceof List<?> values) || values.size() != plan.primaryKey.size()) {
+            return null;
+        }
+        Object[] key = new Object[values.size()];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = OffsetValues.decode(values.get(i), plan.primaryKey.get(i).mapping().type());
+        }
+        return key;
+    }
+
     /** @return the stored cursor value of an incremental offset, or null */
     static Object storedCursor(ReadPlan plan, Offset offset) throws ConnectorException {
         if (offset == null || !plan.incremental() || offset.get("cursor") == null) {

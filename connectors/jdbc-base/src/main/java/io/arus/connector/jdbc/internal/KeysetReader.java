@@ -26,6 +26,13 @@ import java.util.Map;
  * sharing a cursor value at a boundary are neither skipped nor repeated.
  * Where the dialect has a {@link BulkReader} for the selected columns, each page runs through it instead of a result
  * set (the same query, the same rows, decoded faster).
+ * <p>
+ * An incremental read with nothing stored yet (a first run) whose cursor is not a key column starts <b>by key</b>:
+ * {@code WHERE pk > (last key) AND cursor <= (upper bound) ORDER BY pk LIMIT page}, which the primary key's index
+ * serves page after page, where pages in cursor order would each scan and sort the table when the cursor has no
+ * index. Its offsets are {@code {"until": bound, "pk": last key}} (a crash resumes it at the same bound). Once it
+ * ends, the read goes on in cursor order from {@code (bound, last key)} up to a new bound, in the same run: what
+ * changed while the table was read by key comes with it, and its offsets are the usual ones.
  */
 final class KeysetReader implements StreamReader {
     private final ReadPlan plan;
@@ -36,10 +43,19 @@ final class KeysetReader implements StreamReader {
     private final BatchLimit limit;
     /** The rows the next page asks for: the batch size, or what fits the batch's memory bound by the last page. */
     private int pageRows;
-    private final Object upperBound;
+    private Object upperBound;
     private final Object lookBackFrom;
+    /** Reading a first incremental run in key order, up to {@link #upperBound}; see the class comment. */
+    private boolean byKey;
     private final boolean cursorOnlyResume;
     private final BulkReader bulk;
+    /** The offset key of a read by key: the bound it reads up to. */
+    static final String UNTIL = "until";
+    /** The offset key of a read by key: the greatest cursor value it read. */
+    static final String MAX = "max";
+    /** The greatest cursor value read by key, or null. */
+    private Object maxCursor;
+    /** The keyset values of the last row read: cursor then key, or only the key while reading by key. */
     private Object[] lastKey;
     private boolean firstPage = true;
     private boolean exhausted;
@@ -61,13 +77,23 @@ final class KeysetReader implements StreamReader {
         this.limit = BatchLimit.of(plan.request);
         this.pageRows = limit.firstPage();
         this.bulk = plan.dialect.bulkReader(plan.selected.stream().map(ColumnInfo::type).toList());
-        this.lastKey = Bounds.storedKey(plan, plan.request.startOffset());
-        Object storedCursor = Bounds.storedCursor(plan, plan.request.startOffset());
+        Offset start = plan.request.startOffset();
+        this.lastKey = Bounds.storedKey(plan, start);
+        Object storedCursor = Bounds.storedCursor(plan, start);
         this.cursorOnlyResume = lastKey == null && storedCursor != null;
         Object lookedBack = Bounds.lookedBack(storedCursor, plan.request.lookBack());
         this.lookBackFrom = lookedBack != null ? lookedBack : cursorOnlyResume ? storedCursor : null;
         if (plan.incremental()) {
-            this.upperBound = Bounds.upper(plan, connection);
+            this.byKey = range == null && !plan.primaryKey.contains(plan.cursor)
+                    && (start == null || start.get(UNTIL) != null);
+            if (byKey && start != null) {
+                this.upperBound = OffsetValues.decode(start.get(UNTIL), plan.cursor.mapping().type());
+                this.lastKey = Bounds.storedPrimaryKey(plan, start);
+                this.maxCursor = start.get(MAX) == null ? null
+                        : OffsetValues.decode(start.get(MAX), plan.cursor.mapping().type());
+            } else {
+                this.upperBound = Bounds.upper(plan, connection);
+            }
             this.exhausted = upperBound == null;
             endTransaction();
         } else {
@@ -100,6 +126,7 @@ final class KeysetReader implements StreamReader {
                 }
                 bulk.read(connection, sql, params.parameters(), row -> {
                     last[0] = row;
+                    seen(row);
                     Object[] output = plan.output(row);
                     rows.add(output);
                     limit.add(output);
@@ -118,11 +145,15 @@ final class KeysetReader implements StreamReader {
             running = null;
             bulkRunning = false;
         }
+        boolean ended = rows.size() < pageRows;
+        pageRows = limit.rowsFor(rows.size(), limit.taken());
+        if (byKey) {
+            return keyPage(rows, last[0], ended);
+        }
         firstPage = false;
-        if (rows.size() < pageRows) {
+        if (ended) {
             exhausted = true;
         }
-        pageRows = limit.rowsFor(rows.size(), limit.taken());
         if (rows.isEmpty()) {
             return null;
         }
@@ -131,6 +162,77 @@ final class KeysetReader implements StreamReader {
             lastKey[i] = last[0][plan.keysetPositions[i]];
         }
         return RecordBatch.of(plan.outputSchema, rows, offset());
+    }
+
+    /**
+     * A page read by key: its offset resumes the read by key, or, on its last page, starts the read in cursor order
+     * at {@code (bound, last key)} with a new bound (an empty batch carries that offset when the last page is empty).
+     */
+    private RecordBatch keyPage(List<Object[]> rows, Object[] lastRow, boolean ended) throws ConnectorException {
+        if (lastRow != null) {
+            lastKey = new Object[plan.primaryKey.size()];
+            for (int i = 0; i < lastKey.length; i++) {
+                lastKey[i] = lastRow[plan.keysetPositions[i + 1]];
+            }
+        }
+        if (!ended) {
+            return RecordBatch.of(plan.outputSchema, rows, keyOffset());
+        }
+        byKey = false;
+        if (lastKey != null) {
+            Object[] key = new Object[plan.keyset.size()];
+            // from the greatest cursor value read: a row under the bound that commits late is still read after it
+            key[0] = maxCursor != null ? maxCursor : upperBound;
+            System.arraycopy(lastKey, 0, key, 1, lastKey.length);
+            lastKey = key;
+        }
+        try {
+            upperBound = Bounds.upper(plan, connection);
+            endTransaction();
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw SqlFailures.wrap(plan.dialect, "reading the upper bound of " + plan.table.id(), e);
+        }
+        if (context != null) {
+            context.log(System.Logger.Level.DEBUG, "read by key up to " + plan.cursor.name() + " <= the bound at the"
+                    + " start; what changed since is read in cursor order");
+        }
+        exhausted = upperBound == null;
+        if (lastKey == null) {
+            // no row at all up to the first bound (so this page is empty): the cursor-order read starts at the beginning
+            return poll();
+        }
+        return RecordBatch.of(plan.outputSchema, rows, offset());
+    }
+
+    /** While reading by key: keeps the greatest cursor value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void seen(Object[] row) {
+        if (!byKey) {
+            return;
+        }
+        Object cursor = row[plan.keysetPositions[0]];
+        if (cursor == null) {
+            return;
+        }
+        if (maxCursor == null || cursor.getClass() == maxCursor.getClass() && cursor instanceof Comparable comparable
+                && comparable.compareTo(maxCursor) > 0) {
+            maxCursor = cursor;
+        }
+    }
+
+    private Offset keyOffset() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(UNTIL, OffsetValues.encode(upperBound, plan.cursor.mapping().type()));
+        if (maxCursor != null) {
+            values.put(MAX, OffsetValues.encode(maxCursor, plan.cursor.mapping().type()));
+        }
+        List<Object> pk = new ArrayList<>();
+        for (int i = 0; i < lastKey.length; i++) {
+            pk.add(OffsetValues.encode(lastKey[i], plan.primaryKey.get(i).mapping().type()));
+        }
+        values.put("pk", pk);
+        return Offset.of(values);
     }
 
     /** @return false when a wakeup came before the query started */
@@ -145,6 +247,7 @@ final class KeysetReader implements StreamReader {
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     last[0] = plan.readRow(result);
+                    seen(last[0]);
                     Object[] output = plan.output(last[0]);
                     rows.add(output);
                     limit.add(output);
@@ -156,6 +259,19 @@ final class KeysetReader implements StreamReader {
 
     private String pageSql(SqlParams params) {
         List<String> conditions = new ArrayList<>();
+        if (byKey) {
+            if (lastKey != null) {
+                conditions.add(KeysetPredicate.after(plan.dialect, plan.primaryKey, lastKey, params));
+            }
+            conditions.add(plan.dialect.quote(plan.cursor.name()) + " <= " + params.add(upperBound,
+                    plan.dialect.binder(plan.cursor.mapping().type()), plan.cursor.type()));
+            StringBuilder sql = new StringBuilder("SELECT ").append(plan.selectList()).append(" FROM ")
+                    .append(plan.qualifiedTable());
+            for (int i = 0; i < conditions.size(); i++) {
+                sql.append(i == 0 ? " WHERE " : " AND ").append(conditions.get(i));
+            }
+            return sql.append(plan.orderBy(plan.primaryKey)).append(" LIMIT ").append(pageRows).toString();
+        }
         if (firstPage && lookBackFrom != null) {
             // the look-back window (or a stored offset without key values) re-reads from a cursor value on:
             // harmless, because the engine writes such reads in upsert mode
@@ -217,7 +333,7 @@ final class KeysetReader implements StreamReader {
     /** After a wakeup: an empty batch at the current position, so the engine can stop without losing its place. */
     private RecordBatch interrupted() {
         woken = false;
-        Offset position = lastKey == null ? plan.request.startOffset() : offset();
+        Offset position = lastKey == null ? plan.request.startOffset() : byKey ? keyOffset() : offset();
         return RecordBatch.of(plan.outputSchema, List.of(), position);
     }
 
