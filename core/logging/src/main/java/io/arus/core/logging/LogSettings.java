@@ -35,7 +35,11 @@ record LogSettings(LogLevel level, Map<String, LogLevel> levels, Path file, bool
      * requests with the access key id and signatures) and Parquet with the Hadoop configuration it carries
      * ({@code org.apache.parquet.io.MessageColumnIO} and {@code RecordConsumerLoggingWrapper} print every value of
      * every row written: 69 million lines, 5 GB, for 1.5 million rows in a trial). Libraries that are only chatty
-     * (CXF, Jetty, Aries, SPI Fly, JLine) are held at warn.
+     * (CXF, Jetty, Aries, SPI Fly, JLine) are held at warn. Two warnings every start printed, about nothing a user
+     * can act on, are held back: CXF's servlet names each request that came before the REST application was
+     * registered ({@code Can't find the request for .../api/health's Observer}: the start's health polls, answered
+     * 404 until the application is up), and JLine says the server has no terminal (a service never has one; the
+     * shell then runs on a plain one).
      */
     static final Map<String, LogLevel> PINNED = pinned();
 
@@ -48,6 +52,9 @@ record LogSettings(LogLevel level, Map<String, LogLevel> levels, Path file, bool
         }
         for (String chatty : List.of("org.apache.cxf", "org.eclipse.jetty", "org.apache.aries", "org.jline")) {
             pinned.put(chatty, LogLevel.WARN);
+        }
+        for (String startNoise : List.of("org.apache.cxf.transport.servlet.ServletController", "org.jline")) {
+            pinned.put(startNoise, LogLevel.ERROR);
         }
         return Map.copyOf(pinned);
     }

@@ -17,6 +17,16 @@ class LogSettingsTest {
     }
 
     @Test
+    void secretiveLoggersStayAtInfoAndStartNoiseAtErrorWhateverTheLevel() {
+        LogSettings trace = LogSettings.read(name -> null, Map.of("ARUS_LOG_LEVEL", "trace"));
+        assertThat(trace.levelOf("org.postgresql.core.v3.QueryExecutorImpl")).isEqualTo(LogLevel.INFO);
+        assertThat(trace.levelOf("org.apache.cxf.endpoint.ServerImpl")).isEqualTo(LogLevel.WARN);
+        assertThat(trace.levelOf("org.apache.cxf.transport.servlet.ServletController")).isEqualTo(LogLevel.ERROR);
+        assertThat(trace.levelOf("org.jline")).isEqualTo(LogLevel.ERROR);
+        assertThat(trace.levelOf("io.arus.core.engine")).isEqualTo(LogLevel.TRACE);
+    }
+
+    @Test
     void theEnvironmentSetsLevelFormatAndFileAndAPropertyWinsOverIt() {
         Map<String, String> env = Map.of("ARUS_LOG_LEVEL", "Debug", "ARUS_LOG_FORMAT", "JSON", "ARUS_LOG_FILE", "/tmp/a.log");
         LogSettings settings = LogSettings.read(name -> null, env);
