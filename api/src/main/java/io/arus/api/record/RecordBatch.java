@@ -30,12 +30,15 @@ public final class RecordBatch {
     private final List<Object[]> rows;
     private final Offset offsetAfter;
     private final List<UnreadableRecord> unreadable;
+    private final boolean newKeys;
 
-    private RecordBatch(Schema schema, List<Object[]> rows, Offset offsetAfter, List<UnreadableRecord> unreadable) {
+    private RecordBatch(Schema schema, List<Object[]> rows, Offset offsetAfter, List<UnreadableRecord> unreadable,
+                        boolean newKeys) {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.rows = Collections.unmodifiableList(Objects.requireNonNull(rows, "rows"));
         this.offsetAfter = offsetAfter;
         this.unreadable = List.copyOf(unreadable);
+        this.newKeys = newKeys;
     }
 
     /**
@@ -45,7 +48,29 @@ public final class RecordBatch {
      * @return a batch
      */
     public static RecordBatch of(Schema schema, List<Object[]> rows, Offset offsetAfter) {
-        return new RecordBatch(schema, rows, offsetAfter, List.of());
+        return new RecordBatch(schema, rows, offsetAfter, List.of(), false);
+    }
+
+    /**
+     * @return a batch with the same schema, rows, offset and unreadable records, marked {@link #newKeys()}
+     * @since 1.3
+     */
+    public RecordBatch withNewKeys() {
+        return new RecordBatch(schema, rows, offsetAfter, unreadable, true);
+    }
+
+    /**
+     * Whether the reader promises that no row of this batch has the primary key of another row of it or of any row
+     * it read before, in a read that began with no offset (a stream's first read, in key order). A writer of upserts
+     * into a table that held no row when it opened, and that was given only such batches so far, may then insert
+     * them without merging. The engine passes the mark on only to batches whose rows are the source's (no
+     * transform step ran), in one run.
+     *
+     * @return the promise; false unless the reader made it
+     * @since 1.3
+     */
+    public boolean newKeys() {
+        return newKeys;
     }
 
     /**
@@ -54,7 +79,7 @@ public final class RecordBatch {
      * @since 1.2
      */
     public RecordBatch withUnreadable(List<UnreadableRecord> unreadable) {
-        return new RecordBatch(schema, rows, offsetAfter, unreadable);
+        return new RecordBatch(schema, rows, offsetAfter, unreadable, newKeys);
     }
 
     /**
@@ -93,16 +118,17 @@ public final class RecordBatch {
 
     /**
      * @param rows the rows of the new batch
-     * @return a batch with the same schema and offset and other rows (used to split a batch); it carries no
-     *         {@link #unreadable()} records, which belong to the batch as the source read it
+     * @return a batch with the same schema and offset and other rows (used to split a batch, so a part of a batch
+     *         of {@link #newKeys()} keeps the mark); it carries no {@link #unreadable()} records, which belong to
+     *         the batch as the source read it
      */
     public RecordBatch withRows(List<Object[]> rows) {
-        return new RecordBatch(schema, rows, offsetAfter, List.of());
+        return new RecordBatch(schema, rows, offsetAfter, List.of(), newKeys);
     }
 
     @Override
     public String toString() {
         return "RecordBatch[" + rows.size() + " rows, " + (unreadable.isEmpty() ? "" : unreadable.size() + " unreadable, ")
-                + "offsetAfter=" + offsetAfter + "]";
+                + "offsetAfter=" + offsetAfter + (newKeys ? ", new keys" : "") + "]";
     }
 }

@@ -3,7 +3,7 @@
  * writer, and the {@link io.arus.api.record.Offset} that says where the batch ends.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.arus.api.record;
 
 import org.osgi.annotation.bundle.Export;

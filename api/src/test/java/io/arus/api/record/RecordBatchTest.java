@@ -36,6 +36,18 @@ class RecordBatchTest {
     }
 
     @Test
+    void theMarkOfNewKeysStaysOnPartsOfTheBatchAndIsOffByDefault() {
+        RecordBatch batch = RecordBatch.of(SCHEMA, rows(1, 2), AFTER_2);
+        assertThat(batch.newKeys()).isFalse();
+        RecordBatch marked = batch.withNewKeys();
+        assertThat(marked.newKeys()).isTrue();
+        assertThat(marked.rows()).isSameAs(batch.rows());
+        assertThat(marked.offsetAfter()).isEqualTo(AFTER_2);
+        assertThat(marked.withRows(marked.rows().subList(0, 1)).newKeys()).isTrue();
+        assertThat(marked.withUnreadable(List.of()).newKeys()).isTrue();
+    }
+
+    @Test
     void withRowsKeepsSchemaAndOffset() {
         RecordBatch batch = RecordBatch.of(SCHEMA, rows(1, 2), AFTER_2);
 

@@ -231,10 +231,12 @@ public abstract class ReaderContract extends SessionContract {
                 .cursorField("updated_at").primaryKey(List.of("id")).batchSize(30);
         List<Integer> ids = new ArrayList<>();
         List<Offset> offsets = new ArrayList<>();
+        List<Boolean> newKeys = new ArrayList<>();
         try (StreamReader reader = session.openReader(request.build(), Split.WHOLE, DatabaseFixture.context(table))) {
             for (RecordBatch batch = reader.poll(); batch != null; batch = reader.poll()) {
                 batch.rows().forEach(row -> ids.add((Integer) row[0]));
                 offsets.add(batch.offsetAfter());
+                newKeys.add(batch.newKeys());
                 if (offsets.size() == 1) {
                     // changed after the read began, in a row already read (a second later: a column of whole seconds)
                     Thread.sleep(1100);
@@ -255,9 +257,15 @@ public abstract class ReaderContract extends SessionContract {
         assertThat(offsets.get(3).values()).containsKey("cursor").containsEntry("pk", List.of(100L))
                 .doesNotContainKey("until");
         assertThat(offsets.get(4).values()).containsEntry("pk", List.of(5L));
+        assertThat(newKeys).as("each key once by key; the change after them is not new").containsExactly(true, true,
+                true, true, false);
 
         // resumed from a page by key (a crash): the same bound, the rest of the keys, then the change
         List<Object[]> resumed = new ArrayList<>();
+        try (StreamReader reader = session.openReader(request.startOffset(offsets.get(1)).build(), Split.WHOLE,
+                DatabaseFixture.context(table))) {
+            assertThat(reader.poll().newKeys()).as("a resumed read promises nothing: the run before wrote keys").isFalse();
+        }
         Offset end = readAll(request.startOffset(offsets.get(1)).build(), resumed);
         assertThat(resumed).extracting(row -> row[0]).containsExactlyElementsOf(expected.subList(60, 101));
         assertThat(end.values()).containsEntry("pk", List.of(5L));

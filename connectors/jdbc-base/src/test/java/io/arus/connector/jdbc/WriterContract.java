@@ -64,6 +64,32 @@ public abstract class WriterContract extends SessionContract {
     }
 
     @Test
+    void upsertsOfNewKeysIntoATableThatHeldNoneAreInsertedUntilABatchIsNotMarked() throws Exception {
+        StreamId target = db.table("people_new_keys");
+        try (StreamWriter writer = writer(target, PEOPLE, WriteMode.UPSERT)) {
+            // the promise broken on purpose: only a plain insert refuses the second 1 (a merge would keep one)
+            writer.write(batch(PEOPLE, row(1, "Ada"), row(1, "Ada again")).withNewKeys());
+            assertThatThrownBy(writer::flush).isInstanceOf(ConnectorException.class);
+            writer.write(batch(PEOPLE, row(1, "Ada"), row(2, "Grace")).withNewKeys());
+            writer.flush();
+            // a batch without the mark is merged, and so is every batch after it
+            writer.write(batch(PEOPLE, row(2, "Grace Hopper"), row(3, "Linus")));
+            writer.flush();
+            writer.write(batch(PEOPLE, row(3, "Linus T."), row(4, "Ken")).withNewKeys());
+            writer.flush();
+        }
+        assertThat(strings("SELECT " + concat("id", "':'", "name") + " FROM " + db.q("people_new_keys") + " ORDER BY id"))
+                .containsExactly("1:Ada", "2:Grace Hopper", "3:Linus T.", "4:Ken");
+        // a table that holds rows when the writer opens: marked batches are merged
+        try (StreamWriter writer = writer(target, PEOPLE, WriteMode.UPSERT)) {
+            writer.write(batch(PEOPLE, row(4, "Ken T."), row(5, "Barbara")).withNewKeys());
+            writer.flush();
+        }
+        assertThat(strings("SELECT " + concat("id", "':'", "name") + " FROM " + db.q("people_new_keys") + " ORDER BY id"))
+                .containsExactly("1:Ada", "2:Grace Hopper", "3:Linus T.", "4:Ken T.", "5:Barbara");
+    }
+
+    @Test
     void textOfAnyAlphabetAndLengthArrivesAsItWas() throws Exception {
         String longText = "x".repeat(300_000) + "é";
         List<String> names = List.of("plain ascii", "", "Zoë Ångström", "日本語のテキスト", "mixed 🚀 emoji", "tab\tand\nnewline",

@@ -32,7 +32,8 @@ import java.util.Map;
  * serves page after page, where pages in cursor order would each scan and sort the table when the cursor has no
  * index. Its offsets are {@code {"until": bound, "pk": last key}} (a crash resumes it at the same bound). Once it
  * ends, the read goes on in cursor order from {@code (bound, last key)} up to a new bound, in the same run: what
- * changed while the table was read by key comes with it, and its offsets are the usual ones.
+ * changed while the table was read by key comes with it, and its offsets are the usual ones. The pages by key of a
+ * read that began with no offset are {@link RecordBatch#newKeys()}: each key comes once.
  */
 final class KeysetReader implements StreamReader {
     private final ReadPlan plan;
@@ -47,6 +48,8 @@ final class KeysetReader implements StreamReader {
     private final Object lookBackFrom;
     /** Reading a first incremental run in key order, up to {@link #upperBound}; see the class comment. */
     private boolean byKey;
+    /** Reading by key from no offset at all: each key comes once ({@link RecordBatch#newKeys()}). */
+    private final boolean fromNothing;
     private final boolean cursorOnlyResume;
     private final BulkReader bulk;
     /** The offset key of a read by key: the bound it reads up to. */
@@ -86,6 +89,7 @@ final class KeysetReader implements StreamReader {
         if (plan.incremental()) {
             this.byKey = range == null && !plan.primaryKey.contains(plan.cursor)
                     && (start == null || start.get(UNTIL) != null);
+            this.fromNothing = byKey && start == null;
             if (byKey && start != null) {
                 this.upperBound = OffsetValues.decode(start.get(UNTIL), plan.cursor.mapping().type());
                 this.lastKey = Bounds.storedPrimaryKey(plan, start);
@@ -98,6 +102,7 @@ final class KeysetReader implements StreamReader {
             endTransaction();
         } else {
             this.upperBound = null;
+            this.fromNothing = false;
         }
     }
 
@@ -176,7 +181,7 @@ final class KeysetReader implements StreamReader {
             }
         }
         if (!ended) {
-            return RecordBatch.of(plan.outputSchema, rows, keyOffset());
+            return marked(RecordBatch.of(plan.outputSchema, rows, keyOffset()));
         }
         byKey = false;
         if (lastKey != null) {
@@ -202,7 +207,11 @@ final class KeysetReader implements StreamReader {
             // no row at all up to the first bound (so this page is empty): the cursor-order read starts at the beginning
             return poll();
         }
-        return RecordBatch.of(plan.outputSchema, rows, offset());
+        return marked(RecordBatch.of(plan.outputSchema, rows, offset()));
+    }
+
+    private RecordBatch marked(RecordBatch batch) {
+        return fromNothing ? batch.withNewKeys() : batch;
     }
 
     /** While reading by key: keeps the greatest cursor value. */

@@ -193,6 +193,11 @@ public final class TransformChain implements AutoCloseable {
             filtered += result.filtered();
             current = result.batch();
         }
+        if (current.newKeys()) {
+            // a step may have made or changed keys: the source's promise does not hold for what it returns
+            current = RecordBatch.of(current.schema(), current.rows(), current.offsetAfter())
+                    .withUnreadable(current.unreadable());
+        }
         return new Outcome(current, rejected, filtered);
     }
 

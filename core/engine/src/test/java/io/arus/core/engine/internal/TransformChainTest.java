@@ -45,6 +45,21 @@ class TransformChainTest {
     }
 
     @Test
+    void theSourcesPromiseOfNewKeysPassesAChainWithoutStepsAndNotOneWithSteps() throws Exception {
+        RecordBatch marked = batch(new Object[] {2L, "a"}, new Object[] {4L, "b"}).withNewKeys();
+        try (TransformChain chain = open()) {
+            assertTrue(chain.apply(marked).batch().newKeys());
+        }
+        // a step may make or change keys (here it only filters, and the mark still goes)
+        try (TransformChain chain = open(new TransformSpec("even", Map.of()))) {
+            TransformChain.Outcome out = chain.apply(marked);
+            assertEquals(2, out.batch().size());
+            assertEquals(false, out.batch().newKeys());
+            assertEquals(Offset.of(Map.of("n", 9)), out.batch().offsetAfter());
+        }
+    }
+
+    @Test
     void rejectsCarryTheStepAndTheRowAsItEnteredTheChain() throws Exception {
         try (TransformChain chain = open(new TransformSpec("upper", Map.of("column", "name")),
                 new TransformSpec("positive", Map.of()))) {
