@@ -272,14 +272,8 @@ final class KeysetReader implements StreamReader {
             if (lastKey != null) {
                 conditions.add(KeysetPredicate.after(plan.dialect, plan.primaryKey, lastKey, params));
             }
-            conditions.add(plan.dialect.quote(plan.cursor.name()) + " <= " + params.add(upperBound,
-                    plan.dialect.binder(plan.cursor.mapping().type()), plan.cursor.type()));
-            StringBuilder sql = new StringBuilder("SELECT ").append(plan.selectList()).append(" FROM ")
-                    .append(plan.qualifiedTable());
-            for (int i = 0; i < conditions.size(); i++) {
-                sql.append(i == 0 ? " WHERE " : " AND ").append(conditions.get(i));
-            }
-            return sql.append(plan.orderBy(plan.primaryKey)).append(" LIMIT ").append(pageRows).toString();
+            conditions.add(upToBound(params));
+            return select(conditions, plan.primaryKey);
         }
         if (firstPage && lookBackFrom != null) {
             // the look-back window (or a stored offset without key values) re-reads from a cursor value on:
@@ -298,15 +292,24 @@ final class KeysetReader implements StreamReader {
                     plan.dialect.binder(range.column().mapping().type()), range.column().type()));
         }
         if (plan.incremental()) {
-            conditions.add(plan.dialect.quote(plan.cursor.name()) + " <= " + params.add(upperBound,
-                    plan.dialect.binder(plan.cursor.mapping().type()), plan.cursor.type()));
+            conditions.add(upToBound(params));
         }
+        return select(conditions, plan.keyset);
+    }
+
+    private String upToBound(SqlParams params) {
+        return plan.dialect.quote(plan.cursor.name()) + " <= " + params.add(upperBound,
+                plan.dialect.binder(plan.cursor.mapping().type()), plan.cursor.type());
+    }
+
+    /** @return a page: the selected columns under {@code conditions}, in {@code order}, {@link #pageRows} at most */
+    private String select(List<String> conditions, List<ColumnInfo> order) {
         StringBuilder sql = new StringBuilder("SELECT ").append(plan.selectList()).append(" FROM ")
                 .append(plan.qualifiedTable());
         for (int i = 0; i < conditions.size(); i++) {
             sql.append(i == 0 ? " WHERE " : " AND ").append(conditions.get(i));
         }
-        return sql.append(plan.orderBy(plan.keyset)).append(" LIMIT ").append(pageRows).toString();
+        return sql.append(plan.orderBy(order)).append(" LIMIT ").append(pageRows).toString();
     }
 
     /**
