@@ -139,8 +139,17 @@ for _ in $(seq 1 120); do
 done
 took=$(( $(date +%s) - killed_at ))
 check "another node resumed the run ${took} s after the kill (lease 30 s + 10 s)" test -n "$recovered" -a "$took" -le 40
-status=
+if [ -z "$recovered" ] || [ "$took" -gt 40 ]; then
+  # what the surviving nodes said about leases, heartbeats and recovery: a late recovery names its cause here
+  for n in 1 2 3; do
+    [ "$n" = "$victim" ] && continue
+    echo "cluster: node $n, lease and recovery lines:"
+    grep -E "lease|recover|marked interrupted|WARN|ERROR" "$WORK/node$n/server.log" | tail -15 | cut -c1-300 || true
+  done
+fi
+status="no recovery run"
 for _ in $(seq 1 600); do
+  [ -n "$recovered" ] || break
   status=$(api $survivor GET "/api/runs/$recovered" | json 'd["status"]')
   case $status in succeeded|failed|cancelled|interrupted) break ;; esac
   sleep 0.2
