@@ -50,7 +50,22 @@ INSERT INTO bench SELECT seq, CONCAT('name ', seq), CONCAT('user', seq, '@exampl
   FROM seq_1_to_$ROWS;
 SQL
 
+# Every timed step, anchor or Arus, starts on a quiet database: PostgreSQL autovacuums (and analyzes) each table
+# a step loaded, a million inserts past its threshold, and a checkpoint is due after a few loads; on two cores
+# either landed on whichever step came next (the COPY pipe, first after a VACUUM, always ran quiet: a run of Arus
+# measured 2.7 s there and 2.0 s later in the same bench). ClickHouse merges the parts an insert made.
+quiet() {
+  local i
+  for i in $(seq 1 120); do
+    [ "$("${PSQL[@]}" -tA -d postgres -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" = 0 ] \
+      && [ "$(ch "SELECT count() FROM system.merges" 2>/dev/null || echo 0)" = 0 ] && break
+    sleep 0.5
+  done
+  "${PSQL[@]}" -d postgres -c CHECKPOINT
+}
+
 # --- 1. COPY binary pipe ------------------------------------------------------------------------------------
+quiet
 t=$(now_ms)
 "${PSQL[@]}" -d arus_bench -c "COPY src.bench TO STDOUT (FORMAT binary)" \
   | "${PSQL[@]}" -d arus_bench -c "COPY copy_target.bench FROM STDIN (FORMAT binary)"
@@ -64,12 +79,14 @@ LOAD DATABASE FROM mysql://arus:arus@127.0.0.1:3306/arus_bench
   WITH include drop, create tables, create indexes, reset sequences, workers = 2, concurrency = 1
   ALTER SCHEMA 'arus_bench' RENAME TO 'pgloader_target';
 EOF
+quiet
 t=$(now_ms)
 pgloader --quiet "$WORK/load.pgl" > "$WORK/pgloader.log" 2>&1 || { cat "$WORK/pgloader.log"; exit 1; }
 pgloader_ms=$(( $(now_ms) - t ))
 
 # --- 2b. mariadb --batch --quick | psql COPY (text) ------------------------------------------------------------
 "${PSQL[@]}" -d arus_bench -c "CREATE SCHEMA maria_pipe" -c "CREATE TABLE maria_pipe.bench (LIKE src.bench INCLUDING ALL)"
+quiet
 t=$(now_ms)
 "${MARIA[@]}" --batch --quick --skip-column-names arus_bench -e "SELECT * FROM bench" \
   | "${PSQL[@]}" -d arus_bench -c "COPY maria_pipe.bench FROM STDIN (FORMAT text, NULL 'NULL')"
@@ -80,6 +97,7 @@ ch "DROP DATABASE IF EXISTS arus_bench" >/dev/null
 ch "CREATE DATABASE arus_bench" >/dev/null
 ch "CREATE TABLE arus_bench.copy_target (id Int64, name String, email String, qty Int32, price Decimal(12,2),
   created_at DateTime, note Nullable(String)) ENGINE = MergeTree ORDER BY id" >/dev/null
+quiet
 t=$(now_ms)
 "${PSQL[@]}" -d arus_bench -c "COPY src.bench TO STDOUT" \
   | "${CH[@]}" --query "INSERT INTO arus_bench.copy_target FORMAT TabSeparated"
@@ -97,6 +115,7 @@ arus_run() { # source id, stream, target namespace[, extra pipeline JSON[, desti
   local pipeline
   pipeline=$(api POST /api/pipelines "{\"name\":\"bench-$3\",\"source_id\":\"$1\",\"destination_id\":\"${5:-$pg_destination}\",
     \"target_namespace\":\"$3\",\"batch_size\":${BATCH:-20000},${4:-}\"streams\":[{\"name\":\"$2\",\"sync_mode\":\"full_refresh\"${6:-}}]}" | field '["id"]')
+  quiet >&2
   run_once "$pipeline" | cut -d" " -f1
 }
 # the first run of a fresh server also pays for class loading and JIT compilation; a server runs for days, so
@@ -120,17 +139,15 @@ python_step=$(python3 -c 'import json; print(",\"transforms\":" + json.dumps([{"
     "columns": {"total": "decimal(18,2)"},
     "code": "def transform(rows):\n    for r in rows:\n        r[\"total\"] = r[\"qty\"] * r[\"price\"]\n    return rows\n"}}]))')
 # like the runs without steps, the first run of the chain (it also loads and compiles the steps) is printed but
-# does not count. The runs above wrote millions of rows whose checkpoints would land on whichever run comes next, so
-# each of these starts after a CHECKPOINT; the same pipeline without steps and with them run in turn, twice, and
-# the better of each pair of runs counts
-checkpoint() { "${PSQL[@]}" -d arus_bench -c CHECKPOINT; }
-checkpoint; chain_cold_ms=$(arus_run "$pg_source" src.bench arus_pg_chain_cold "" "" "$chain")
-checkpoint; plain1_ms=$(arus_run "$pg_source" src.bench arus_pg_plain1)
-checkpoint; chain1_ms=$(arus_run "$pg_source" src.bench arus_pg_chain1 "" "" "$chain")
-checkpoint; plain2_ms=$(arus_run "$pg_source" src.bench arus_pg_plain2)
-checkpoint; chain2_ms=$(arus_run "$pg_source" src.bench arus_pg_chain2 "" "" "$chain")
-checkpoint; plain3_ms=$(arus_run "$pg_source" src.bench arus_pg_plain3)
-checkpoint; chain3_ms=$(arus_run "$pg_source" src.bench arus_pg_chain3 "" "" "$chain")
+# does not count. Each run starts quiet (arus_run); the same pipeline without steps and with them run in turn, three
+# times, and the best of each counts
+chain_cold_ms=$(arus_run "$pg_source" src.bench arus_pg_chain_cold "" "" "$chain")
+plain1_ms=$(arus_run "$pg_source" src.bench arus_pg_plain1)
+chain1_ms=$(arus_run "$pg_source" src.bench arus_pg_chain1 "" "" "$chain")
+plain2_ms=$(arus_run "$pg_source" src.bench arus_pg_plain2)
+chain2_ms=$(arus_run "$pg_source" src.bench arus_pg_chain2 "" "" "$chain")
+plain3_ms=$(arus_run "$pg_source" src.bench arus_pg_plain3)
+chain3_ms=$(arus_run "$pg_source" src.bench arus_pg_chain3 "" "" "$chain")
 least() { printf '%s\n' "$@" | sort -n | head -1; }
 plain_ms=$(least "$plain1_ms" "$plain2_ms" "$plain3_ms")
 chain_ms=$(least "$chain1_ms" "$chain2_ms" "$chain3_ms")
@@ -138,7 +155,7 @@ chain_ms=$(least "$chain1_ms" "$chain2_ms" "$chain3_ms")
 # for an int32, one more column): the same COPY binary pipe from the table each run wrote into a fresh copy of it
 pipe_ms() {
   "${PSQL[@]}" -d arus_bench -c "DROP TABLE IF EXISTS public.pipe_copy" -c "CREATE TABLE public.pipe_copy (LIKE $1 INCLUDING ALL)"
-  checkpoint
+  quiet
   local t; t=$(now_ms)
   "${PSQL[@]}" -d arus_bench -c "COPY $1 TO STDOUT (FORMAT binary)" \
     | "${PSQL[@]}" -d arus_bench -c "COPY public.pipe_copy FROM STDIN (FORMAT binary)"
