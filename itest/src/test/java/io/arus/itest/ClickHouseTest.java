@@ -78,10 +78,10 @@ class ClickHouseTest {
 
         JsonNode run = run(pipeline);
 
-        // batches of 2000 rows, but ClickHouse is flushed 100,000 rows at a time: refused values are caught as each
+        // batches of 2000 rows, but ClickHouse is flushed 1,000,000 rows at a time: refused values are caught as each
         // batch is encoded, so the halving still finds them alone
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded_with_warnings");
-        assertThat(server.json("/api/runs/" + run.path("id").asText() + "/logs").toString()).contains("100000 rows per flush");
+        assertThat(server.json("/api/runs/" + run.path("id").asText() + "/logs").toString()).contains("1000000 rows per flush");
         JsonNode stream = run.path("streams").get(0);
         assertThat(stream.path("rows_rejected").asLong()).isEqualTo(3);
         assertThat(stream.path("rows_written").asLong()).isEqualTo(4997);

@@ -1,6 +1,7 @@
 package io.arus.connector.clickhouse;
 
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.DataStreamWriter;
 import com.clickhouse.client.api.enums.Protocol;
 import com.clickhouse.client.api.insert.InsertResponse;
 import com.clickhouse.client.api.insert.InsertSettings;
@@ -116,9 +117,21 @@ final class ClickHouseServer implements AutoCloseable {
      * @param columnar whether they are Native blocks, else RowBinary rows
      */
     void insert(String table, List<String> columns, RowBinaryOutput rows, boolean columnar) throws ConnectorException {
+        insert(table, columns, rows::writeTo, columnar);
+    }
+
+    /**
+     * Inserts rows as the body writer produces them: a single INSERT statement, answered once the body ends.
+     *
+     * @param table    the qualified, quoted table name
+     * @param columns  the quoted column names, in the order the rows hold them
+     * @param body     writes the encoded rows into the request
+     * @param columnar whether they are Native blocks, else RowBinary rows
+     */
+    void insert(String table, List<String> columns, DataStreamWriter body, boolean columnar) throws ConnectorException {
         InsertSettings insert = new InsertSettings().compressClientRequest(false);
         ClickHouseFormat format = columnar ? ClickHouseFormat.Native : ClickHouseFormat.RowBinary;
-        try (InsertResponse ignored = client().insert(table, columns, rows::writeTo, format, insert)
+        try (InsertResponse ignored = client().insert(table, columns, body, format, insert)
                 .get(ANSWER_MINUTES, TimeUnit.MINUTES)) {
             // nothing to read: the statement either inserted the whole block or failed
         } catch (Exception e) {

@@ -309,6 +309,69 @@ class ClickHouseWriterTest {
     }
 
     @Test
+    void theBatchesOfAFlushStreamIntoOneInsertThatClickHouseStoresAsOnePart() throws Exception {
+        StreamId target = db.table("streamed");
+        try (StreamWriter writer = writer(target, PEOPLE, WriteMode.APPEND)) {
+            for (int b = 0; b < 5; b++) {
+                writer.write(batch(PEOPLE, manyRows(b * 20_000, 20_000)));
+            }
+            // the INSERT is under way before the flush: the batches were sent as they were encoded (ClickHouse
+            // 18.16 reads a request body a MiB at a time; these 100,000 rows are about 1.5 MiB)
+            assertThat(awaitInserting("streamed", 1)).isEqualTo(1);
+            writer.flush();
+            assertThat(inserting("streamed")).isZero();
+            writer.write(batch(PEOPLE, manyRows(100_000, 10)));
+            writer.flush();
+        }
+        assertThat(db.number("SELECT count() FROM " + db.q("streamed"))).isEqualTo(100_010);
+        assertThat(db.number("SELECT uniqExact(id) FROM " + db.q("streamed"))).isEqualTo(100_010);
+        // one part per flush, each of one insert (a merged part spans several block numbers)
+        assertThat(db.strings("SELECT rows FROM system.parts WHERE database = '" + db.database + "' AND table = "
+                + "'streamed' AND active AND min_block_number = max_block_number ORDER BY rows")).containsExactly("10", "100000");
+    }
+
+    @Test
+    void aWriterClosedBeforeItsFlushBreaksTheInsertOffAndClickHouseKeepsNoneOfItsRows() throws Exception {
+        StreamId target = db.table("broken_off");
+        try (StreamWriter writer = writer(target, PEOPLE, WriteMode.APPEND)) {
+            writer.write(batch(PEOPLE, manyRows(0, 100)));
+            writer.flush();
+            writer.write(batch(PEOPLE, manyRows(100, 50_000)));
+            writer.write(batch(PEOPLE, manyRows(50_100, 50_000)));
+            assertThat(awaitInserting("broken_off", 1)).isEqualTo(1);
+            // closed without a flush, as after a failure elsewhere in the run
+        }
+        assertThat(awaitInserting("broken_off", 0)).isZero();
+        assertThat(db.number("SELECT count() FROM " + db.q("broken_off"))).isEqualTo(100);
+        assertThat(db.number("SELECT max(id) FROM " + db.q("broken_off"))).isEqualTo(99);
+    }
+
+    /** @return how many INSERTs into the table the server runs, once that is the number expected or after 10 s */
+    private long awaitInserting(String table, long expected) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        long running = inserting(table);
+        while (running != expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+            running = inserting(table);
+        }
+        return running;
+    }
+
+    /** @return how many INSERTs into the table the server is running now */
+    private long inserting(String table) throws Exception {
+        return db.number("SELECT count() FROM system.processes WHERE query LIKE 'INSERT INTO %" + table + "%'"
+                + " AND query NOT LIKE '%system.processes%'");
+    }
+
+    private static Object[][] manyRows(int first, int count) {
+        Object[][] rows = new Object[count][];
+        for (int i = 0; i < count; i++) {
+            rows[i] = row(first + i, "name " + (first + i));
+        }
+        return rows;
+    }
+
+    @Test
     void upsertRefusesATableThatCannotCollapseRows() throws Exception {
         db.sql("CREATE TABLE " + db.q("plain") + " (id Int32, name Nullable(String)) ENGINE = MergeTree ORDER BY id");
         assertThatThrownBy(() -> writer(db.table("plain"), PEOPLE, WriteMode.UPSERT))
