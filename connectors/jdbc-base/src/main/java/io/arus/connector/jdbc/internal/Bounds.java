@@ -38,16 +38,8 @@ final class Bounds {
             }
             key[next++] = OffsetValues.decode(offset.get("cursor"), plan.cursor.mapping().type());
         }
-        Object pk = offset.get("pk");
-        int expected = plan.keyset.size() - next;
-        if (expected > 0) {
-            if (!(pk instanceof List<?> values) || values.size() != expected) {
-                return null;
-            }
-            for (Object value : values) {
-                key[next] = OffsetValues.decode(value, plan.keyset.get(next).mapping().type());
-                next++;
-            }
+        if (next < key.length && !decodeKey(offset.get("pk"), plan.keyset.subList(next, key.length), key, next)) {
+            return null;
         }
         return key;
     }
@@ -57,14 +49,24 @@ final class Bounds {
      *         the read had no row yet
      */
     static Object[] storedPrimaryKey(ReadPlan plan, Offset offset) throws ConnectorException {
-        if (!(offset.get("pk") instanceof List<?> values) || values.size() != plan.primaryKey.size()) {
-            return null;
+        Object[] key = new Object[plan.primaryKey.size()];
+        return decodeKey(offset.get("pk"), plan.primaryKey, key, 0) ? key : null;
+    }
+
+    /**
+     * Decodes an offset's {@code "pk"} list into {@code key}, from {@code from} on, by the types of these columns.
+     *
+     * @return false, having decoded nothing, when it is not a list of one value per column
+     */
+    private static boolean decodeKey(Object pk, List<ColumnInfo> columns, Object[] key, int from)
+            throws ConnectorException {
+        if (!(pk instanceof List<?> values) || values.size() != columns.size()) {
+            return false;
         }
-        Object[] key = new Object[values.size()];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = OffsetValues.decode(values.get(i), plan.primaryKey.get(i).mapping().type());
+        for (int i = 0; i < values.size(); i++) {
+            key[from + i] = OffsetValues.decode(values.get(i), columns.get(i).mapping().type());
         }
-        return key;
+        return true;
     }
 
     /** @return the stored cursor value of an incremental offset, or null */
