@@ -25,10 +25,8 @@ import java.util.function.IntToLongFunction;
  * behind. The Native blocks since the last flush stream into one INSERT while the next ones are encoded
  * ({@link StreamingInsert}); RowBinary rows are gathered and sent at the flush. {@link #flush()} ends the INSERT
  * and waits for the answer, and ClickHouse stores it as one part. A writer closed before its flush has ClickHouse
- * refuse the INSERT, which keeps none of its rows. Upserts land
- * in a ReplacingMergeTree
- * with a fresh version per row, so a re-delivered batch collapses onto the rows it repeats; deletes are tombstone
- * rows with a newer version. Change capture's rows and deletes carry their log position
+ * refuse the INSERT, which keeps none of its rows. Upserts land in a ReplacingMergeTree with a fresh version per
+ * row, so a re-delivered batch collapses onto the rows it repeats; deletes are tombstone rows with a newer version. Change capture's rows and deletes carry their log position
  * ({@link Changes#POSITION}), which is then the version: an older event re-delivered after a crash never outranks a
  * newer one. REPLACE loads a staging table that {@link #complete()} renames into place.
  */
@@ -61,12 +59,13 @@ final class ClickHouseWriter implements StreamWriter {
     private TableInfo table;
     private InsertPlan plan;
     private Schema planSchema;
-    /** The plan of the rows in the buffer, or null when it is empty. */
-    private InsertPlan buffered;
-    /** The INSERT the Native blocks since the last flush stream into, or null. */
+    /**
+     * The plan of the rows written since the last send, or null: Native blocks streamed into {@link #insert}, or
+     * RowBinary rows gathered in {@link #buffer}.
+     */
+    private InsertPlan open;
+    /** The INSERT the Native blocks since the last send stream into, or null. */
     private StreamingInsert insert;
-    /** The plan of that INSERT's rows (its columns). */
-    private InsertPlan inserting;
     private boolean completed;
 
     ClickHouseWriter(ClickHouseServer server, WriteRequest request, StreamContext context, VersionClock versions,
@@ -144,23 +143,21 @@ final class ClickHouseWriter implements StreamWriter {
             plan = InsertPlan.rows(table, batch.schema());
             planSchema = batch.schema();
         }
-        if (insert != null && (inserting != plan || insert.bytes() >= SEND_BYTES)
-                || buffered != null && (buffered != plan || buffer.size() >= SEND_BYTES)) {
+        if (open != null && (open != plan || (insert != null ? insert.bytes() : buffer.size()) >= SEND_BYTES)) {
             send();
         }
         if (!plan.columnar()) {
             // RowBinary (a table with Array or LowCardinality columns): a broken-off body could still parse as rows,
             // so these are sent whole, at the flush
             plan.encode(batch.rows(), rowVersions(batch), buffer);
-            buffered = plan;
+            open = plan;
             return;
         }
         if (insert == null) {
-            String into = qualify(loadTable.namespace(), loadTable.name());
             InsertPlan rows = plan;
             insert = new StreamingInsert("arus-clickhouse-insert " + loadTable,
-                    body -> server.insert(into, rows.columns(), body, rows.columnar()));
-            inserting = plan;
+                    body -> server.insert(loadInto(), rows.columns(), body, true));
+            open = plan;
         }
         RowBinaryOutput encoded = insert.buffer();
         try {
@@ -216,11 +213,11 @@ final class ClickHouseWriter implements StreamWriter {
             InsertPlan tombstones = InsertPlan.tombstones(table, primaryKey);
             try {
                 tombstones.encode(keys, version, buffer);
-                server.insert(qualify(loadTable.namespace(), loadTable.name()), tombstones.columns(), buffer,
-                        tombstones.columnar());
-            } finally {
+            } catch (ConnectorException | RuntimeException e) {
                 buffer.clear();
+                throw e;
             }
+            sendBuffer(tombstones);
         }
         if (settings.hardDelete() || !table.hasTombstones()) {
             for (String statement : HardDelete.statements(table, primaryKey, keys)) {
@@ -250,21 +247,31 @@ final class ClickHouseWriter implements StreamWriter {
 
     /** Ends the open INSERT, or sends the gathered rows, and waits for ClickHouse's answer. */
     private void send() throws ConnectorException {
-        if (buffered != null) {
-            InsertPlan rows = buffered;
-            buffered = null;
-            try {
-                server.insert(qualify(loadTable.namespace(), loadTable.name()), rows.columns(), buffer, rows.columnar());
-            } finally {
-                buffer.clear();
-            }
+        if (open == null) {
+            return;
         }
+        InsertPlan rows = open;
+        open = null;
         if (insert != null) {
             StreamingInsert ending = insert;
             insert = null;
-            inserting = null;
             ending.finish();
+        } else {
+            sendBuffer(rows);
         }
+    }
+
+    /** Sends the buffer's rows of this plan as one INSERT and empties it, whatever the answer. */
+    private void sendBuffer(InsertPlan rows) throws ConnectorException {
+        try {
+            server.insert(loadInto(), rows.columns(), buffer, rows.columnar());
+        } finally {
+            buffer.clear();
+        }
+    }
+
+    private String loadInto() {
+        return qualify(loadTable.namespace(), loadTable.name());
     }
 
     @Override
@@ -287,16 +294,15 @@ final class ClickHouseWriter implements StreamWriter {
     @Override
     public void close() {
         buffer.clear();
-        buffered = null;
+        open = null;
         if (insert != null) {
             // rows never flushed: the INSERT is refused (StreamingInsert#abort), and ClickHouse keeps none of them
             insert.abort();
             insert = null;
-            inserting = null;
         }
         if (mode == WriteMode.REPLACE && !completed && loadTable != null) {
             try {
-                server.execute("DROP TABLE IF EXISTS " + qualify(loadTable.namespace(), loadTable.name()),
+                server.execute("DROP TABLE IF EXISTS " + loadInto(),
                         "dropping staging table " + loadTable);
             } catch (ConnectorException e) {
                 log("cleaning up " + loadTable + " failed: " + e.getMessage());

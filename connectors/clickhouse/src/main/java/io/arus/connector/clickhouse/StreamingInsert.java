@@ -2,16 +2,15 @@ package io.arus.connector.clickhouse;
 
 import com.clickhouse.client.api.DataStreamWriter;
 import io.arus.api.connector.ConnectorException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One INSERT of Native blocks whose rows go out while the next ones are encoded. The writer hands over each batch's
@@ -33,8 +32,15 @@ final class StreamingInsert {
     static final int IN_FLIGHT = 2;
     private static final RowBinaryOutput END = new RowBinaryOutput();
     private static final RowBinaryOutput ABORT = new RowBinaryOutput();
-    /** A Native block header naming a type ClickHouse does not know: parsing it fails the INSERT. */
-    private static final byte[] REFUSED_BLOCK = refusedBlock();
+    /** A Native block header naming a type ClickHouse does not know: parsing it fails the INSERT. Never changed. */
+    private static final RowBinaryOutput REFUSED_BLOCK = new RowBinaryOutput();
+
+    static {
+        REFUSED_BLOCK.writeVarInt(1);
+        REFUSED_BLOCK.writeVarInt(1);
+        REFUSED_BLOCK.writeString("_arus_aborted");
+        REFUSED_BLOCK.writeString("ArusAbortedInsert");
+    }
 
     /** Sends an INSERT whose body the given writer produces, and returns when ClickHouse has answered. */
     @FunctionalInterface
@@ -118,24 +124,9 @@ final class StreamingInsert {
             answered.get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             // the request failed, as it should; or it is still ending, on a daemon thread that ends with it
         }
-    }
-
-    private static byte[] refusedBlock() {
-        RowBinaryOutput block = new RowBinaryOutput();
-        block.writeVarInt(1);
-        block.writeVarInt(1);
-        block.writeString("_arus_aborted");
-        block.writeString("ArusAbortedInsert");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            block.writeTo(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     private void hand(RowBinaryOutput buffer) {
@@ -173,7 +164,7 @@ final class StreamingInsert {
                     return;
                 }
                 if (buffer == ABORT) {
-                    out.write(REFUSED_BLOCK);
+                    REFUSED_BLOCK.writeTo(out);
                     return;
                 }
                 buffer.writeTo(out);
